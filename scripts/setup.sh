@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs whatever tier-breakdown needs that is missing, and skips what is
+# there: the wasm target, Trunk 0.21.14, wasm-bindgen-cli at the version in
+# Cargo.lock, Debian's Chromium and chromedriver, and the npm packages
+# (binaryen's wasm-opt 132, playwright-core, ajv). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (about 3 minutes)"
+  # Not --locked: its lockfile pins a crate version missing from crates.io.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian's chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends chromium chromium-driver
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/ajv ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Trunk builds offline: have every crate (native and wasm) in cargo's cache.
+cargo fetch --locked --target wasm32-unknown-unknown -q
+cargo fetch --locked -q
+say "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f3-), $(/usr/bin/chromium --version)"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test of tier-breakdown, in order of cost: format and lints, native
+# unit tests of the core, wasm-bindgen DOM tests in headless Chromium, the
+# release build, then the end-to-end tests (Playwright + Debian Chromium).
+# Run through `make test`, which first runs scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets --locked -q -- -D warnings
+cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests of the core"
+cargo test --locked -q
+
+step "wasm-bindgen-test DOM tests in headless Chromium"
+cargo test --locked -q --target wasm32-unknown-unknown
+
+step "release build (offline)"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright, Chromium)"
+node --test --test-concurrency=1 tests/e2e/

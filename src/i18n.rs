@@ -1,0 +1,271 @@
+//! The widget's own words in Vietnamese and English: interface labels and
+//! the messages for every error and warning a results file can get.
+//! Labels from the file itself live in [`crate::model::Text`].
+
+use crate::validate::{Problem, ProblemKind};
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum UiLang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl UiLang {
+    /// `vi`, `vi-VN` → Vi; `en`, `en-GB` → En; anything else → None.
+    pub fn from_code(code: &str) -> Option<UiLang> {
+        match code.split(['-', '_']).next()?.to_ascii_lowercase().as_str() {
+            "vi" => Some(UiLang::Vi),
+            "en" => Some(UiLang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 code used for `lang` attributes and label look-up.
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLang::Vi => "vi",
+            UiLang::En => "en",
+        }
+    }
+
+    /// Picks the language: an explicit option, else the file's, else the browser's, else Vietnamese.
+    pub fn choose(option: Option<&str>, file: Option<&str>, browser: Option<&str>) -> UiLang {
+        [option, file, browser]
+            .into_iter()
+            .flatten()
+            .find_map(UiLang::from_code)
+            .unwrap_or_default()
+    }
+}
+
+/// Interface strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    FilterLabel,
+    Reset,
+    Evaluated,
+    Of,
+    Source,
+    Published,
+    Notes,
+    Loading,
+    LoadFailed,
+    InvalidFile,
+    Warnings,
+    NoData,
+    Chart,
+    PanicTitle,
+    TierFilterHint,
+}
+
+/// An interface string in `lang`.
+pub fn t(lang: UiLang, msg: Msg) -> &'static str {
+    use Msg::*;
+    match (lang, msg) {
+        (UiLang::Vi, FilterLabel) => "Lọc theo mức xếp loại",
+        (UiLang::En, FilterLabel) => "Filter by tier",
+        (UiLang::Vi, Reset) => "Bỏ chọn",
+        (UiLang::En, Reset) => "Reset",
+        (UiLang::Vi, Evaluated) => "được đánh giá",
+        (UiLang::En, Evaluated) => "evaluated",
+        (UiLang::Vi, Of) => "trên",
+        (UiLang::En, Of) => "of",
+        (UiLang::Vi, Source) => "Nguồn",
+        (UiLang::En, Source) => "Source",
+        (UiLang::Vi, Published) => "đăng ngày",
+        (UiLang::En, Published) => "published",
+        (UiLang::Vi, Notes) => "Ghi chú",
+        (UiLang::En, Notes) => "Notes",
+        (UiLang::Vi, Loading) => "Đang tải dữ liệu…",
+        (UiLang::En, Loading) => "Loading data…",
+        (UiLang::Vi, LoadFailed) => "Không tải được tệp dữ liệu",
+        (UiLang::En, LoadFailed) => "The results file could not be loaded",
+        (UiLang::Vi, InvalidFile) => "Tệp dữ liệu có lỗi, chưa thể vẽ biểu đồ",
+        (UiLang::En, InvalidFile) => "The results file has errors, so the chart cannot be drawn",
+        (UiLang::Vi, Warnings) => "Lưu ý về số liệu",
+        (UiLang::En, Warnings) => "Notes on the figures",
+        (UiLang::Vi, NoData) => "Chưa có số liệu",
+        (UiLang::En, NoData) => "No data",
+        (UiLang::Vi, Chart) => "Biểu đồ",
+        (UiLang::En, Chart) => "Chart",
+        (UiLang::Vi, PanicTitle) => "Biểu đồ gặp lỗi nội bộ và đã dừng",
+        (UiLang::En, PanicTitle) => "The chart hit an internal error and stopped",
+        (UiLang::Vi, TierFilterHint) => "Chọn một hay nhiều mức để so sánh",
+        (UiLang::En, TierFilterHint) => "Pick one or more tiers to compare",
+    }
+}
+
+/// Joins tier labels for the combined-share line: "a + b".
+pub fn join_tiers(labels: &[&str]) -> String {
+    labels.join(" + ")
+}
+
+/// The message for one problem in `lang`, without its path.
+pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let vi = lang == UiLang::Vi;
+    match kind {
+        Empty => pick(vi, "tệp rỗng, không có dữ liệu", "the file is empty"),
+        Html => pick(
+            vi,
+            "đây là một trang HTML, không phải tệp JSON (đường dẫn có đúng không?)",
+            "this is an HTML page, not a JSON file (is the address right?)",
+        ),
+        Syntax {
+            line,
+            column,
+            detail,
+        } => {
+            if vi {
+                format!("không phải JSON hợp lệ ở dòng {line}, cột {column}: {detail}")
+            } else {
+                format!("not valid JSON at line {line}, column {column}: {detail}")
+            }
+        }
+        TooBig { bytes, cap } => {
+            if vi {
+                format!("tệp quá lớn ({bytes} byte, tối đa {cap} byte)")
+            } else {
+                format!("the file is too large ({bytes} bytes, the limit is {cap})")
+            }
+        }
+        Missing => pick(vi, "thiếu trường bắt buộc", "required field is missing"),
+        WrongType { expected, found } => {
+            let e = expected.describe(vi);
+            if vi {
+                format!("cần {e}, nhưng có {found}")
+            } else {
+                format!("expected {e}, found {found}")
+            }
+        }
+        Version { found } => {
+            if vi {
+                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1)")
+            } else {
+                format!("format version {found} is not supported (this widget reads version 1)")
+            }
+        }
+        Count { min, max, found } => {
+            if vi {
+                format!("cần từ {min} đến {max} mục, nhưng có {found}")
+            } else {
+                format!("expected {min} to {max} entries, found {found}")
+            }
+        }
+        Duplicate { id } => {
+            if vi {
+                format!("mã \"{id}\" bị trùng")
+            } else {
+                format!("id \"{id}\" is used twice")
+            }
+        }
+        BadId { found } => {
+            if vi {
+                format!("mã {found} không hợp lệ: chỉ dùng chữ a–z, A–Z, số, \"_\" và \"-\" (tối đa 64 ký tự)")
+            } else {
+                format!("id {found} is not valid: use only letters a–z, A–Z, digits, \"_\" and \"-\" (64 at most)")
+            }
+        }
+        UnknownTier { id } => {
+            if vi {
+                format!("không có mức xếp loại \"{id}\" trong danh sách tiers")
+            } else {
+                format!("there is no tier \"{id}\" in the tiers list")
+            }
+        }
+        UnknownGroup { id } => {
+            if vi {
+                format!("không có nhóm \"{id}\" trong danh sách groups chính")
+            } else {
+                format!("there is no group \"{id}\" in the top-level groups")
+            }
+        }
+        MissingTier { id } => {
+            if vi {
+                format!("thiếu số lượng cho mức \"{id}\" (ghi 0 nếu không có)")
+            } else {
+                format!("no count for tier \"{id}\" (write 0 if there were none)")
+            }
+        }
+        BadUrl { found } => {
+            if vi {
+                format!("đường dẫn {found} không được chấp nhận: chỉ dùng địa chỉ đầy đủ http:// hoặc https://")
+            } else {
+                format!(
+                    "link {found} is refused: only full http:// or https:// addresses are allowed"
+                )
+            }
+        }
+        BadColor { found } => {
+            if vi {
+                format!("màu {found} không hợp lệ: dùng dạng #rrggbb")
+            } else {
+                format!("colour {found} is not valid: use the form #rrggbb")
+            }
+        }
+        BadLang { found } => {
+            if vi {
+                format!("mã ngôn ngữ {found} không hợp lệ (ví dụ: \"vi\", \"en\")")
+            } else {
+                format!("language code {found} is not valid (e.g. \"vi\", \"en\")")
+            }
+        }
+        BadDate { found } => {
+            if vi {
+                format!("ngày {found} không hợp lệ: dùng dạng YYYY-MM-DD")
+            } else {
+                format!("date {found} is not valid: use the form YYYY-MM-DD")
+            }
+        }
+        EmptyText => pick(vi, "không được để trống", "must not be empty"),
+        TooLong { max, found } => {
+            if vi {
+                format!("quá dài ({found} ký tự, tối đa {max})")
+            } else {
+                format!("too long ({found} characters, {max} at most)")
+            }
+        }
+        SumMismatch { sum, evaluated } => {
+            if vi {
+                format!("tổng các mức là {sum}, khác số được đánh giá {evaluated}")
+            } else {
+                format!("the tiers add up to {sum}, not to the {evaluated} evaluated")
+            }
+        }
+        EvaluatedAboveTotal { evaluated, total } => {
+            if vi {
+                format!("số được đánh giá ({evaluated}) lớn hơn tổng số ({total})")
+            } else {
+                format!("more evaluated ({evaluated}) than the total ({total})")
+            }
+        }
+        UnknownField { name } => {
+            if vi {
+                format!("trường \"{name}\" không có trong định dạng, đã bỏ qua")
+            } else {
+                format!("field \"{name}\" is not part of the format and was ignored")
+            }
+        }
+        AllZero => pick(
+            vi,
+            "mọi mức đều bằng 0: không có số liệu để vẽ",
+            "every tier is zero: there is no data to draw",
+        ),
+    }
+}
+
+fn pick(vi: bool, v: &str, e: &str) -> String {
+    if vi { v } else { e }.to_string()
+}
+
+/// `path: message` in `lang`; a problem with the whole file has no path.
+pub fn problem_line(lang: UiLang, p: &Problem) -> String {
+    let msg = problem_message(lang, &p.kind);
+    if p.path.is_empty() {
+        msg
+    } else {
+        format!("{}: {}", p.path, msg)
+    }
+}

@@ -1,0 +1,19 @@
+//! tier-breakdown: an embeddable chart of organisations, cells and members by
+//! review tier. The pure core (`model`, `validate`, `stack`, `layout`,
+//! `format`, `i18n`, `seed`) builds and tests natively; the browser shell
+//! (`load`, `ui`, `app`) exists only on wasm32.
+
+pub mod format;
+pub mod i18n;
+pub mod layout;
+pub mod model;
+pub mod seed;
+pub mod stack;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

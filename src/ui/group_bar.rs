@@ -1,0 +1,115 @@
+//! One group's block: heading and headline number, the 100% bar, the labels
+//! that did not fit, the coverage line and the selected tiers' share.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Msg, UiLang};
+use crate::layout::{selected_line, GroupView};
+use crate::stack::Selection;
+use crate::validate::Checked;
+
+/// A group's block.
+#[component]
+pub fn GroupBar(
+    /// The laid-out group.
+    group: GroupView,
+    /// Selected tiers, shared by the whole chart.
+    sel: RwSignal<Selection>,
+    /// The file, for tier names in the combined-share line.
+    checked: Arc<Checked>,
+    /// Interface language.
+    lang: UiLang,
+) -> impl IntoView {
+    let g = Arc::new(group);
+    let dimmed = move |tier: usize| {
+        let s = sel.get();
+        !s.is_empty() && !s.contains(tier)
+    };
+    let g_line = g.clone();
+    let selected = move || selected_line(&checked.dataset, &g_line, sel.get(), lang);
+    let bar_label = format!(
+        "{}: {}",
+        g.heading,
+        g.rects
+            .iter()
+            .map(|r| r.full.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    let rects = g.rects.clone();
+    let outside: Vec<_> = g
+        .outside
+        .iter()
+        .filter_map(|&i| g.rects.get(i).cloned())
+        .collect();
+    view! {
+        <section class="tb-group" data-group=g.id.clone()>
+            <div class="tb-group-head">
+                <h3 class="tb-group-title">{g.heading.clone()}</h3>
+                <span class="tb-headline">{g.headline.clone()}</span>
+            </div>
+            {if g.no_data {
+                view! { <div class="tb-bar tb-nodata">{t(lang, Msg::NoData)}</div> }.into_any()
+            } else {
+                view! {
+                    <div class="tb-bar" role="img" aria-label=bar_label>
+                        {rects
+                            .into_iter()
+                            .map(|r| {
+                                let tier = r.tier;
+                                view! {
+                                    <div
+                                        class="tb-seg"
+                                        class:tb-dim=move || dimmed(tier)
+                                        class:tb-on=move || sel.get().contains(tier)
+                                        data-tier=r.tier_id
+                                        title=r.full
+                                        style=format!(
+                                            "left:{:.4}%;width:{:.4}%;background:{};color:{}",
+                                            r.x,
+                                            r.w,
+                                            r.fill,
+                                            r.ink,
+                                        )
+                                    >
+                                        {r.inside.map(|l| view! { <span class="tb-seg-label">{l}</span> })}
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            }}
+            {(!outside.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="tb-under">
+                            {outside
+                                .into_iter()
+                                .map(|r| {
+                                    let tier = r.tier;
+                                    view! {
+                                        <li
+                                            class="tb-under-item"
+                                            class:tb-dim=move || dimmed(tier)
+                                            data-tier=r.tier_id
+                                        >
+                                            <span class="tb-swatch" style=format!("background:{}", r.fill)></span>
+                                            {r.full}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <p class="tb-coverage">{g.coverage.clone()}</p>
+            <p class="tb-selected" class:tb-empty=move || sel.get().is_empty()>
+                {selected}
+            </p>
+        </section>
+    }
+}

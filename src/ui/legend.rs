@@ -1,0 +1,50 @@
+//! The tier legend, which is also the filter: one native toggle button per
+//! tier (`aria-pressed`), and a reset button.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Msg, UiLang};
+use crate::layout::LegendItem;
+use crate::stack::Selection;
+
+/// Legend and filter.
+#[component]
+pub fn TierLegend(
+    /// One entry per tier, in order.
+    items: Vec<LegendItem>,
+    /// Selected tiers, shared by the whole chart.
+    sel: RwSignal<Selection>,
+    /// Interface language.
+    lang: UiLang,
+) -> impl IntoView {
+    view! {
+        <div class="tb-legend" role="group" aria-label=t(lang, Msg::FilterLabel)>
+            {items
+                .into_iter()
+                .map(|it| {
+                    let tier = it.tier;
+                    view! {
+                        <button
+                            type="button"
+                            class="tb-key"
+                            data-tier=it.id
+                            aria-pressed=move || if sel.get().contains(tier) { "true" } else { "false" }
+                            on:click=move |_| sel.update(|s| *s = s.toggled(tier))
+                        >
+                            <span class="tb-swatch" style=format!("background:{}", it.fill)></span>
+                            <span class="tb-key-label">{it.label}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+            <button
+                type="button"
+                class="tb-reset"
+                disabled=move || sel.get().is_empty()
+                on:click=move |_| sel.set(Selection::default())
+            >
+                {t(lang, Msg::Reset)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! DOM tests in headless Chromium (wasm-bindgen-test): mount the widget into
+//! a fresh element, click a tier, and check what the bars and buttons show.
+#![cfg(target_arch = "wasm32")]
+
+use tier_breakdown::app::{mount, Options};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body, with a widget mounted in it.
+fn mounted(lang: &str) -> HtmlElement {
+    let el: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    el.style().set_property("width", "800px").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    mount(
+        el.clone(),
+        Options {
+            data: None,
+            lang: Some(lang.to_string()),
+        },
+    );
+    el
+}
+
+/// Leptos updates the DOM asynchronously: wait a macrotask.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_the_seed_chart() {
+    let el = mounted("vi");
+    tick().await;
+    let groups: Vec<String> = all(&el, "[data-group]")
+        .iter()
+        .map(|g| g.get_attribute("data-group").unwrap())
+        .collect();
+    assert_eq!(groups, ["organisations", "cells", "members"]);
+    assert_eq!(all(&el, ".tb-legend [data-tier]").len(), 4);
+    assert_eq!(text(&el, "[data-group=members] .tb-headline"), "94.877");
+    assert_eq!(
+        text(&el, "[data-group=organisations] .tb-coverage"),
+        "695 / 698 được đánh giá (99,6%)"
+    );
+    // Zero counts take no segment: organisations have three.
+    assert_eq!(all(&el, "[data-group=organisations] .tb-seg").len(), 3);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_tier_selects_it_everywhere() {
+    let el = mounted("en");
+    tick().await;
+    let excellent: HtmlElement = one(&el, ".tb-legend [data-tier=excellent]")
+        .dyn_into()
+        .unwrap();
+    let good: HtmlElement = one(&el, ".tb-legend [data-tier=good]").dyn_into().unwrap();
+    assert_eq!(
+        excellent.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    excellent.click();
+    good.click();
+    tick().await;
+    assert_eq!(
+        excellent.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(good.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        text(&el, "[data-group=members] .tb-selected"),
+        "Excellent + Good: 94.8%"
+    );
+    assert_eq!(
+        text(&el, "[data-group=organisations] .tb-selected"),
+        "Excellent + Good: 96.4%"
+    );
+    // Unselected tiers are dimmed in every group, selected ones are not.
+    for g in ["organisations", "cells", "members"] {
+        let dim = one(
+            &el,
+            &format!("[data-group={g}] .tb-seg[data-tier=completed]"),
+        );
+        assert!(
+            dim.class_list().contains("tb-dim"),
+            "{g}: completed should be dimmed"
+        );
+        let on = one(&el, &format!("[data-group={g}] .tb-seg[data-tier=good]"));
+        assert!(on.class_list().contains("tb-on") && !on.class_list().contains("tb-dim"));
+    }
+    // Reset clears the selection.
+    let reset: HtmlElement = one(&el, ".tb-reset").dyn_into().unwrap();
+    reset.click();
+    tick().await;
+    assert_eq!(
+        excellent.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(text(&el, "[data-group=members] .tb-selected"), "");
+    assert!(all(&el, ".tb-seg.tb-dim").is_empty());
+    el.remove();
+}
