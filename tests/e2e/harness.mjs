@@ -1,0 +1,101 @@
+// Shared end-to-end harness: a static server on 127.0.0.1 for the release
+// build (dist/) and the test fixtures, and Debian's Chromium via
+// playwright-core. Every request a page makes is logged, so a spec can
+// assert that nothing left the test server.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Maps a URL path to a file: /fixtures/… from tests/fixtures, the rest from dist/. */
+function fileFor(pathname) {
+  const [base, rel] = pathname.startsWith('/fixtures/')
+    ? [FIXTURES, pathname.slice('/fixtures/'.length)]
+    : [DIST, pathname === '/' ? 'index.html' : pathname.slice(1)];
+  const full = normalize(join(base, decodeURIComponent(rel)));
+  return full.startsWith(base) ? full : null;
+}
+
+/**
+ * Starts the server. Routes besides files:
+ *   /slow/<ms>/<path>  serves <path> after a delay (loading placeholder);
+ *   /status/<code>     answers with that status and an HTML body.
+ */
+export async function startServer() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
+  }
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let pathname = url.pathname;
+    const slow = pathname.match(/^\/slow\/(\d+)(\/.*)$/);
+    if (slow) {
+      await new Promise((r) => setTimeout(r, Number(slow[1])));
+      pathname = slow[2];
+    }
+    const status = pathname.match(/^\/status\/(\d{3})$/);
+    if (status) {
+      res.writeHead(Number(status[1]), { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><title>error</title>');
+      return;
+    }
+    const file = fileFor(pathname);
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error('not found');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><title>404</title>');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches Debian's Chromium headless; fails loudly when it is missing. */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: run scripts/setup.sh`);
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A page at `width` px with its errors and requests recorded.
+ * `page.errors` holds uncaught exceptions; `page.requests` every URL asked for.
+ */
+export async function openPage(browser, { width = 1024, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  page.errors = [];
+  page.requests = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('request', (r) => page.requests.push(r.url()));
+  return page;
+}
+
+/** Waits until the chart is drawn (or an error box is shown) and two frames have passed. */
+export async function settled(page) {
+  await page.waitForSelector('.tb-chart:not(.tb-skeleton), .tb-error');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

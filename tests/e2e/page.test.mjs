@@ -1,0 +1,106 @@
+// The served page on the built-in data: the seed's figures, the tier filter
+// by mouse and by keyboard, and nothing requested outside the server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, settled } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Count and share text of every segment, group by group, from the tooltips. */
+async function segments(page) {
+  return page.$$eval('[data-group]', (groups) =>
+    groups.map((g) => [g.dataset.group, [...g.querySelectorAll('.tb-seg')].map((s) => `${s.dataset.tier}=${s.title.split(': ').pop()}`)]));
+}
+
+test('the page shows the seed figures in Vietnamese', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/`);
+  await settled(page);
+  assert.equal(await page.textContent('.tb-title'), 'Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022');
+  assert.deepEqual(await segments(page), [
+    ['organisations', ['excellent=131 (18,8%)', 'good=539 (77,6%)', 'completed=25 (3,6%)']],
+    ['cells', ['excellent=894 (17,7%)', 'good=3.791 (74,9%)', 'completed=376 (7,4%)', 'not_completed=1 (<0,1%)']],
+    ['members', ['excellent=15.397 (16,2%)', 'good=74.551 (78,6%)', 'completed=4.492 (4,7%)', 'not_completed=437 (0,5%)']],
+  ]);
+  assert.deepEqual(await page.$$eval('.tb-coverage', (els) => els.map((e) => e.textContent)), [
+    '695 / 698 được đánh giá (99,6%)',
+    '5.062 / 5.084 được đánh giá (99,6%)',
+    '94.877 được đánh giá',
+  ]);
+  assert.deepEqual(await page.$$eval('.tb-headline', (els) => els.map((e) => e.textContent)), ['695', '5.062', '94.877']);
+  const tiers = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => [e.dataset.tier, e.textContent.trim()]));
+  assert.deepEqual(tiers, [
+    ['excellent', 'Hoàn thành xuất sắc nhiệm vụ'],
+    ['good', 'Hoàn thành tốt nhiệm vụ'],
+    ['completed', 'Hoàn thành nhiệm vụ'],
+    ['not_completed', 'Không hoàn thành nhiệm vụ'],
+  ]);
+  const source = page.locator('.tb-source a');
+  assert.equal(await source.getAttribute('href'), 'https://baophutho.vn/');
+  assert.match(await page.textContent('.tb-source'), /đăng ngày 16\/03\/2023/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+});
+
+test('English labels and number formats with ?lang=en', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=en`);
+  await settled(page);
+  assert.equal(await page.getAttribute('.tb', 'lang'), 'en');
+  assert.equal(await page.textContent('[data-group=members] .tb-headline'), '94,877');
+  assert.equal(await page.getAttribute('[data-group=cells] .tb-seg[data-tier=good]', 'title'), 'Completed duties well: 3,791 (74.9%)');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the tier filter works by mouse', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=en`);
+  await settled(page);
+  const excellent = page.getByRole('button', { name: 'Completed duties excellently' });
+  const good = page.getByRole('button', { name: 'Completed duties well' });
+  await excellent.click();
+  await good.click();
+  assert.equal(await excellent.getAttribute('aria-pressed'), 'true');
+  assert.equal(await good.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await page.$$eval('.tb-selected', (els) => els.map((e) => e.textContent)), [
+    'Excellent + Good: 96.4%',
+    'Excellent + Good: 92.6%',
+    'Excellent + Good: 94.8%',
+  ]);
+  // Every group dims the unselected tiers at once.
+  assert.equal(await page.locator('.tb-seg.tb-dim').count(), 5);
+  assert.match(await page.textContent('[aria-live=polite]'), /Party members: Excellent \+ Good: 94\.8%/);
+  await good.click();
+  assert.equal(await good.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent: 16.2%');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await excellent.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('.tb-seg.tb-dim').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the tier filter works by keyboard alone', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=en`);
+  await settled(page);
+  // Tab from the top of the page reaches the first tier button.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.tier), 'excellent');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.tier), 'completed');
+  await page.keyboard.press('Enter');
+  const pressed = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => e.getAttribute('aria-pressed')));
+  assert.deepEqual(pressed, ['true', 'false', 'true', 'false']);
+  assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent + Completed: 20.9%');
+  assert.deepEqual(page.errors, []);
+});
