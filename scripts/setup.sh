@@ -44,4 +44,4 @@ fi
 # Trunk builds offline: have every crate (native and wasm) in cargo's cache.
 cargo fetch --locked --target wasm32-unknown-unknown -q
 cargo fetch --locked -q
-say "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f3-), $(/usr/bin/chromium --version)"
+say "ready: trunk $(trunk --version | cut -d' ' -f2), wasm-bindgen $BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f3-), $(/usr/bin/chromium --version 2>/dev/null)"

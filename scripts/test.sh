@@ -21,7 +21,7 @@ step "native tests of the core"
 cargo test --locked -q
 
 step "wasm-bindgen-test DOM tests in headless Chromium"
-cargo test --locked -q --target wasm32-unknown-unknown
+cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "release build (offline)"
 trunk build --release --offline

@@ -1,5 +1,5 @@
 //! The placeholder shown while a results file loads: the same boxes as a
-//! three-group chart, so the page does not jump when the chart arrives.
+//! three-group chart with a source line and notes, so the page does not jump when the chart arrives.
 
 use leptos::prelude::*;
 
@@ -31,12 +31,18 @@ pub fn Skeleton(
                                 <div class="tb-group-title tb-bone"></div>
                             </div>
                             <div class="tb-bar tb-bone"></div>
+                            <div class="tb-under tb-bone"></div>
                             <p class="tb-coverage tb-bone"></p>
                             <p class="tb-selected tb-empty"></p>
                         </div>
                     }
                 })
                 .collect_view()}
+            <div class="tb-footer">
+                <p class="tb-source tb-bone"></p>
+                <p class="tb-source tb-bone"></p>
+                <p class="tb-source tb-bone"></p>
+            </div>
         </div>
     }
 }
