@@ -1,30 +1,42 @@
-//! The browser host: reads the page's options, mounts widgets and installs
-//! the panic hook that turns a bug into an error box inside each widget.
+//! The browser host: reads a widget's options, mounts it (full page, shadow
+//! root for the script embed), installs the panic hook that turns a bug into
+//! an error box inside the widget, and reports the page height to an iframe
+//! parent.
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Msg, UiLang};
-use crate::ui::{DataSource, Widget};
+use crate::ui::{DataSource, Widget, WidgetOptions, SHADOW_CSS, WIDGET_CSS};
 
 thread_local! {
-    /// Every element a widget was mounted in, for the panic hook.
+    /// Every element a widget of this wasm instance was mounted in, for the panic hook.
     static ROOTS: RefCell<Vec<web_sys::HtmlElement>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Options a host gives a widget (query string or `data-*` attributes).
+/// Options a host gives a widget: query parameters (full page, iframe) or
+/// `data-*` attributes (script embed) of the same names.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
-    /// Where to load the results file from; the built-in data when `None`.
+    /// Where to load the results file from (`data` / `data-src`).
     pub data: Option<String>,
+    /// The results file's text, inline (a `<script type="application/json">` child).
+    pub inline: Option<String>,
     /// Interface language (`vi`, `en`); else the file's, else the browser's.
     pub lang: Option<String>,
+    /// Tier ids selected at first, comma-separated.
+    pub tiers: Option<String>,
+    /// Group ids to show, comma-separated; all when absent.
+    pub groups: Option<String>,
+    /// `light` or `dark`; the reader's system setting when absent.
+    pub theme: Option<String>,
 }
 
 impl Options {
-    /// Reads `?data=…&lang=…` from a query string.
+    /// Reads `?data=…&lang=…&tiers=…&groups=…&theme=…` from a query string.
     pub fn from_query(search: &str) -> Options {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok();
         let get = |k: &str| {
@@ -35,38 +47,118 @@ impl Options {
         };
         Options {
             data: get("data"),
+            inline: None,
             lang: get("lang"),
+            tiers: get("tiers"),
+            groups: get("groups"),
+            theme: get("theme"),
         }
     }
 }
 
-/// Mounts one widget into `el` with `options`.
+/// Mounts one widget into `el` (styles must already be reachable from `el`).
 pub fn mount(el: web_sys::HtmlElement, options: Options) {
     install_panic_hook();
     ROOTS.with(|r| r.borrow_mut().push(el.clone()));
-    let source = match options.data {
-        Some(url) => DataSource::Url(url),
-        None => DataSource::Builtin,
+    let source = match (options.inline, options.data) {
+        (Some(text), _) => DataSource::Text(text),
+        (None, Some(url)) => DataSource::Url(url),
+        (None, None) => DataSource::Builtin,
     };
-    let lang = options.lang;
-    leptos::mount::mount_to(el, move || view! { <Widget source=source lang=lang /> }).forget();
+    let split = |s: Option<String>| -> Vec<String> {
+        s.map(|s| {
+            s.split(',')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let opts = WidgetOptions {
+        lang: options.lang,
+        tiers: split(options.tiers),
+        groups: split(options.groups),
+        theme: options.theme,
+    };
+    leptos::mount::mount_to(el, move || view! { <Widget source=source options=opts /> }).forget();
 }
 
-/// Entry of the full page (`index.html`): one widget on `#tier-breakdown`, or on `<body>`.
+/// Script embed: mounts a widget in an open shadow root of `host`, with the
+/// widget's styles inside it, so the page's CSS cannot reach it and its CSS
+/// cannot reach the page. Called by `embed.js` with the host's `data-*` options.
+#[wasm_bindgen(js_name = mountEmbed)]
+pub fn mount_embed(
+    host: web_sys::HtmlElement,
+    src: Option<String>,
+    inline: Option<String>,
+    lang: Option<String>,
+    tiers: Option<String>,
+    groups: Option<String>,
+    theme: Option<String>,
+) -> Result<(), JsValue> {
+    let shadow = match host.shadow_root() {
+        Some(s) => s,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    let doc = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let style = doc.create_element("style")?;
+    style.set_text_content(Some(&format!("{SHADOW_CSS}\n{WIDGET_CSS}")));
+    let wrapper: web_sys::HtmlElement = doc.create_element("div")?.dyn_into()?;
+    wrapper.set_class_name("tb-root");
+    shadow.set_text_content(None);
+    shadow.append_child(&style)?;
+    shadow.append_child(&wrapper)?;
+    let empty = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
+    mount(
+        wrapper,
+        Options {
+            data: empty(src),
+            inline: empty(inline),
+            lang: empty(lang),
+            tiers: empty(tiers),
+            groups: empty(groups),
+            theme: empty(theme),
+        },
+    );
+    Ok(())
+}
+
+/// Entry of the full page (`index.html`, the iframe and the standalone file):
+/// one widget on `[data-tier-breakdown-page]`, options from the query string,
+/// data from a `<script type="application/json">` inside it if there is one.
+/// Does nothing on other pages (the script embed mounts through `mountEmbed`).
 pub fn start_page() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(el) = doc
+        .query_selector("[data-tier-breakdown-page]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return;
     };
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let el = doc
-        .get_element_by_id("tier-breakdown")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| doc.body());
-    if let Some(el) = el {
-        mount(el, Options::from_query(&search));
+    let mut options = Options::from_query(&search);
+    options.inline = el
+        .query_selector("script[type='application/json']")
+        .ok()
+        .flatten()
+        .and_then(|s| s.text_content());
+    if let (Some(head), Ok(style)) = (doc.head(), doc.create_element("style")) {
+        style.set_text_content(Some(WIDGET_CSS));
+        let _ = head.append_child(&style);
     }
+    let frame_id = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("childId"));
+    mount(el, options);
+    crate::frame::report_height(frame_id);
 }
 
 /// The browser's preferred language, e.g. `vi-VN`.
@@ -80,8 +172,10 @@ fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
             ROOTS.with(|roots| {
-                for root in roots.borrow().iter() {
-                    show_panic(root);
+                if let Ok(roots) = roots.try_borrow() {
+                    for root in roots.iter() {
+                        show_panic(root);
+                    }
                 }
             });
         }));

@@ -75,6 +75,17 @@ pub struct ChartView {
     pub notes: Vec<String>,
 }
 
+impl ChartView {
+    /// Keeps only the listed groups, in the file's order; all of them when
+    /// `ids` is empty or names none of them.
+    pub fn only_groups(mut self, ids: &[String]) -> ChartView {
+        if self.groups.iter().any(|g| ids.contains(&g.id)) {
+            self.groups.retain(|g| ids.contains(&g.id));
+        }
+        self
+    }
+}
+
 /// Lays out the whole chart for a bar `bar_px` pixels wide.
 pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64) -> ChartView {
     let code = lang.code();

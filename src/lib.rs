@@ -1,7 +1,7 @@
 //! tier-breakdown: an embeddable chart of organisations, cells and members by
 //! review tier. The pure core (`model`, `validate`, `stack`, `layout`,
 //! `format`, `i18n`, `seed`) builds and tests natively; the browser shell
-//! (`load`, `ui`, `app`) exists only on wasm32.
+//! (`app`, `frame`, `load`, `ui`) exists only on wasm32.
 
 pub mod format;
 pub mod i18n;
@@ -13,6 +13,8 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod frame;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 #[cfg(target_arch = "wasm32")]

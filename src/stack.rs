@@ -128,6 +128,15 @@ pub fn coverage(evaluated: u64, total: u64) -> u32 {
 pub struct Selection(pub u8);
 
 impl Selection {
+    /// The tiers of `d` whose ids are listed (unknown ids are ignored).
+    pub fn from_ids(d: &crate::model::Dataset, ids: &[String]) -> Selection {
+        d.tiers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| ids.contains(&t.id))
+            .fold(Selection::default(), |s, (i, _)| s.toggled(i))
+    }
+
     pub fn contains(self, tier: usize) -> bool {
         tier < 8 && self.0 & (1 << tier) != 0
     }

@@ -25,8 +25,8 @@ fn mounted(lang: &str) -> HtmlElement {
     mount(
         el.clone(),
         Options {
-            data: None,
             lang: Some(lang.to_string()),
+            ..Options::default()
         },
     );
     el

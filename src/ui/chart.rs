@@ -23,14 +23,19 @@ pub fn Chart(
     checked: Arc<Checked>,
     /// Interface language.
     lang: UiLang,
+    /// Tier ids selected at first.
+    tiers: Vec<String>,
+    /// Group ids to show (all when empty).
+    groups: Vec<String>,
 ) -> impl IntoView {
-    let sel = RwSignal::new(Selection::default());
+    let sel = RwSignal::new(Selection::from_ids(&checked.dataset, &tiers));
     let width = RwSignal::new(640.0);
     let root = NodeRef::<Figure>::new();
     observe_width(root, width);
 
     let data = checked.clone();
-    let view_model = Memo::new(move |_| chart(&data.dataset, lang, width.get()));
+    let view_model =
+        Memo::new(move |_| chart(&data.dataset, lang, width.get()).only_groups(&groups));
     let dataset = checked.clone();
     let announce = move || {
         let v = view_model.get();

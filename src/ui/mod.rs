@@ -24,6 +24,34 @@ use crate::load::{fetch_text, LoadError};
 use crate::seed::SEED_JSON;
 use crate::validate::{check, Checked, Rejected};
 
+/// The widget's styles, compiled in: injected into the page head (full
+/// page) or into each widget's shadow root (script embed).
+pub const WIDGET_CSS: &str = include_str!("../../style/widget.css");
+
+/// Extra rules for a shadow root: the host element always shows (a page rule
+/// such as `div{display:none!important}` loses to an important `:host` rule),
+/// and `all: initial` on the wrapper stops inherited page styles
+/// (`*{letter-spacing:…!important}` on the host) at the boundary.
+pub const SHADOW_CSS: &str =
+    ":host{display:block!important;visibility:visible!important;opacity:1!important;\
+position:static!important;float:none!important;width:auto!important;min-width:0!important;\
+max-width:none!important;height:auto!important;margin:0 0 1em!important;padding:0!important;\
+border:0!important;transform:none!important;filter:none!important;contain:content}\
+.tb-root{all:initial;display:block}";
+
+/// Options of one widget other than its data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WidgetOptions {
+    /// Interface language option (`vi`, `en`).
+    pub lang: Option<String>,
+    /// Tier ids selected at first.
+    pub tiers: Vec<String>,
+    /// Group ids to show (all when empty).
+    pub groups: Vec<String>,
+    /// `light` or `dark` (else the reader's setting).
+    pub theme: Option<String>,
+}
+
 /// Where a widget's results file comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DataSource {
@@ -58,9 +86,20 @@ impl State {
 pub fn Widget(
     /// The results file to show.
     source: DataSource,
-    /// Interface language option (`vi`, `en`).
-    lang: Option<String>,
+    /// Language, initial tiers, groups shown, theme.
+    options: WidgetOptions,
 ) -> impl IntoView {
+    let WidgetOptions {
+        lang,
+        tiers,
+        groups,
+        theme,
+    } = options;
+    let theme_class = match theme.as_deref() {
+        Some("dark") => "tb tb-dark",
+        Some("light") => "tb tb-light",
+        _ => "tb",
+    };
     let state = RwSignal::new(match &source {
         DataSource::Builtin => State::from_text(SEED_JSON),
         DataSource::Text(text) => State::from_text(text),
@@ -84,12 +123,15 @@ pub fn Widget(
         UiLang::choose(lang.as_deref(), file.as_deref(), browser.as_deref())
     });
     view! {
-        <div class="tb" lang=move || ui_lang.get().code()>
+        <div class=theme_class lang=move || ui_lang.get().code()>
             {move || {
                 let lang = ui_lang.get();
                 match state.get() {
                     State::Loading => view! { <Skeleton lang=lang /> }.into_any(),
-                    State::Ready(c) => view! { <Chart checked=c lang=lang /> }.into_any(),
+                    State::Ready(c) => {
+                        view! { <Chart checked=c lang=lang tiers=tiers.clone() groups=groups.clone() /> }
+                            .into_any()
+                    }
                     State::Invalid(r) => {
                         view! {
                             <ErrorPanel

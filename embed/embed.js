@@ -1,0 +1,62 @@
+// tier-breakdown script embed. Paste into an article:
+//   <div data-tier-breakdown data-src="https://cdn.example/results.json"></div>
+//   <script type="module" src="https://cdn.example/tier-breakdown/embed.js"></script>
+// Every element with `data-tier-breakdown` (also ones added later) gets a
+// widget in its own shadow root. Options: data-src, data-lang, data-tiers,
+// data-groups, data-theme; or a <script type="application/json"> child with
+// the results file inline; or nothing, for the built-in data.
+//
+// The wasm is fetched and compiled once per page, wherever this file is
+// hosted (its URL is derived from this script's URL), however many times the
+// snippet is pasted. Each widget gets its own instance of it, so a fault in
+// one widget cannot stop the others or the page.
+const BASE = new URL('./', import.meta.url);
+const GLUE = new URL('tier-breakdown.js', BASE).href;
+const WASM = new URL('tier-breakdown_bg.wasm', BASE).href;
+const state = (globalThis.__tierBreakdown ??= { module: null, instances: 0, mounted: new WeakSet() });
+
+function compiled() {
+  state.module ??= fetch(WASM).then((resp) => {
+    if (!resp.ok) throw new Error(`${WASM}: HTTP ${resp.status}`);
+    const type = resp.headers.get('content-type') || '';
+    return type.startsWith('application/wasm')
+      ? WebAssembly.compileStreaming(resp)
+      : resp.arrayBuffer().then((b) => WebAssembly.compile(b));
+  });
+  return state.module;
+}
+
+function fail(el, err) {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.style.cssText = 'font:14px system-ui,sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
+  box.textContent = `tier-breakdown: ${err && err.message ? err.message : err}`;
+  (el.shadowRoot ?? el.attachShadow({ mode: 'open' })).replaceChildren(box);
+}
+
+async function mount(el) {
+  if (state.mounted.has(el)) return;
+  state.mounted.add(el);
+  try {
+    const module = await compiled();
+    // A fresh copy of the glue per widget: one wasm instance each.
+    const glue = await import(`${GLUE}?instance=${++state.instances}`);
+    await glue.default({ module_or_path: module });
+    const inline = el.querySelector(':scope > script[type="application/json"]');
+    const d = el.dataset;
+    glue.mountEmbed(el, d.src ?? null, inline ? inline.textContent : null, d.lang ?? null,
+      d.tiers ?? null, d.groups ?? null, d.theme ?? null);
+  } catch (err) {
+    fail(el, err);
+  }
+}
+
+function scan(root) {
+  if (root.matches?.('[data-tier-breakdown]')) mount(root);
+  root.querySelectorAll?.('[data-tier-breakdown]').forEach(mount);
+}
+
+scan(document);
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) scan(n);
+}).observe(document.documentElement, { childList: true, subtree: true });
