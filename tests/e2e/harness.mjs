@@ -12,6 +12,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const HOSTS = join(ROOT, 'tests', 'e2e', 'hosts');
+const NODE_MODULES = join(ROOT, 'node_modules');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,10 +23,16 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
 };
 
-/** Maps a URL path to a file: /fixtures/… from tests/fixtures, the rest from dist/. */
+/**
+ * Maps a URL path to a file: /fixtures/… from tests/fixtures, /hosts/… (test
+ * host pages) from tests/e2e/hosts, /node_modules/… (Bootstrap, Tailwind's
+ * preflight, pym.js) from node_modules, the rest from dist/.
+ */
 function fileFor(pathname) {
-  const [base, rel] = pathname.startsWith('/fixtures/')
-    ? [FIXTURES, pathname.slice('/fixtures/'.length)]
+  const mounts = [['/fixtures/', FIXTURES], ['/hosts/', HOSTS], ['/node_modules/', NODE_MODULES]];
+  const hit = mounts.find(([prefix]) => pathname.startsWith(prefix));
+  const [base, rel] = hit
+    ? [hit[1], pathname.slice(hit[0].length)]
     : [DIST, pathname === '/' ? 'index.html' : pathname.slice(1)];
   const full = normalize(join(base, decodeURIComponent(rel)));
   return full.startsWith(base) ? full : null;
@@ -53,6 +61,7 @@ export async function startServer() {
       res.end('<!DOCTYPE html><title>error</title>');
       return;
     }
+    if (pathname === '/hang') return; // never answers
     const file = fileFor(pathname);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');

@@ -1,0 +1,109 @@
+// The script embed: shadow-root isolation from hostile host CSS, several
+// widgets with their own data on one page, the wasm fetched once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PARTS = ['.tb-chart', '.tb-title', '.tb-subtitle', '.tb-key[data-tier=excellent]', '.tb-reset',
+  '[data-group=members] .tb-headline', '[data-group=members] .tb-seg[data-tier=good]', '[data-group=cells] .tb-coverage',
+  '.tb-under-item', '.tb-source a'];
+const PROPS = ['font-family', 'font-size', 'font-style', 'font-weight', 'color', 'background-color', 'letter-spacing',
+  'line-height', 'text-transform', 'word-spacing', 'text-align', 'display', 'padding-top', 'margin-top', 'border-top-width'];
+
+/** Boxes (relative to the host element) and computed styles of the widget's parts. */
+async function measure(page, host) {
+  await page.locator(`${host} .tb-chart`).waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(({ host, parts, props }) => {
+    const h = document.querySelector(host);
+    const origin = h.getBoundingClientRect();
+    const root = h.shadowRoot;
+    return Object.fromEntries(parts.map((sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return [sel, null];
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      return [sel, {
+        box: [r.x - origin.x, r.y - origin.y, r.width, r.height].map((n) => Math.round(n)),
+        style: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])),
+      }];
+    }));
+  }, { host, parts: PARTS, props: PROPS });
+}
+
+test('hostile host CSS (Bootstrap, Tailwind preflight, !important theme) changes nothing in the widget', async () => {
+  const plain = await openPage(browser, { width: 1024 });
+  await plain.goto(`${server.origin}/hosts/plain.html`);
+  const expected = await measure(plain, '#w1');
+  assert.ok(expected['.tb-title'].box[2] > 300, 'the plain page shows the chart');
+
+  const page = await openPage(browser, { width: 1024 });
+  await page.goto(`${server.origin}/hosts/hostile.html`);
+  const hostStyle = () => page.evaluate(() => ['#host-p', '#host-btn'].map((s) => {
+    const cs = getComputedStyle(document.querySelector(s));
+    return [cs.display, cs.color, cs.backgroundColor, cs.fontFamily, cs.fontSize, cs.padding, cs.borderRadius, cs.letterSpacing].join('|');
+  }));
+  const hostBefore = await hostStyle();
+  // Load the embed only now, so the host's own styles are read with and without it.
+  await page.addScriptTag({ type: 'module', url: `${server.origin}/embed.js` });
+  const got = await measure(page, '#w1');
+  assert.deepEqual(got, expected);
+  assert.deepEqual(await hostStyle(), hostBefore, 'the widget changed the host page\'s styles');
+  // The host element itself shows although the page hides every <section>.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#w1')).display), 'block');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+});
+
+test('several widgets on one page: own data, own filter, own errors; wasm fetched once', async () => {
+  const page = await openPage(browser, { width: 1024 });
+  await page.goto(`${server.origin}/hosts/multi.html`);
+  await page.locator('#w1 .tb-chart').waitFor();
+  await page.locator('#w2 .tb-chart').waitFor();
+  await page.locator('#w3 .tb-error').waitFor();
+  await page.locator('#w4 .tb-chart').waitFor();
+  assert.equal(await page.locator('#w1 .tb-title').textContent(), 'Annual review of party organisations and members, 2022');
+  assert.equal(await page.locator('#w2 .tb-title').textContent(), 'Inline data');
+  assert.equal(await page.locator('#w4 .tb-title').textContent(), 'Staff appraisal 2024');
+  // The broken file shows its errors in its own widget only.
+  assert.deepEqual(await page.locator('#w3 .tb-error-list li').allTextContents(), [
+    'groups[1].counts.good: expected a whole number ≥ 0, found -3',
+    'groups[1].counts.bad: expected a whole number ≥ 0, found "12"',
+  ]);
+  // data-tiers selects at first; filters are independent.
+  assert.equal(await page.locator('#w4 .tb-key[data-tier=low]').getAttribute('aria-pressed'), 'true');
+  await page.locator('#w1 .tb-key[data-tier=good]').click();
+  assert.equal(await page.locator('#w1 .tb-key[data-tier=good]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#w1 [data-group=members] .tb-selected').textContent(), 'Good: 78.6%');
+  await page.locator('#w2 .tb-key[data-tier=high]').click();
+  assert.equal(await page.locator('#w2 [data-group=staff] .tb-selected').textContent(), 'High: 75.0%');
+  assert.equal(await page.locator('#w1 .tb-key[data-tier=excellent]').getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('#w4 .tb-key[data-tier=high]').getAttribute('aria-pressed'), 'false');
+  // A widget added later is found and mounted.
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'w5';
+    el.dataset.tierBreakdown = '';
+    el.dataset.lang = 'vi';
+    document.body.append(el);
+  });
+  await page.locator('#w5 .tb-chart').waitFor();
+  assert.equal(await page.locator('#w5 [data-group=members] .tb-headline').textContent(), '94.877');
+  // The host page keeps working.
+  await page.click('#host-counter');
+  assert.equal(await page.textContent('#host-counter'), '1');
+  // Snippet pasted twice (plus a copy at another URL): the wasm is fetched once.
+  assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, page.requests.join('\n'));
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+});
