@@ -89,6 +89,13 @@ test('several widgets on one page: own data, own filter, own errors; wasm fetche
   assert.equal(await page.locator('#w2 [data-group=staff] .tb-selected').textContent(), 'High: 75.0%');
   assert.equal(await page.locator('#w1 .tb-key[data-tier=excellent]').getAttribute('aria-pressed'), 'false');
   assert.equal(await page.locator('#w4 .tb-key[data-tier=high]').getAttribute('aria-pressed'), 'false');
+  // Theming through the documented custom properties reaches into the shadow root.
+  const style = (sel, prop) => page.locator(sel).evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
+  assert.equal(await style('#w2 .tb-title', 'color'), 'rgb(0, 0, 128)');
+  assert.equal(await style('#w2 .tb-title', 'font-family'), 'Georgia, serif');
+  assert.equal(await style('#w1 .tb-title', 'color'), 'rgb(26, 26, 26)');
+  assert.equal(await style('#w4 .tb', 'background-color'), 'rgb(22, 22, 22)');
+  assert.equal(await style('#w4 .tb-title', 'color'), 'rgb(240, 240, 240)');
   // A widget added later is found and mounted.
   await page.evaluate(() => {
     const el = document.createElement('div');
