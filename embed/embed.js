@@ -3,7 +3,7 @@
 //   <script type="module" src="https://cdn.example/tier-breakdown/embed.js"></script>
 // Every element with `data-tier-breakdown` (also ones added later) gets a
 // widget in its own shadow root. Options: data-src, data-lang, data-tiers,
-// data-groups, data-theme; or a <script type="application/json"> child with
+// data-groups, data-theme, data-timeout (seconds); or a <script type="application/json"> child with
 // the results file inline; or nothing, for the built-in data.
 //
 // The wasm is fetched and compiled once per page, wherever this file is
@@ -42,10 +42,7 @@ async function mount(el) {
     // A fresh copy of the glue per widget: one wasm instance each.
     const glue = await import(`${GLUE}?instance=${++state.instances}`);
     await glue.default({ module_or_path: module });
-    const inline = el.querySelector(':scope > script[type="application/json"]');
-    const d = el.dataset;
-    glue.mountEmbed(el, d.src ?? null, inline ? inline.textContent : null, d.lang ?? null,
-      d.tiers ?? null, d.groups ?? null, d.theme ?? null);
+    glue.mountEmbed(el);
   } catch (err) {
     fail(el, err);
   }

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Msg, UiLang};
-use crate::ui::{DataSource, Widget, WidgetOptions, SHADOW_CSS, WIDGET_CSS};
+use crate::ui::{DataSource, Widget, WidgetOptions, DEFAULT_TIMEOUT, SHADOW_CSS, WIDGET_CSS};
 
 thread_local! {
     /// Every element a widget of this wasm instance was mounted in, for the panic hook.
@@ -33,6 +33,10 @@ pub struct Options {
     pub groups: Option<String>,
     /// `light` or `dark`; the reader's system setting when absent.
     pub theme: Option<String>,
+    /// Seconds to wait for the results file (default 20).
+    pub timeout: Option<String>,
+    /// Offer a file picker and drag-and-drop (the full page and standalone file do).
+    pub picker: bool,
 }
 
 impl Options {
@@ -52,6 +56,8 @@ impl Options {
             tiers: get("tiers"),
             groups: get("groups"),
             theme: get("theme"),
+            timeout: get("timeout"),
+            picker: false,
         }
     }
 }
@@ -60,9 +66,10 @@ impl Options {
 pub fn mount(el: web_sys::HtmlElement, options: Options) {
     install_panic_hook();
     ROOTS.with(|r| r.borrow_mut().push(el.clone()));
-    let source = match (options.inline, options.data) {
-        (Some(text), _) => DataSource::Text(text),
-        (None, Some(url)) => DataSource::Url(url),
+    // An address given explicitly wins over inline data, which wins over the built-in file.
+    let source = match (options.data, options.inline) {
+        (Some(url), _) => DataSource::Url(url),
+        (None, Some(text)) => DataSource::Text(text),
         (None, None) => DataSource::Builtin,
     };
     let split = |s: Option<String>| -> Vec<String> {
@@ -79,23 +86,35 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
         tiers: split(options.tiers),
         groups: split(options.groups),
         theme: options.theme,
+        timeout: options
+            .timeout
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .filter(|&s| (1..=600).contains(&s))
+            .unwrap_or(DEFAULT_TIMEOUT),
+        picker: options.picker,
     };
     leptos::mount::mount_to(el, move || view! { <Widget source=source options=opts /> }).forget();
 }
 
 /// Script embed: mounts a widget in an open shadow root of `host`, with the
 /// widget's styles inside it, so the page's CSS cannot reach it and its CSS
-/// cannot reach the page. Called by `embed.js` with the host's `data-*` options.
+/// cannot reach the page. Called by `embed.js`; options come from the host's
+/// `data-*` attributes (`data-src`, `data-lang`, `data-tiers`, `data-groups`,
+/// `data-theme`, `data-timeout`) and the data from `data-src`, else a
+/// `<script type="application/json">` child, else the built-in file.
 #[wasm_bindgen(js_name = mountEmbed)]
-pub fn mount_embed(
-    host: web_sys::HtmlElement,
-    src: Option<String>,
-    inline: Option<String>,
-    lang: Option<String>,
-    tiers: Option<String>,
-    groups: Option<String>,
-    theme: Option<String>,
-) -> Result<(), JsValue> {
+pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
+    let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
+    let options = Options {
+        data: attr("data-src"),
+        inline: inline_json(&host),
+        lang: attr("data-lang"),
+        tiers: attr("data-tiers"),
+        groups: attr("data-groups"),
+        theme: attr("data-theme"),
+        timeout: attr("data-timeout"),
+        picker: false,
+    };
     let shadow = match host.shadow_root() {
         Some(s) => s,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -110,19 +129,16 @@ pub fn mount_embed(
     shadow.set_text_content(None);
     shadow.append_child(&style)?;
     shadow.append_child(&wrapper)?;
-    let empty = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
-    mount(
-        wrapper,
-        Options {
-            data: empty(src),
-            inline: empty(inline),
-            lang: empty(lang),
-            tiers: empty(tiers),
-            groups: empty(groups),
-            theme: empty(theme),
-        },
-    );
+    mount(wrapper, options);
     Ok(())
+}
+
+/// The text of a `<script type="application/json">` child of `el`, if any.
+fn inline_json(el: &web_sys::Element) -> Option<String> {
+    el.query_selector(":scope > script[type='application/json']")
+        .ok()
+        .flatten()
+        .and_then(|s| s.text_content())
 }
 
 /// Entry of the full page (`index.html`, the iframe and the standalone file):
@@ -145,11 +161,8 @@ pub fn start_page() {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let mut options = Options::from_query(&search);
-    options.inline = el
-        .query_selector("script[type='application/json']")
-        .ok()
-        .flatten()
-        .and_then(|s| s.text_content());
+    options.picker = true;
+    options.inline = inline_json(&el);
     if let (Some(head), Ok(style)) = (doc.head(), doc.create_element("style")) {
         style.set_text_content(Some(WIDGET_CSS));
         let _ = head.append_child(&style);

@@ -58,6 +58,8 @@ pub enum Msg {
     Chart,
     PanicTitle,
     TierFilterHint,
+    OpenFile,
+    Retry,
 }
 
 /// An interface string in `lang`.
@@ -94,6 +96,10 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, PanicTitle) => "The chart hit an internal error and stopped",
         (UiLang::Vi, TierFilterHint) => "Chọn một hay nhiều mức để so sánh",
         (UiLang::En, TierFilterHint) => "Pick one or more tiers to compare",
+        (UiLang::Vi, OpenFile) => "Mở tệp dữ liệu… (hoặc kéo thả tệp vào đây)",
+        (UiLang::En, OpenFile) => "Open a results file… (or drop one here)",
+        (UiLang::Vi, Retry) => "Thử lại",
+        (UiLang::En, Retry) => "Try again",
     }
 }
 

@@ -11,11 +11,24 @@ pub fn ErrorPanel(
     title: &'static str,
     /// The details, one per line (`path: message`).
     lines: Vec<String>,
+    /// Interface language.
+    lang: UiLang,
+    /// When set, a "try again" button calls it.
+    #[prop(optional)]
+    retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <div class="tb-error" role="alert">
             <p class="tb-error-title">{title}</p>
             <ul class="tb-error-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {retry
+                .map(|cb| {
+                    view! {
+                        <button type="button" class="tb-retry" on:click=move |_| cb.run(())>
+                            {t(lang, Msg::Retry)}
+                        </button>
+                    }
+                })}
         </div>
     }
 }

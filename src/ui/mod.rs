@@ -5,6 +5,7 @@ mod chart;
 mod errors;
 mod group_bar;
 mod legend;
+mod picker;
 mod skeleton;
 
 use std::sync::Arc;
@@ -16,11 +17,12 @@ pub use chart::Chart;
 pub use errors::{ErrorPanel, WarningList};
 pub use group_bar::GroupBar;
 pub use legend::TierLegend;
+pub use picker::FilePicker;
 pub use skeleton::Skeleton;
 
 use crate::app::browser_lang;
 use crate::i18n::{t, Msg, UiLang};
-use crate::load::{fetch_text, LoadError};
+use crate::load::{fetch_text, read_file, LoadError};
 use crate::seed::SEED_JSON;
 use crate::validate::{check, Checked, Rejected};
 
@@ -50,7 +52,14 @@ pub struct WidgetOptions {
     pub groups: Vec<String>,
     /// `light` or `dark` (else the reader's setting).
     pub theme: Option<String>,
+    /// Seconds to wait for the results file.
+    pub timeout: u32,
+    /// Offer "open a results file" and drag-and-drop (full page, standalone file).
+    pub picker: bool,
 }
+
+/// Seconds to wait for a results file unless told otherwise.
+pub const DEFAULT_TIMEOUT: u32 = 20;
 
 /// Where a widget's results file comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +103,8 @@ pub fn Widget(
         tiers,
         groups,
         theme,
+        timeout,
+        picker,
     } = options;
     let theme_class = match theme.as_deref() {
         Some("dark") => "tb tb-dark",
@@ -105,15 +116,47 @@ pub fn Widget(
         DataSource::Text(text) => State::from_text(text),
         DataSource::Url(_) => State::Loading,
     });
-    if let DataSource::Url(url) = source {
+    let fetch = move |url: String| {
+        state.set(State::Loading);
         spawn_local(async move {
-            let next = match fetch_text(&url).await {
+            let next = match fetch_text(&url, timeout).await {
                 Ok(text) => State::from_text(&text),
                 Err(e) => State::Failed(e),
             };
             state.set(next);
         });
-    }
+    };
+    let url = match source {
+        DataSource::Url(url) => {
+            fetch(url.clone());
+            Some(url)
+        }
+        _ => None,
+    };
+    let retry = url.map(|url| Callback::new(move |()| fetch(url.clone())));
+    let on_file = Callback::new(move |file: web_sys::File| {
+        state.set(State::Loading);
+        spawn_local(async move {
+            let next = match read_file(file).await {
+                Ok(text) => State::from_text(&text),
+                Err(e) => State::Failed(e),
+            };
+            state.set(next);
+        });
+    });
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if !picker {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            on_file.run(file);
+        }
+    };
     let browser = browser_lang();
     let ui_lang = Memo::new(move |_| {
         let file = match state.get() {
@@ -123,7 +166,16 @@ pub fn Widget(
         UiLang::choose(lang.as_deref(), file.as_deref(), browser.as_deref())
     });
     view! {
-        <div class=theme_class lang=move || ui_lang.get().code()>
+        <div
+            class=theme_class
+            lang=move || ui_lang.get().code()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                if picker {
+                    ev.prevent_default();
+                }
+            }
+            on:drop=on_drop
+        >
             {move || {
                 let lang = ui_lang.get();
                 match state.get() {
@@ -137,16 +189,40 @@ pub fn Widget(
                             <ErrorPanel
                                 title=t(lang, Msg::InvalidFile)
                                 lines=r.errors.iter().map(|p| crate::i18n::problem_line(lang, p)).collect()
+                                lang=lang
                             />
                         }
                             .into_any()
                     }
                     State::Failed(e) => {
-                        view! { <ErrorPanel title=t(lang, Msg::LoadFailed) lines=vec![e.message(lang)] /> }
-                            .into_any()
+                        let retry = retry.filter(|_| e.retryable());
+                        match retry {
+                            Some(retry) => {
+                                view! {
+                                    <ErrorPanel
+                                        title=t(lang, Msg::LoadFailed)
+                                        lines=vec![e.message(lang)]
+                                        lang=lang
+                                        retry=retry
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! {
+                                    <ErrorPanel
+                                        title=t(lang, Msg::LoadFailed)
+                                        lines=vec![e.message(lang)]
+                                        lang=lang
+                                    />
+                                }
+                                    .into_any()
+                            }
+                        }
                     }
                 }
             }}
+            {picker.then(|| view! { <FilePicker lang=ui_lang.get_untracked() on_file=on_file /> })}
         </div>
     }
 }

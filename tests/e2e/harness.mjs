@@ -39,14 +39,23 @@ function fileFor(pathname) {
 }
 
 /**
- * Starts the server. Routes besides files:
- *   /slow/<ms>/<path>  serves <path> after a delay (loading placeholder);
- *   /status/<code>     answers with that status and an HTML body.
+ * Starts the server. Routes besides files, for the load-fault tests:
+ *   /slow/<ms>/<path>      serves <path> after a delay (loading placeholder);
+ *   /status/<code>         answers with that status and an HTML body;
+ *   /hang                  never answers;
+ *   /flaky/<key>/<path>    answers 503 the first time per key, then <path>;
+ *   /reset/<path>          sends half of <path>, then resets the connection;
+ *   /as-html/<path>        serves <path> as text/html;
+ *   /cors/<path>           serves <path> with Access-Control-Allow-Origin: *;
+ *   /redirect/<path>       302 to <path>;
+ *   /big, /big-chunked     6 MB of JSON, with and without Content-Length.
  */
 export async function startServer() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
+  const flaky = new Set();
+  const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname = url.pathname;
@@ -62,11 +71,45 @@ export async function startServer() {
       return;
     }
     if (pathname === '/hang') return; // never answers
+    const flakyHit = pathname.match(/^\/flaky\/([^/]+)(\/.*)$/);
+    if (flakyHit) {
+      if (!flaky.has(flakyHit[1])) {
+        flaky.add(flakyHit[1]);
+        res.writeHead(503, { 'content-type': 'text/html' });
+        res.end('<!DOCTYPE html><title>busy</title>');
+        return;
+      }
+      pathname = flakyHit[2];
+    }
+    if (pathname === '/big' || pathname === '/big-chunked') {
+      const headers = { 'content-type': 'application/json' };
+      if (pathname === '/big') headers['content-length'] = String(big.length);
+      res.writeHead(200, headers);
+      res.end(big);
+      return;
+    }
+    const redirect = pathname.match(/^\/redirect(\/.*)$/);
+    if (redirect) {
+      res.writeHead(302, { location: redirect[1] });
+      res.end();
+      return;
+    }
+    const mode = pathname.match(/^\/(reset|as-html|cors)(\/.*)$/);
+    if (mode) pathname = mode[2];
     const file = fileFor(pathname);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (mode?.[1] === 'as-html') headers['content-type'] = 'text/html; charset=utf-8';
+      if (mode?.[1] === 'cors') headers['access-control-allow-origin'] = '*';
+      if (mode?.[1] === 'reset') {
+        res.writeHead(200, { ...headers, 'content-length': String(body.length) });
+        res.write(body.subarray(0, body.length >> 1));
+        setTimeout(() => res.socket.destroy(), 50);
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/html' });
@@ -75,7 +118,13 @@ export async function startServer() {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((r) => server.close(r)) };
+  return {
+    origin,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
 }
 
 /** Launches Debian's Chromium headless; fails loudly when it is missing. */

@@ -1,0 +1,122 @@
+// Load faults end to end against the local server: every failed load gets a
+// clear message in the widget (never a blank box or a console-only error),
+// with "try again" where trying again can help. Also the file picker and
+// drag-and-drop, in the full page and in the standalone file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+
+let server, other, browser;
+before(async () => {
+  server = await startServer();
+  other = await startServer(); // another origin, for CORS
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await other?.close();
+});
+
+/** Opens the page with ?data=<data>&lang=en and returns the error lines (or null for a chart). */
+async function load(data, extra = '') {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=en&data=${encodeURIComponent(data)}${extra}`);
+  await settled(page);
+  const lines = (await page.locator('.tb-error').count()) ? await page.locator('.tb-error-list li').allTextContents() : null;
+  return { page, lines };
+}
+
+const o = () => server.origin;
+for (const [name, data, expected, retry] of [
+  ['404', '/fixtures/nope.json', () => `the server answered 404 for ${o()}/fixtures/nope.json`, false],
+  ['500', '/status/500', () => `the server answered 500 for ${o()}/status/500`, true],
+  ['connection reset mid-body', '/reset/fixtures/good/minimal-en.json',
+    () => `could not reach ${o()}/reset/fixtures/good/minimal-en.json (offline, no answer from the server, or blocked by CORS)`, true],
+  ['over the size cap (declared length)', '/big', () => `${o()}/big is too large (6291467 bytes, the limit is 5242880)`, false],
+  ['over the size cap (chunked)', '/big-chunked', () => `${o()}/big-chunked is too large (6291467 bytes, the limit is 5242880)`, false],
+  ['a javascript: address', 'javascript:alert(1)', () => 'the results file address "javascript:alert(1)" is not allowed: use http(s) only', false],
+]) {
+  test(`load fault: ${name}`, async () => {
+    const { page, lines } = await load(data);
+    assert.deepEqual(lines, [expected()]);
+    assert.equal(await page.textContent('.tb-error-title'), 'The results file could not be loaded');
+    assert.equal(await page.locator('.tb-retry').count(), retry ? 1 : 0);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('a CORS refusal is explained', async () => {
+  const url = `${other.origin}/fixtures/good/minimal-en.json`;
+  const { page, lines } = await load(url);
+  assert.deepEqual(lines, [`could not reach ${url} (offline, no answer from the server, or blocked by CORS)`]);
+  assert.deepEqual(page.errors, []);
+  // The same file with CORS allowed loads.
+  const ok = await load(`${other.origin}/cors/fixtures/good/minimal-en.json`);
+  assert.equal(ok.lines, null);
+  assert.equal(await ok.page.textContent('.tb-title'), 'Staff appraisal 2024');
+});
+
+test('a server that never answers times out, with a retry button that works', async () => {
+  const { page, lines } = await load('/hang', '&timeout=1');
+  assert.deepEqual(lines, [`no answer from ${o()}/hang after 1 seconds`]);
+  assert.equal(await page.locator('.tb-retry').count(), 1);
+  // A flaky server: 503 first, the file on the second try.
+  const flaky = await load('/flaky/k1/fixtures/good/minimal-en.json');
+  assert.deepEqual(flaky.lines, [`the server answered 503 for ${o()}/flaky/k1/fixtures/good/minimal-en.json`]);
+  await flaky.page.getByRole('button', { name: 'Try again' }).click();
+  await flaky.page.locator('.tb-chart').waitFor();
+  assert.equal(await flaky.page.textContent('.tb-title'), 'Staff appraisal 2024');
+  assert.deepEqual(flaky.page.errors, []);
+});
+
+test('a wrong Content-Type and a redirect still load the file', async () => {
+  for (const data of ['/as-html/fixtures/good/minimal-en.json', '/redirect/fixtures/good/minimal-en.json']) {
+    const { page, lines } = await load(data);
+    assert.equal(lines, null, data);
+    assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
+    assert.deepEqual(page.errors, []);
+  }
+});
+
+test('the file picker and drag-and-drop load a local file, with the same validation', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=en`);
+  await settled(page);
+  await page.setInputFiles('.tb-pick-input', join(ROOT, 'tests/fixtures/good/minimal-en.json'));
+  await page.locator('.tb-title', { hasText: 'Staff appraisal 2024' }).waitFor();
+  await page.setInputFiles('.tb-pick-input', join(ROOT, 'tests/fixtures/bad/negative.json'));
+  await page.locator('.tb-error').waitFor();
+  assert.deepEqual(await page.locator('.tb-error-list li').allTextContents(), [
+    'groups[1].counts.good: expected a whole number ≥ 0, found -3',
+    'groups[1].counts.bad: expected a whole number ≥ 0, found "12"',
+  ]);
+  // Drop a file on the widget.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    const json = JSON.stringify({ version: 1, lang: 'en', title: 'Dropped file',
+      tiers: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], groups: [{ id: 'g', label: 'G', counts: { a: 1, b: 1 } }] });
+    dt.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+    const target = document.querySelector('.tb');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.tb-title', { hasText: 'Dropped file' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the standalone file explains file:// data addresses and offers the picker', async () => {
+  const page = await openPage(browser);
+  await page.context().route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
+  const file = join(ROOT, 'dist', 'tier-breakdown.html');
+  await page.goto(`${pathToFileURL(file).href}?data=results.json&lang=en`);
+  await settled(page);
+  assert.deepEqual(await page.locator('.tb-error-list li').allTextContents(), [
+    'this page was opened from disk (file://), so the browser will not read "results.json": open it through a web server, or use "Open a results file"',
+  ]);
+  await page.setInputFiles('.tb-pick-input', join(ROOT, 'tests/fixtures/good/minimal-en.json'));
+  await page.locator('.tb-title', { hasText: 'Staff appraisal 2024' }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
