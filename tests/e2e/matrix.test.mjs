@@ -1,0 +1,83 @@
+// The error matrix in Chromium: every case of tests/fixtures/matrix.json is
+// served as the results file; the reader sees exactly its lines (errors in
+// place of the chart, warnings under a drawn chart), nothing throws, no
+// payload runs, and nothing overflows the page at 360 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+
+const matrix = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/matrix.json'), 'utf8'));
+const SEED = readFileSync(join(ROOT, 'data/phu-tho-2022.json'), 'utf8');
+
+/** Same as `input()` in tests/matrix.rs. */
+function input(c) {
+  if (typeof c.raw === 'string') return c.raw;
+  const v = JSON.parse(SEED);
+  if (c.tiers !== undefined) v.tiers = Array.from({ length: c.tiers }, (_, i) => ({ id: `t${i}`, label: v.tiers[0].label }));
+  if (c.groups !== undefined) v.groups = Array.from({ length: c.groups }, (_, i) => ({ ...v.groups[0], id: `g${i}` }));
+  const walk = (path) => {
+    const parts = path.split('.');
+    const last = parts.pop();
+    return [parts.reduce((o, p) => o[p], v), last];
+  };
+  for (const [path, value] of Object.entries(c.set ?? {})) {
+    const [o, k] = walk(path);
+    o[k] = value;
+  }
+  for (const path of c.remove ?? []) {
+    const [o, k] = walk(path);
+    delete o[k];
+  }
+  const text = JSON.stringify(v, null, 2);
+  return c.bom ? `\uFEFF${text}` : text;
+}
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test(`error matrix: ${matrix.cases.length} cases in Chromium`, async () => {
+  assert.ok(matrix.cases.length >= 40);
+  const page = await openPage(browser, { width: 360, height: 700 });
+  let body = '';
+  await page.route((url) => url.pathname === '/matrix-case.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  for (const c of matrix.cases) {
+    body = input(c);
+    await page.goto(`${server.origin}/?lang=en&data=/matrix-case.json`);
+    await settled(page);
+    if (c.errors.length) {
+      assert.deepEqual(await page.locator('.tb-error-list li').allTextContents(), c.errors, c.name);
+      assert.equal(await page.locator('.tb-chart').count(), 0, c.name);
+    } else {
+      assert.equal(await page.locator('.tb-error').count(), 0, c.name);
+      assert.ok((await page.locator('.tb-seg, .tb-nodata').count()) > 0, `${c.name}: no bars`);
+      const warnings = (await page.locator('.tb-warnings').count()) ? await page.locator('.tb-warnings li').allTextContents() : [];
+      assert.deepEqual(warnings, c.warnings, c.name);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${c.name}: the page scrolls sideways by ${overflow}px`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `${c.name}: a payload ran`);
+    assert.deepEqual(page.errors, [], c.name);
+  }
+});
+
+test('hostile labels are shown as text', async () => {
+  const page = await openPage(browser);
+  const c = matrix.cases.find((x) => x.name === 'closing svg and style in labels');
+  await page.route((url) => url.pathname === '/matrix-case.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: input(c) }));
+  await page.goto(`${server.origin}/?lang=en&data=/matrix-case.json`);
+  await settled(page);
+  assert.equal(await page.textContent('[data-group=organisations] .tb-group-title'), c.set['groups.0.label']);
+  assert.equal(await page.textContent('.tb-subtitle'), c.set.subtitle);
+  assert.equal(await page.locator('.tb b, .tb style').count(), 0);
+  await page.hover('[data-group=organisations] .tb-group-title');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
