@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -66,6 +67,7 @@ impl Options {
 pub fn mount(el: web_sys::HtmlElement, options: Options) {
     install_panic_hook();
     ROOTS.with(|r| r.borrow_mut().push(el.clone()));
+    add_test_panic_trigger(&el);
     // An address given explicitly wins over inline data, which wins over the built-in file.
     let source = match (options.data, options.inline) {
         (Some(url), _) => DataSource::Url(url),
@@ -195,13 +197,25 @@ fn install_panic_hook() {
     });
 }
 
+/// Test hook: a `tier-breakdown-test-panic` event dispatched on a widget's
+/// mount element makes the widget panic, so tests can prove that a bug shows
+/// an error box in that widget only. Only a script on the page can dispatch
+/// it; nothing in a results file can.
+fn add_test_panic_trigger(el: &web_sys::HtmlElement) {
+    let cb = Closure::<dyn Fn()>::new(|| panic!("test panic requested by the host page"));
+    let _ = el
+        .add_event_listener_with_callback("tier-breakdown-test-panic", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
 /// Replaces a widget's content with an error box, built with text nodes only.
 fn show_panic(root: &web_sys::HtmlElement) {
-    let lang = UiLang::choose(
-        None,
-        root.get_attribute("lang").as_deref(),
-        browser_lang().as_deref(),
-    );
+    let file_lang = root
+        .query_selector(".tb")
+        .ok()
+        .flatten()
+        .and_then(|tb| tb.get_attribute("lang"));
+    let lang = UiLang::choose(None, file_lang.as_deref(), browser_lang().as_deref());
     let Some(doc) = root.owner_document() else {
         return;
     };

@@ -34,13 +34,55 @@ impl Rng {
 }
 
 const KEYS: &[&str] = &[
-    "version", "lang", "title", "subtitle", "region", "period", "source", "name", "url", "published", "notes", "tiers",
-    "groups", "units", "periods", "id", "label", "short", "color", "total", "evaluated", "counts", "excellent", "good",
-    "vi", "en", "x", "",
+    "version",
+    "lang",
+    "title",
+    "subtitle",
+    "region",
+    "period",
+    "source",
+    "name",
+    "url",
+    "published",
+    "notes",
+    "tiers",
+    "groups",
+    "units",
+    "periods",
+    "id",
+    "label",
+    "short",
+    "color",
+    "total",
+    "evaluated",
+    "counts",
+    "excellent",
+    "good",
+    "vi",
+    "en",
+    "x",
+    "",
 ];
 const STRINGS: &[&str] = &[
-    "", " ", "vi", "en", "excellent", "good", "#fff", "#12345g", "https://a.b/c", "javascript:x", "2023-03-16",
-    "2023-13-01", "<script>", "\u{202e}rtl", "Đảng viên", "a b", "\u{0}", "9", "1e309",
+    "",
+    " ",
+    "vi",
+    "en",
+    "excellent",
+    "good",
+    "#fff",
+    "#12345g",
+    "https://a.b/c",
+    "javascript:x",
+    "2023-03-16",
+    "2023-13-01",
+    "<script>",
+    "\u{202e}rtl",
+    "Đảng viên",
+    "a b",
+    "\u{0}",
+    "9",
+    "1e309",
 ];
 
 fn number(r: &mut Rng) -> Value {
@@ -109,7 +151,12 @@ fn corrupt(r: &mut Rng, text: &str) -> String {
             0 if i < chars.len() => {
                 chars.remove(i);
             }
-            1 => chars.insert(i, *r.pick(&['{', '}', '[', ']', '"', ',', ':', '\\', '-', '\u{feff}', 'é', '0'])),
+            1 => chars.insert(
+                i,
+                *r.pick(&[
+                    '{', '}', '[', ']', '"', ',', ':', '\\', '-', '\u{feff}', 'é', '0',
+                ]),
+            ),
             2 => chars.truncate(i),
             _ if i < chars.len() => {
                 let c = chars[i];
@@ -122,24 +169,39 @@ fn corrupt(r: &mut Rng, text: &str) -> String {
 }
 
 fn cases() -> usize {
-    std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(3000)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000)
 }
 
 fn seed() -> u64 {
-    std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x7469_6572)
+    std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x7469_6572)
 }
 
 /// Runs one input through the whole core and checks the invariants.
 fn run(input: &str) {
     match check(input) {
         Err(rejected) => {
-            assert!(!rejected.errors.is_empty(), "refused with no error: {input}");
+            assert!(
+                !rejected.errors.is_empty(),
+                "refused with no error: {input}"
+            );
             for e in &rejected.errors {
                 let whole = matches!(
                     e.kind,
-                    ProblemKind::Empty | ProblemKind::Html | ProblemKind::Syntax { .. } | ProblemKind::TooBig { .. }
+                    ProblemKind::Empty
+                        | ProblemKind::Html
+                        | ProblemKind::Syntax { .. }
+                        | ProblemKind::TooBig { .. }
                 ) || matches!(&e.kind, ProblemKind::WrongType { .. } if !input.trim_start_matches('\u{feff}').trim_start().starts_with('{'));
-                assert!(whole || !e.path.is_empty(), "error without a path: {e} for {input}");
+                assert!(
+                    whole || !e.path.is_empty(),
+                    "error without a path: {e} for {input}"
+                );
             }
         }
         Ok(c) => {
@@ -149,7 +211,10 @@ fn run(input: &str) {
             }
             for g in &c.dataset.groups {
                 let total: u32 = shares(&g.counts).iter().sum();
-                assert!(total == 1000 || (total == 0 && g.sum() == 0), "shares add to {total}");
+                assert!(
+                    total == 1000 || (total == 0 && g.sum() == 0),
+                    "shares add to {total}"
+                );
             }
         }
     }
@@ -179,7 +244,11 @@ fn structural_mutations_of_the_seed() {
         run(&text);
     }
     // Some mutations keep the file valid, most do not: both paths are exercised.
-    assert!(accepted > 0 && accepted < cases(), "accepted {accepted} of {}", cases());
+    assert!(
+        accepted > 0 && accepted < cases(),
+        "accepted {accepted} of {}",
+        cases()
+    );
 }
 
 #[test]
@@ -193,5 +262,9 @@ fn corrupted_text_of_the_seed() {
 #[test]
 fn deep_nesting_does_not_overflow() {
     run(&"[".repeat(100_000));
-    run(&format!("{{\"title\": {}{}}}", "[".repeat(5000), "]".repeat(5000)));
+    run(&format!(
+        "{{\"title\": {}{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    ));
 }

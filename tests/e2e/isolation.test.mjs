@@ -1,0 +1,49 @@
+// A panic is a bug: it must show an error box in that widget only, while
+// the other widgets and the host page's own scripts keep working. The panic
+// is triggered by a test-only DOM event that no results file can reach.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, settled } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a panic in one script-embedded widget stays in that widget', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/hosts/multi.html`);
+  await page.locator('#w1 .tb-chart').waitFor();
+  await page.locator('#w2 .tb-chart').waitFor();
+  await page.evaluate(() => {
+    document.querySelector('#w1').shadowRoot.querySelector('.tb-root')
+      .dispatchEvent(new CustomEvent('tier-breakdown-test-panic'));
+  });
+  await page.locator('#w1 .tb-panic').waitFor();
+  assert.equal(await page.locator('#w1 .tb-panic').textContent(), 'The chart hit an internal error and stopped');
+  assert.equal(await page.locator('#w1 .tb-chart').count(), 0);
+  // The neighbour still filters; the host's own script still runs.
+  await page.locator('#w2 .tb-key[data-tier=low]').click();
+  assert.equal(await page.locator('#w2 .tb-key[data-tier=low]').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#w2 [data-group=staff] .tb-selected').textContent(), 'Low: 25.0%');
+  await page.click('#host-counter');
+  assert.equal(await page.textContent('#host-counter'), '1');
+  // The only uncaught error is the aborted instance's trap.
+  assert.ok(page.errors.length >= 1 && page.errors.every((e) => /unreachable/i.test(e)), page.errors.join('\n'));
+});
+
+test('a panic in the full page shows an error box, not a blank page', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/?lang=vi`);
+  await settled(page);
+  await page.evaluate(() => document.querySelector('[data-tier-breakdown-page]')
+    .dispatchEvent(new CustomEvent('tier-breakdown-test-panic')));
+  await page.locator('.tb-panic').waitFor();
+  assert.equal(await page.textContent('.tb-panic'), 'Biểu đồ gặp lỗi nội bộ và đã dừng');
+  assert.equal(await page.getAttribute('.tb-panic', 'role'), 'alert');
+});
