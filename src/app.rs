@@ -124,14 +124,40 @@ pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
     let doc = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let style = doc.create_element("style")?;
-    style.set_text_content(Some(&format!("{SHADOW_CSS}\n{WIDGET_CSS}")));
     let wrapper: web_sys::HtmlElement = doc.create_element("div")?.dyn_into()?;
     wrapper.set_class_name("tb-root");
     shadow.set_text_content(None);
-    shadow.append_child(&style)?;
+    add_styles(&doc, &shadow, &format!("{SHADOW_CSS}\n{WIDGET_CSS}"))?;
     shadow.append_child(&wrapper)?;
     mount(wrapper, options);
+    Ok(())
+}
+
+/// Adds `css` to a document or shadow root. Where constructable stylesheets
+/// exist (feature-detected), they are adopted: CSSOM, so a strict
+/// `style-src` CSP allows them. Elsewhere a `<style>` element is appended
+/// (to the shadow root, or to the document head).
+fn add_styles(doc: &web_sys::Document, target: &web_sys::Node, css: &str) -> Result<(), JsValue> {
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let adopted = js_sys::Reflect::get(target, &key)?;
+    if let (Ok(list), Ok(sheet)) = (
+        adopted.dyn_into::<js_sys::Array>(),
+        web_sys::CssStyleSheet::new(),
+    ) {
+        sheet.replace_sync(css)?;
+        let list = list.concat(&js_sys::Array::of1(&sheet));
+        js_sys::Reflect::set(target, &key, &list)?;
+        return Ok(());
+    }
+    let style = doc.create_element("style")?;
+    style.set_text_content(Some(css));
+    match target.dyn_ref::<web_sys::Document>() {
+        Some(d) => d
+            .head()
+            .ok_or_else(|| JsValue::from_str("no head"))?
+            .append_child(&style)?,
+        None => target.append_child(&style)?,
+    };
     Ok(())
 }
 
@@ -165,10 +191,7 @@ pub fn start_page() {
     let mut options = Options::from_query(&search);
     options.picker = true;
     options.inline = inline_json(&el);
-    if let (Some(head), Ok(style)) = (doc.head(), doc.create_element("style")) {
-        style.set_text_content(Some(WIDGET_CSS));
-        let _ = head.append_child(&style);
-    }
+    let _ = add_styles(&doc, &doc, WIDGET_CSS);
     let frame_id = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("childId"));

@@ -130,10 +130,28 @@ mod standalone {
             .replace('<', "\\u003c");
         // Run the glue's own init with the unpacked bytes: nothing is fetched.
         let boot = "\n;(async () => {\n  const b64 = document.getElementById('tb-wasm').textContent.trim();\n  const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n  await __wbg_init({ module_or_path: bytes });\n})();\n";
+        let script = format!("\n{glue}{boot}");
+        // The file carries its own strict policy: only these two inline
+        // blocks may run or style, wasm may compile, nothing may be fetched.
+        let csp = format!(
+            "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; base-uri 'none'; form-action 'none'",
+            sha256(&script),
+            sha256(css)
+        );
         Ok(format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main data-tier-breakdown-page>\n<script type=\"application/json\">{data}</script>\n</main>\n<script type=\"application/octet-stream\" id=\"tb-wasm\">{packed}</script>\n<script type=\"module\">\n{glue}{boot}</script>\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main data-tier-breakdown-page>\n<script type=\"application/json\">{data}</script>\n</main>\n<script type=\"application/octet-stream\" id=\"tb-wasm\">{packed}</script>\n<script type=\"module\">{script}</script>\n</body>\n</html>\n",
             lang = escape(lang),
             title = escape(title),
         ))
+    }
+
+    /// A CSP source expression for the SHA-256 of `text`.
+    fn sha256(text: &str) -> String {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
     }
 }

@@ -66,13 +66,10 @@ pub fn GroupBar(
                                         class:tb-on=move || sel.get().contains(tier)
                                         data-tier=r.tier_id
                                         title=r.full
-                                        style=format!(
-                                            "left:{:.4}%;width:{:.4}%;background:{};color:{}",
-                                            r.x,
-                                            r.w,
-                                            r.fill,
-                                            r.ink,
-                                        )
+                                        style:left=format!("{:.4}%", r.x)
+                                        style:width=format!("{:.4}%", r.w)
+                                        style:background=r.fill.clone()
+                                        style:color=r.ink
                                     >
                                         {r.inside.map(|l| view! { <span class="tb-seg-label">{l}</span> })}
                                     </div>
@@ -97,7 +94,7 @@ pub fn GroupBar(
                                             class:tb-dim=move || dimmed(tier)
                                             data-tier=r.tier_id
                                         >
-                                            <span class="tb-swatch" style=format!("background:{}", r.fill)></span>
+                                            <span class="tb-swatch" style:background=r.fill></span>
                                             {r.full}
                                         </li>
                                     }

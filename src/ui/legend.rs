@@ -31,7 +31,7 @@ pub fn TierLegend(
                             aria-pressed=move || if sel.get().contains(tier) { "true" } else { "false" }
                             on:click=move |_| sel.update(|s| *s = s.toggled(tier))
                         >
-                            <span class="tb-swatch" style=format!("background:{}", it.fill)></span>
+                            <span class="tb-swatch" style:background=it.fill></span>
                             <span class="tb-key-label">{it.label}</span>
                         </button>
                     }

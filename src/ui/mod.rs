@@ -1,5 +1,7 @@
 //! Leptos components: they draw what [`crate::layout`] computed and hold
 //! the reader's state (selected tiers, bar width). One component a file.
+//! Inline styles are only ever set through the CSSOM (`style:prop=`), never
+//! as `style` attributes, so a strict `style-src` CSP allows them.
 
 mod chart;
 mod errors;

@@ -1,0 +1,102 @@
+// Strict Content Security Policy: the served page, the iframe page, a script
+// embed host and the standalone file work under the strictest policy wasm
+// allows, with no 'unsafe-eval', no 'unsafe-inline' and no violation reported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+
+export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records CSP violations in window.__csp and console refusals in page.refused. */
+async function strictPage(width = 1024) {
+  const page = await openPage(browser, { width });
+  page.refused = [];
+  page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && page.refused.push(m.text()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+/** Serves HTML documents of this origin (or only those at `path`) with the policy as a header. */
+async function withPolicy(page, path) {
+  await page.route((url) => url.origin === server.origin && (!path || url.pathname === path), async (route) => {
+    const resp = await route.fetch();
+    const type = resp.headers()['content-type'] ?? '';
+    const headers = type.startsWith('text/html') ? { ...resp.headers(), 'content-security-policy': POLICY } : resp.headers();
+    await route.fulfill({ response: resp, headers });
+  });
+}
+
+async function assertClean(page) {
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.refused, []);
+  assert.deepEqual(page.errors, []);
+}
+
+test('the served page and a ?data= file work under the strict policy', async () => {
+  const page = await strictPage();
+  await withPolicy(page);
+  const resp = await page.goto(`${server.origin}/?lang=en&data=/fixtures/good/minimal-en.json`);
+  assert.equal(resp.headers()['content-security-policy'], POLICY);
+  await settled(page);
+  assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
+  // Styles applied: the adopted stylesheet (bold title) and CSSOM widths.
+  assert.equal(await page.locator('.tb-title').evaluate((el) => getComputedStyle(el).fontWeight), '700');
+  const w = await page.locator('.tb-seg[data-tier=high]').evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(w > 500, `segment width ${w}`);
+  await page.locator('.tb-key[data-tier=high]').click();
+  assert.equal(await page.textContent('[data-group=staff] .tb-selected'), 'High: 70.0%');
+  await assertClean(page);
+});
+
+test('the iframe page works under the strict policy', async () => {
+  const page = await strictPage();
+  await withPolicy(page, '/index.html');
+  await page.goto(`${server.origin}/hosts/frame-parent.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.tb-chart').waitFor();
+  await frame.locator('.tb-key[data-tier=good]').click();
+  assert.equal(await frame.locator('[data-group=members] .tb-selected').textContent(), 'Good: 78.6%');
+  assert.deepEqual(page.refused, []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the script embed works on a host page under the strict policy', async () => {
+  const page = await strictPage();
+  await withPolicy(page);
+  await page.goto(`${server.origin}/hosts/strict.html`);
+  await page.locator('#w1 .tb-chart').waitFor();
+  assert.equal(await page.locator('#w1 .tb-title').evaluate((el) => getComputedStyle(el).fontWeight), '700');
+  await page.locator('#w1 .tb-key[data-tier=excellent]').click();
+  assert.equal(await page.locator('#w1 [data-group=members] .tb-selected').textContent(), 'Xuất sắc: 16,2%');
+  await assertClean(page);
+});
+
+test('the standalone file carries its own strict policy and runs under it', async () => {
+  const page = await strictPage();
+  const file = join(ROOT, 'dist', 'tier-breakdown.html');
+  await page.goto(pathToFileURL(file).href);
+  await page.locator('.tb-chart').waitFor();
+  const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+  assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'/);
+  await page.locator('.tb-key[data-tier=good]').click();
+  assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Tốt: 78,6%');
+  assert.equal(await page.locator('.tb-title').evaluate((el) => getComputedStyle(el).fontWeight), '700');
+  await assertClean(page);
+});
