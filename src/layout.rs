@@ -30,6 +30,8 @@ pub struct Rect {
     pub ink: String,
     /// The label drawn inside the segment, if it fits.
     pub inside: Option<String>,
+    /// The tier's label.
+    pub label: String,
     /// Tier label, count and share: for the tooltip and the list under the bar.
     pub full: String,
     pub count_text: String,
@@ -161,6 +163,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64) -> GroupView {
             fill: tier.color.css(),
             ink: tier.color.text_on().css(),
             inside,
+            label: tier.label.get(code).to_string(),
             full: format!("{}: {count_text} ({share_text})", tier.label.get(code)),
             count_text,
             share_text,

@@ -61,7 +61,9 @@ pub fn Chart(
     view! {
         <figure class="tb-chart" node_ref=root>
             <header class="tb-header">
-                <h2 class="tb-title">{head.title.clone()}</h2>
+                <h2 class="tb-title">
+                    <bdi>{head.title.clone()}</bdi>
+                </h2>
                 {head.subtitle.clone().map(|s| view! { <p class="tb-subtitle">{s}</p> })}
             </header>
             <TierLegend items=legend sel=sel lang=lang />

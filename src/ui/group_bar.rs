@@ -47,7 +47,9 @@ pub fn GroupBar(
     view! {
         <section class="tb-group" data-group=g.id.clone()>
             <div class="tb-group-head">
-                <h3 class="tb-group-title">{g.heading.clone()}</h3>
+                <h3 class="tb-group-title">
+                    <bdi>{g.heading.clone()}</bdi>
+                </h3>
                 <span class="tb-headline">{g.headline.clone()}</span>
             </div>
             {if g.no_data {
@@ -95,7 +97,11 @@ pub fn GroupBar(
                                             data-tier=r.tier_id
                                         >
                                             <span class="tb-swatch" style:background=r.fill></span>
-                                            {r.full}
+                                            // <bdi>: a right-to-left label keeps the numbers after it.
+                                            <span>
+                                                <bdi>{r.label}</bdi>
+                                                {format!(": {} ({})", r.count_text, r.share_text)}
+                                            </span>
                                         </li>
                                     }
                                 })

@@ -32,7 +32,7 @@ pub fn TierLegend(
                             on:click=move |_| sel.update(|s| *s = s.toggled(tier))
                         >
                             <span class="tb-swatch" style:background=it.fill></span>
-                            <span class="tb-key-label">{it.label}</span>
+                            <bdi class="tb-key-label">{it.label}</bdi>
                         </button>
                     }
                 })
