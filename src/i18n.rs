@@ -60,6 +60,9 @@ pub enum Msg {
     TierFilterHint,
     OpenFile,
     Retry,
+    ShowTable,
+    HideTable,
+    GetData,
 }
 
 /// An interface string in `lang`.
@@ -98,6 +101,12 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, TierFilterHint) => "Pick one or more tiers to compare",
         (UiLang::Vi, OpenFile) => "Mở tệp dữ liệu… (hoặc kéo thả tệp vào đây)",
         (UiLang::En, OpenFile) => "Open a results file… (or drop one here)",
+        (UiLang::Vi, ShowTable) => "Xem bảng số liệu",
+        (UiLang::En, ShowTable) => "Show the data table",
+        (UiLang::Vi, HideTable) => "Ẩn bảng số liệu",
+        (UiLang::En, HideTable) => "Hide the data table",
+        (UiLang::Vi, GetData) => "Tải dữ liệu (CSV)",
+        (UiLang::En, GetData) => "Get the data (CSV)",
         (UiLang::Vi, Retry) => "Thử lại",
         (UiLang::En, Retry) => "Try again",
     }

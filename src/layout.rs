@@ -12,8 +12,23 @@ use crate::i18n::{t, Msg, UiLang};
 use crate::model::{Dataset, Group};
 use crate::stack::{coverage, stack, Selection};
 
-/// Estimated width of one label character in pixels (13 px digits and `%`).
-pub const CHAR_PX: f64 = 7.6;
+/// Estimated width in pixels of a segment label (13 px, semi-bold). The
+/// widths are those of the widest common system font (DejaVu Sans, the Linux
+/// default: digits 9.05 px, `%` 13.03 px), so a label judged to fit does fit
+/// in narrower fonts (SF, Segoe UI, Roboto) too.
+pub fn label_px(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => 9.1,
+            ',' | '.' => 5.0,
+            '%' => 13.1,
+            '(' | ')' => 6.0,
+            ' ' => 4.6,
+            _ => 11.0,
+        })
+        .sum()
+}
+
 /// Padding kept on each side of an inside label.
 pub const LABEL_PAD_PX: f64 = 6.0;
 
@@ -25,8 +40,10 @@ pub struct Rect {
     /// Left edge and width, in percent of the bar (0–100).
     pub x: f64,
     pub w: f64,
-    /// Fill colour `#rrggbb` and the text colour that reads on it.
+    /// Fill colour `#rrggbb`, its grey twin for when the tier is not
+    /// selected, and the text colour that reads on both.
     pub fill: String,
+    pub dim_fill: String,
     pub ink: String,
     /// The label drawn inside the segment, if it fits.
     pub inside: Option<String>,
@@ -61,6 +78,8 @@ pub struct LegendItem {
     pub tier: usize,
     pub id: String,
     pub label: String,
+    /// The short label, shown instead in a narrow widget (the full one stays the accessible name).
+    pub short: Option<String>,
     pub fill: String,
 }
 
@@ -88,8 +107,8 @@ impl ChartView {
     }
 }
 
-/// Lays out the whole chart for a bar `bar_px` pixels wide.
-pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64) -> ChartView {
+/// Lays out the whole chart for a bar `bar_px` pixels wide, in the light or dark theme.
+pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64, dark: bool) -> ChartView {
     let code = lang.code();
     let legend = d
         .tiers
@@ -99,10 +118,15 @@ pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64) -> ChartView {
             tier: i,
             id: tier.id.clone(),
             label: tier.label.get(code).to_string(),
-            fill: tier.color.css(),
+            short: tier.short.as_ref().map(|s| s.get(code).to_string()),
+            fill: tier.fill(i, dark).css(),
         })
         .collect();
-    let groups = d.groups.iter().map(|g| group(d, g, lang, bar_px)).collect();
+    let groups = d
+        .groups
+        .iter()
+        .map(|g| group(d, g, lang, bar_px, dark))
+        .collect();
     let source = d.source.as_ref().map(|s| {
         (
             format!("{}: {}", t(lang, Msg::Source), s.name.get(code)),
@@ -128,11 +152,11 @@ pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64) -> ChartView {
 }
 
 fn label_fits(text: &str, px: f64) -> bool {
-    text.chars().count() as f64 * CHAR_PX + 2.0 * LABEL_PAD_PX <= px
+    label_px(text) + 2.0 * LABEL_PAD_PX <= px
 }
 
 /// Lays out one group.
-pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64) -> GroupView {
+pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> GroupView {
     let code = lang.code();
     let s = stack(&g.counts);
     let mut tenths = vec![0; g.counts.len()];
@@ -141,6 +165,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64) -> GroupView {
     for seg in &s.segments {
         tenths[seg.tier] = seg.tenths;
         let tier = &d.tiers[seg.tier];
+        let fill = tier.fill(seg.tier, dark);
         let count_text = int(seg.count, lang);
         let share_text = share(seg.tenths, seg.count, s.sum, lang);
         let px = (seg.x1 - seg.x0) * bar_px;
@@ -160,8 +185,9 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64) -> GroupView {
             tier_id: tier.id.clone(),
             x: seg.x0 * 100.0,
             w: (seg.x1 - seg.x0) * 100.0,
-            fill: tier.color.css(),
-            ink: tier.color.text_on().css(),
+            fill: fill.css(),
+            dim_fill: fill.grey_twin().css(),
+            ink: fill.text_on().css(),
             inside,
             label: tier.label.get(code).to_string(),
             full: format!("{}: {count_text} ({share_text})", tier.label.get(code)),

@@ -1,8 +1,10 @@
 //! tier-breakdown: an embeddable chart of organisations, cells and members by
 //! review tier. The pure core (`model`, `validate`, `stack`, `layout`,
-//! `format`, `i18n`, `seed`) builds and tests natively; the browser shell
+//! `format`, `export`, `fold`, `i18n`, `seed`) builds and tests natively; the browser shell
 //! (`app`, `frame`, `load`, `ui`) exists only on wasm32.
 
+pub mod export;
+pub mod fold;
 pub mod format;
 pub mod i18n;
 pub mod layout;

@@ -113,6 +113,20 @@ impl Color {
         (hi + 0.05) / (lo + 0.05)
     }
 
+    /// The grey of the same luminance: how an unselected tier is drawn.
+    /// Contrast depends on luminance only, so every contrast ratio (with the
+    /// neighbours, the background and the label) stays what it was.
+    pub fn grey_twin(&self) -> Color {
+        let l = self.luminance();
+        let s = if l <= 0.003_130_8 {
+            l * 12.92
+        } else {
+            1.055 * l.powf(1.0 / 2.4) - 0.055
+        };
+        let g = (s * 255.0).round().clamp(0.0, 255.0) as u8;
+        Color(g, g, g)
+    }
+
     /// Black or white, whichever reads better on this colour.
     pub fn text_on(&self) -> Color {
         let black = Color(0x11, 0x11, 0x11);
@@ -131,7 +145,45 @@ pub struct Tier {
     pub id: String,
     pub label: Text,
     pub short: Option<Text>,
-    pub color: Color,
+    /// The file's colour for this tier; the theme's palette when absent.
+    pub color: Option<Color>,
+}
+
+/// Default tier colours on a light background (white), best tier first.
+/// Dark and mid tones alternate, so every segment has at least 3:1 contrast
+/// with its neighbours and with white, and its label (black or white) at
+/// least 4.5:1. Hues (blue, sky, brown, red, purple, green, magenta, grey)
+/// stay apart for the common colour-vision deficiencies.
+pub const LIGHT_PALETTE: [Color; 8] = [
+    Color(0x14, 0x3d, 0x6b),
+    Color(0x32, 0x92, 0xdc),
+    Color(0x4a, 0x39, 0x25),
+    Color(0xe7, 0x63, 0x55),
+    Color(0x4c, 0x2c, 0x6f),
+    Color(0x1b, 0x9f, 0x78),
+    Color(0x73, 0x10, 0x49),
+    Color(0x8d, 0x8d, 0x8d),
+];
+
+/// Default tier colours on the dark theme's background (#161616), with the
+/// same contrast guarantees as [`LIGHT_PALETTE`].
+pub const DARK_PALETTE: [Color; 8] = [
+    Color(0xb1, 0xce, 0xf1),
+    Color(0x1c, 0x6b, 0xa6),
+    Color(0xda, 0xc9, 0xb5),
+    Color(0xc3, 0x2c, 0x1c),
+    Color(0xd6, 0xc5, 0xe8),
+    Color(0x14, 0x75, 0x58),
+    Color(0xf6, 0xba, 0xdd),
+    Color(0x67, 0x67, 0x67),
+];
+
+impl Tier {
+    /// The colour the `index`-th tier is drawn in.
+    pub fn fill(&self, index: usize, dark: bool) -> Color {
+        let palette = if dark { &DARK_PALETTE } else { &LIGHT_PALETTE };
+        self.color.unwrap_or(palette[index % palette.len()])
+    }
 }
 
 /// One ranked group, e.g. party members, with a count per tier in tier order.

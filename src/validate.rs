@@ -357,18 +357,6 @@ pub fn whole_number(v: &Value) -> Result<u64, Expect> {
     }
 }
 
-/// The default tier colours, best tier first.
-pub const PALETTE: [Color; 8] = [
-    Color(0x0b, 0x53, 0x94),
-    Color(0x6f, 0xa8, 0xdc),
-    Color(0xf1, 0xc2, 0x32),
-    Color(0xcc, 0x00, 0x00),
-    Color(0x67, 0x4e, 0xa7),
-    Color(0x38, 0x76, 0x1d),
-    Color(0xa6, 0x4d, 0x79),
-    Color(0x66, 0x66, 0x66),
-];
-
 /// The ids of a list of objects, if the list and every id in it are well formed and distinct.
 fn raw_ids(list: Option<&Value>, (min, max): (usize, usize)) -> Option<Vec<String>> {
     let list = list?.as_array()?;
@@ -735,7 +723,7 @@ impl Walker {
         let mut ok = true;
         for (i, v) in list.iter().enumerate() {
             let path = index("tiers", i);
-            match self.tier(v, &path, i, &mut seen) {
+            match self.tier(v, &path, &mut seen) {
                 Some(t) => out.push(t),
                 None => ok = false,
             }
@@ -743,13 +731,7 @@ impl Walker {
         ok.then_some(out)
     }
 
-    fn tier(
-        &mut self,
-        v: &Value,
-        path: &str,
-        i: usize,
-        seen: &mut HashSet<String>,
-    ) -> Option<Tier> {
+    fn tier(&mut self, v: &Value, path: &str, seen: &mut HashSet<String>) -> Option<Tier> {
         let m = self.object(v, path)?;
         self.known_fields(m, path, &["id", "label", "short", "color"]);
         let id = self.id(m, path, seen);
@@ -758,7 +740,7 @@ impl Walker {
             .and_then(|v| self.text(v, &join(path, "label")));
         let short = self.opt_text(m, path, "short");
         let color = match m.get("color") {
-            None => Some(PALETTE[i % PALETTE.len()]),
+            None => Some(None),
             Some(v) => {
                 let p = join(path, "color");
                 let s = self.string(v, &p)?;
@@ -771,7 +753,7 @@ impl Walker {
                         },
                     );
                 }
-                c
+                c.map(Some)
             }
         };
         Some(Tier {

@@ -93,7 +93,7 @@ fn good_fixtures_are_accepted() {
     assert!(bom.starts_with('\u{feff}'));
     check_warnings(&bom, &[]);
     let c = check_warnings(&fixture("good/minimal-en.json"), &[]);
-    assert_eq!(c.dataset.tiers[0].color.css(), "#1b7837");
+    assert_eq!(c.dataset.tiers[0].color.unwrap().css(), "#1b7837");
 }
 
 #[test]
@@ -290,7 +290,7 @@ fn warnings_do_not_stop_the_chart() {
         }),
         &["groups[2].counts: every tier is zero: there is no data to draw"],
     );
-    let view = chart(&c.dataset, UiLang::En, 600.0);
+    let view = chart(&c.dataset, UiLang::En, 600.0, false);
     assert!(view.groups[2].no_data);
     assert!(view.groups[2].rects.is_empty());
 }
@@ -318,7 +318,7 @@ fn hostile_labels_stay_text() {
         }),
         &[],
     );
-    let view = chart(&c.dataset, UiLang::Vi, 600.0);
+    let view = chart(&c.dataset, UiLang::Vi, 600.0, false);
     assert_eq!(view.title, "<script>window.__pwned=1</script>");
     assert_eq!(view.legend[0].label, "<img src=x onerror=alert(1)></svg>");
 }
@@ -388,6 +388,49 @@ fn coverage_and_formats() {
 }
 
 #[test]
+fn default_palettes_meet_the_contrast_rules() {
+    use tier_breakdown::model::{Color, DARK_PALETTE, LIGHT_PALETTE};
+    for (palette, background) in [
+        (LIGHT_PALETTE, Color(255, 255, 255)),
+        (DARK_PALETTE, Color(0x16, 0x16, 0x16)),
+    ] {
+        for (i, c) in palette.iter().enumerate() {
+            let grey = c.grey_twin();
+            for fill in [*c, grey] {
+                assert!(
+                    fill.contrast(&background) >= 3.0,
+                    "tier {i} {} vs background",
+                    fill.css()
+                );
+                assert!(
+                    fill.contrast(&fill.text_on()) >= 4.5,
+                    "label on tier {i} {}",
+                    fill.css()
+                );
+            }
+            assert!(
+                (grey.luminance() - c.luminance()).abs() < 0.01,
+                "grey twin of {}",
+                c.css()
+            );
+            if let Some(next) = palette.get(i + 1) {
+                assert!(
+                    c.contrast(next) >= 3.0,
+                    "tiers {i} and {} are too alike",
+                    i + 1
+                );
+                assert!(
+                    grey.contrast(&next.grey_twin()) >= 3.0,
+                    "dimmed tiers {i} and {}",
+                    i + 1
+                );
+                assert!(c.contrast(&next.grey_twin()) >= 3.0 && grey.contrast(next) >= 3.0);
+            }
+        }
+    }
+}
+
+#[test]
 fn selection_toggles() {
     let s = Selection::default().toggled(0).toggled(1);
     assert!(s.contains(0) && s.contains(1) && !s.contains(2));
@@ -399,7 +442,7 @@ fn selection_toggles() {
 /// Renders a chart view as text for a snapshot.
 fn render(lang: UiLang, bar_px: f64, sel: Selection) -> String {
     let d = check(SEED_JSON).unwrap().dataset;
-    let v = chart(&d, lang, bar_px);
+    let v = chart(&d, lang, bar_px, false);
     let mut out = format!("{}\n{}\n", v.title, v.subtitle.clone().unwrap_or_default());
     for g in &v.groups {
         out += &format!(
@@ -442,25 +485,25 @@ fn layout_snapshot_vi_desktop() {
         Tỉnh Phú Thọ: tổ chức cơ sở đảng, chi bộ và đảng viên theo mức xếp loại
         ## Tổ chức cơ sở đảng [695] organisations
           695 / 698 được đánh giá (99,6%)
-          excellent      x=  0.0 w= 18.8 #0b5394 inside="131 (18,8%)"
-          good           x= 18.8 w= 77.6 #6fa8dc inside="539 (77,6%)"
-          completed      x= 96.4 w=  3.6 #f1c232 inside="-"
+          excellent      x=  0.0 w= 18.8 #143d6b inside="131 (18,8%)"
+          good           x= 18.8 w= 77.6 #3292dc inside="539 (77,6%)"
+          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
           under: Hoàn thành nhiệm vụ: 25 (3,6%)
           selected: Xuất sắc + Tốt: 96,4%
         ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062] cells
           5.062 / 5.084 được đánh giá (99,6%)
-          excellent      x=  0.0 w= 17.7 #0b5394 inside="894 (17,7%)"
-          good           x= 17.7 w= 74.9 #6fa8dc inside="3.791 (74,9%)"
-          completed      x= 92.6 w=  7.4 #f1c232 inside="7,4%"
-          not_completed  x=100.0 w=  0.0 #cc0000 inside="-"
+          excellent      x=  0.0 w= 17.7 #143d6b inside="894 (17,7%)"
+          good           x= 17.7 w= 74.9 #3292dc inside="3.791 (74,9%)"
+          completed      x= 92.6 w=  7.4 #4a3925 inside="7,4%"
+          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
           under: Hoàn thành nhiệm vụ: 376 (7,4%) | Không hoàn thành nhiệm vụ: 1 (<0,1%)
           selected: Xuất sắc + Tốt: 92,6%
         ## Đảng viên [94.877] members
           94.877 được đánh giá
-          excellent      x=  0.0 w= 16.2 #0b5394 inside="15.397 (16,2%)"
-          good           x= 16.2 w= 78.6 #6fa8dc inside="74.551 (78,6%)"
-          completed      x= 94.8 w=  4.7 #f1c232 inside="4,7%"
-          not_completed  x= 99.5 w=  0.5 #cc0000 inside="-"
+          excellent      x=  0.0 w= 16.2 #143d6b inside="15.397 (16,2%)"
+          good           x= 16.2 w= 78.6 #3292dc inside="74.551 (78,6%)"
+          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
+          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
           under: Hoàn thành nhiệm vụ: 4.492 (4,7%) | Không hoàn thành nhiệm vụ: 437 (0,5%)
           selected: Xuất sắc + Tốt: 94,8%
         Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16/03/2023
@@ -474,24 +517,76 @@ fn layout_snapshot_en_phone() {
         Phú Thọ province: grassroots organisations, party cells and members by tier
         ## Grassroots party organisations [695] organisations
           695 / 698 evaluated (99.6%)
-          excellent      x=  0.0 w= 18.8 #0b5394 inside="18.8%"
-          good           x= 18.8 w= 77.6 #6fa8dc inside="539 (77.6%)"
-          completed      x= 96.4 w=  3.6 #f1c232 inside="-"
+          excellent      x=  0.0 w= 18.8 #143d6b inside="-"
+          good           x= 18.8 w= 77.6 #3292dc inside="539 (77.6%)"
+          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
           under: Completed duties excellently: 131 (18.8%) | Completed duties: 25 (3.6%)
         ## Party cells under grassroots committees [5,062] cells
           5,062 / 5,084 evaluated (99.6%)
-          excellent      x=  0.0 w= 17.7 #0b5394 inside="17.7%"
-          good           x= 17.7 w= 74.9 #6fa8dc inside="3,791 (74.9%)"
-          completed      x= 92.6 w=  7.4 #f1c232 inside="-"
-          not_completed  x=100.0 w=  0.0 #cc0000 inside="-"
+          excellent      x=  0.0 w= 17.7 #143d6b inside="-"
+          good           x= 17.7 w= 74.9 #3292dc inside="3,791 (74.9%)"
+          completed      x= 92.6 w=  7.4 #4a3925 inside="-"
+          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
           under: Completed duties excellently: 894 (17.7%) | Completed duties: 376 (7.4%) | Did not complete duties: 1 (<0.1%)
         ## Party members [94,877] members
           94,877 evaluated
-          excellent      x=  0.0 w= 16.2 #0b5394 inside="-"
-          good           x= 16.2 w= 78.6 #6fa8dc inside="74,551 (78.6%)"
-          completed      x= 94.8 w=  4.7 #f1c232 inside="-"
-          not_completed  x= 99.5 w=  0.5 #cc0000 inside="-"
+          excellent      x=  0.0 w= 16.2 #143d6b inside="-"
+          good           x= 16.2 w= 78.6 #3292dc inside="74,551 (78.6%)"
+          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
+          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
           under: Completed duties excellently: 15,397 (16.2%) | Completed duties: 4,492 (4.7%) | Did not complete duties: 437 (0.5%)
         Source: Organisation Commission of the Phú Thọ Provincial Party Committee, via Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16 March 2023
     "#]].assert_eq(&render(UiLang::En, 300.0, Selection::default()));
+}
+
+#[test]
+fn csv_has_a_bom_and_one_row_per_group_and_tier() {
+    use tier_breakdown::export::csv;
+    let d = check(SEED_JSON).unwrap().dataset;
+    let text = csv(&d, UiLang::Vi, &[]);
+    assert!(text.starts_with(
+        "\u{feff}group,group_label,tier,tier_label,count,share_percent,evaluated,total\r\n"
+    ));
+    let rows: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 1 + 3 * 4);
+    assert_eq!(
+        rows[1],
+        "organisations,Tổ chức cơ sở đảng,excellent,Hoàn thành xuất sắc nhiệm vụ,131,18.8,695,698"
+    );
+    assert_eq!(
+        rows[12],
+        "members,Đảng viên,not_completed,Không hoàn thành nhiệm vụ,437,0.5,94877,"
+    );
+    // Only the groups shown; formulas and commas in labels are defused.
+    let mut hostile = d.clone();
+    hostile.groups[0].label = tier_breakdown::model::Text::plain("vi", "=HYPERLINK(\"x\"),1");
+    let text = csv(&hostile, UiLang::Vi, &["organisations".to_string()]);
+    assert_eq!(text.trim_end().split("\r\n").count(), 5);
+    assert!(text.contains(",\"'=HYPERLINK(\"\"x\"\"),1\","), "{text}");
+}
+
+#[test]
+fn table_and_summary_in_both_languages() {
+    use tier_breakdown::export::{summary, table};
+    let d = check(SEED_JSON).unwrap().dataset;
+    let (head, rows) = table(&d, UiLang::En, &[]);
+    assert_eq!(head[1], "Completed duties excellently");
+    assert_eq!(
+        rows[2],
+        [
+            "Party members",
+            "15,397 (16.2%)",
+            "74,551 (78.6%)",
+            "4,492 (4.7%)",
+            "437 (0.5%)",
+            "94,877"
+        ]
+    );
+    assert_eq!(rows[0][5], "695 / 698");
+    let s = summary(&d, UiLang::Vi, &["members".to_string()]);
+    assert_eq!(
+        s,
+        "Đảng viên (94.877 được đánh giá): Hoàn thành xuất sắc nhiệm vụ 16,2%, Hoàn thành tốt nhiệm vụ 78,6%, \
+         Hoàn thành nhiệm vụ 4,7%, Không hoàn thành nhiệm vụ 0,5%."
+    );
 }

@@ -205,8 +205,8 @@ fn run(input: &str) {
             }
         }
         Ok(c) => {
-            for lang in [UiLang::Vi, UiLang::En] {
-                let view = chart(&c.dataset, lang, 300.0);
+            for (lang, dark) in [(UiLang::Vi, false), (UiLang::En, true)] {
+                let view = chart(&c.dataset, lang, 300.0, dark);
                 assert_eq!(view.groups.len(), c.dataset.groups.len());
             }
             for g in &c.dataset.groups {

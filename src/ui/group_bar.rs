@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
+use leptos::html::Figure;
 use leptos::prelude::*;
 
+use super::chart::{tip_for, Tip};
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::{selected_line, GroupView};
 use crate::stack::Selection;
@@ -21,6 +23,10 @@ pub fn GroupBar(
     checked: Arc<Checked>,
     /// Interface language.
     lang: UiLang,
+    /// The chart's tooltip.
+    tip: RwSignal<Option<Tip>>,
+    /// The chart's root, for placing the tooltip.
+    root: NodeRef<Figure>,
 ) -> impl IntoView {
     let g = Arc::new(group);
     let dimmed = move |tier: usize| {
@@ -29,21 +35,13 @@ pub fn GroupBar(
     };
     let g_line = g.clone();
     let selected = move || selected_line(&checked.dataset, &g_line, sel.get(), lang);
-    let bar_label = format!(
-        "{}: {}",
-        g.heading,
-        g.rects
-            .iter()
-            .map(|r| r.full.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
     let rects = g.rects.clone();
     let outside: Vec<_> = g
         .outside
         .iter()
         .filter_map(|&i| g.rects.get(i).cloned())
         .collect();
+    let heading = g.heading.clone();
     view! {
         <section class="tb-group" data-group=g.id.clone()>
             <div class="tb-group-head">
@@ -56,22 +54,33 @@ pub fn GroupBar(
                 view! { <div class="tb-bar tb-nodata">{t(lang, Msg::NoData)}</div> }.into_any()
             } else {
                 view! {
-                    <div class="tb-bar" role="img" aria-label=bar_label>
+                    <div class="tb-bar" role="group" aria-label=g.heading.clone()>
                         {rects
                             .into_iter()
                             .map(|r| {
                                 let tier = r.tier;
+                                let text = format!("{heading}: {}", r.full);
+                                let (t1, t2) = (text.clone(), text);
+                                let (fill, dim_fill) = (r.fill.clone(), r.dim_fill.clone());
                                 view! {
                                     <div
                                         class="tb-seg"
                                         class:tb-dim=move || dimmed(tier)
                                         class:tb-on=move || sel.get().contains(tier)
                                         data-tier=r.tier_id
-                                        title=r.full
+                                        role="img"
+                                        tabindex="0"
+                                        aria-label=r.full
                                         style:left=format!("{:.4}%", r.x)
                                         style:width=format!("{:.4}%", r.w)
-                                        style:background=r.fill.clone()
+                                        style:background=move || {
+                                            if dimmed(tier) { dim_fill.clone() } else { fill.clone() }
+                                        }
                                         style:color=r.ink
+                                        on:mouseenter=move |ev| tip.set(tip_for(root, &ev, &t1))
+                                        on:focus=move |ev| tip.set(tip_for(root, &ev, &t2))
+                                        on:mouseleave=move |_| tip.set(None)
+                                        on:blur=move |_| tip.set(None)
                                     >
                                         {r.inside.map(|l| view! { <span class="tb-seg-label">{l}</span> })}
                                     </div>
@@ -90,13 +99,19 @@ pub fn GroupBar(
                                 .into_iter()
                                 .map(|r| {
                                     let tier = r.tier;
+                                    let (fill, dim_fill) = (r.fill.clone(), r.dim_fill.clone());
                                     view! {
                                         <li
                                             class="tb-under-item"
                                             class:tb-dim=move || dimmed(tier)
                                             data-tier=r.tier_id
                                         >
-                                            <span class="tb-swatch" style:background=r.fill></span>
+                                            <span
+                                                class="tb-swatch"
+                                                style:background=move || {
+                                                    if dimmed(tier) { dim_fill.clone() } else { fill.clone() }
+                                                }
+                                            ></span>
                                             // <bdi>: a right-to-left label keeps the numbers after it.
                                             <span>
                                                 <bdi>{r.label}</bdi>

@@ -32,7 +32,18 @@ pub fn TierLegend(
                             on:click=move |_| sel.update(|s| *s = s.toggled(tier))
                         >
                             <span class="tb-swatch" style:background=it.fill></span>
-                            <bdi class="tb-key-label">{it.label}</bdi>
+                            {match it.short {
+                                Some(short) => {
+                                    view! {
+                                        <bdi class="tb-key-label tb-long">{it.label}</bdi>
+                                        <bdi class="tb-key-label tb-short" aria-hidden="true">
+                                            {short}
+                                        </bdi>
+                                    }
+                                        .into_any()
+                                }
+                                None => view! { <bdi class="tb-key-label">{it.label}</bdi> }.into_any(),
+                            }}
                         </button>
                     }
                 })

@@ -74,6 +74,24 @@ pub enum DataSource {
     Text(String),
 }
 
+/// Whether the reader's system asks for dark colours, kept up to date.
+fn prefers_dark() -> RwSignal<bool> {
+    let dark = RwSignal::new(false);
+    let query = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    if let Some(query) = query {
+        dark.set(query.matches());
+        let q = query.clone();
+        let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || dark.set(q.matches()));
+        let _ = query.add_event_listener_with_callback(
+            "change",
+            wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()),
+        );
+        cb.forget();
+    }
+    dark
+}
+
 /// What the widget is showing.
 #[derive(Clone, Debug)]
 enum State {
@@ -108,11 +126,6 @@ pub fn Widget(
         timeout,
         picker,
     } = options;
-    let theme_class = match theme.as_deref() {
-        Some("dark") => "tb tb-dark",
-        Some("light") => "tb tb-light",
-        _ => "tb",
-    };
     let state = RwSignal::new(match &source {
         DataSource::Builtin => State::from_text(SEED_JSON),
         DataSource::Text(text) => State::from_text(text),
@@ -159,6 +172,21 @@ pub fn Widget(
             on_file.run(file);
         }
     };
+    let dark = Signal::derive({
+        let system = prefers_dark();
+        move || match theme.as_deref() {
+            Some("dark") => true,
+            Some("light") => false,
+            _ => system.get(),
+        }
+    });
+    let theme_class = move || {
+        if dark.get() {
+            "tb tb-dark"
+        } else {
+            "tb tb-light"
+        }
+    };
     let browser = browser_lang();
     let ui_lang = Memo::new(move |_| {
         let file = match state.get() {
@@ -183,7 +211,7 @@ pub fn Widget(
                 match state.get() {
                     State::Loading => view! { <Skeleton lang=lang /> }.into_any(),
                     State::Ready(c) => {
-                        view! { <Chart checked=c lang=lang tiers=tiers.clone() groups=groups.clone() /> }
+                        view! { <Chart checked=c lang=lang tiers=tiers.clone() groups=groups.clone() dark=dark /> }
                             .into_any()
                     }
                     State::Invalid(r) => {

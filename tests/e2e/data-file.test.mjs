@@ -21,7 +21,7 @@ test('a ?data= file replaces the built-in data', async () => {
   assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
   assert.equal(await page.getAttribute('.tb', 'lang'), 'en');
   assert.deepEqual(await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => e.dataset.tier)), ['high', 'low']);
-  assert.equal(await page.getAttribute('[data-group=staff] .tb-seg[data-tier=high]', 'title'), 'High: 7 (70.0%)');
+  assert.equal(await page.getAttribute('[data-group=staff] .tb-seg[data-tier=high]', 'aria-label'), 'High: 7 (70.0%)');
   assert.deepEqual(page.errors, []);
   assert.ok(page.requests.includes(`${server.origin}/fixtures/good/minimal-en.json`));
 });

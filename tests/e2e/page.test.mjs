@@ -17,7 +17,7 @@ after(async () => {
 /** Count and share text of every segment, group by group, from the tooltips. */
 async function segments(page) {
   return page.$$eval('[data-group]', (groups) =>
-    groups.map((g) => [g.dataset.group, [...g.querySelectorAll('.tb-seg')].map((s) => `${s.dataset.tier}=${s.title.split(': ').pop()}`)]));
+    groups.map((g) => [g.dataset.group, [...g.querySelectorAll('.tb-seg')].map((s) => `${s.dataset.tier}=${s.getAttribute('aria-label').split(': ').pop()}`)]));
 }
 
 test('the page shows the seed figures in Vietnamese', async () => {
@@ -36,7 +36,7 @@ test('the page shows the seed figures in Vietnamese', async () => {
     '94.877 được đánh giá',
   ]);
   assert.deepEqual(await page.$$eval('.tb-headline', (els) => els.map((e) => e.textContent)), ['695', '5.062', '94.877']);
-  const tiers = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => [e.dataset.tier, e.textContent.trim()]));
+  const tiers = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => [e.dataset.tier, e.querySelector('.tb-key-label').textContent]));
   assert.deepEqual(tiers, [
     ['excellent', 'Hoàn thành xuất sắc nhiệm vụ'],
     ['good', 'Hoàn thành tốt nhiệm vụ'],
@@ -56,7 +56,7 @@ test('English labels and number formats with ?lang=en', async () => {
   await settled(page);
   assert.equal(await page.getAttribute('.tb', 'lang'), 'en');
   assert.equal(await page.textContent('[data-group=members] .tb-headline'), '94,877');
-  assert.equal(await page.getAttribute('[data-group=cells] .tb-seg[data-tier=good]', 'title'), 'Completed duties well: 3,791 (74.9%)');
+  assert.equal(await page.getAttribute('[data-group=cells] .tb-seg[data-tier=good]', 'aria-label'), 'Completed duties well: 3,791 (74.9%)');
   assert.deepEqual(page.errors, []);
 });
 

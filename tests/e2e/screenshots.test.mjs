@@ -19,15 +19,19 @@ after(async () => {
 });
 
 for (const width of [360, 1024]) {
-  for (const lang of ['vi', 'en']) {
-    test(`screenshot ${lang} at ${width}px`, async () => {
-      const page = await openPage(browser, { width, height: 800 });
+  for (const [lang, colorScheme] of [['vi', 'light'], ['en', 'light'], ['vi', 'dark']]) {
+    test(`screenshot ${lang} ${colorScheme} at ${width}px`, async () => {
+      const page = await openPage(browser, { width, height: 800, colorScheme });
       await page.goto(`${server.origin}/?lang=${lang}`);
       await settled(page);
-      await page.screenshot({ path: join(OUT, `seed-${lang}-${width}.png`), fullPage: true });
+      const name = `seed-${lang}-${colorScheme}-${width}`;
+      await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
       await page.locator('.tb-legend [data-tier=excellent]').click();
       await page.locator('.tb-legend [data-tier=good]').click();
-      await page.screenshot({ path: join(OUT, `seed-${lang}-${width}-filtered.png`), fullPage: true });
+      await page.locator('[data-group=members] .tb-seg[data-tier=good]').hover();
+      await page.screenshot({ path: join(OUT, `${name}-filtered.png`), fullPage: true });
+      await page.locator('.tb-table-toggle').click();
+      await page.screenshot({ path: join(OUT, `${name}-table.png`), fullPage: true });
       // Nothing wider than the page: no horizontal scroll.
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scroll <= width, `page scrolls sideways: ${scroll}px > ${width}px`);
