@@ -36,3 +36,6 @@ node scripts/sizes.mjs
 
 step "end-to-end tests (Playwright, Chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "shared specs in Chromium, Firefox and WebKit (WebDriver)"
+node --test --test-concurrency=1 tests/engines/

@@ -129,7 +129,22 @@ mod standalone {
             .trim_start_matches('\u{feff}')
             .replace('<', "\\u003c");
         // Run the glue's own init with the unpacked bytes: nothing is fetched.
-        let boot = "\n;(async () => {\n  const b64 = document.getElementById('tb-wasm').textContent.trim();\n  const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n  await __wbg_init({ module_or_path: bytes });\n})();\n";
+        // Feature-detected, not browser-sniffed: without DecompressionStream
+        // (Firefox < 113, Safari < 16.4) say so instead of leaving a blank page.
+        let boot = r#"
+;(async () => {
+  const mount = document.querySelector('[data-tier-breakdown-page]');
+  if (typeof DecompressionStream !== 'function' || typeof WebAssembly !== 'object') {
+    mount.textContent = 'Trình duyệt này quá cũ để mở tệp (thiếu DecompressionStream/WebAssembly). '
+      + 'This browser is too old to open this file (no DecompressionStream/WebAssembly): use a recent Chrome, Firefox or Safari.';
+    return;
+  }
+  const b64 = document.getElementById('tb-wasm').textContent.trim();
+  const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  await __wbg_init({ module_or_path: bytes });
+})();
+"#;
         let script = format!("\n{glue}{boot}");
         // The file carries its own strict policy: only these two inline
         // blocks may run or style, wasm may compile, nothing may be fetched.

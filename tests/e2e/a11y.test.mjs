@@ -2,21 +2,13 @@
 // both themes, phone and desktop, before and after filtering; the keyboard
 // alone; contrast computed from the rendered colours; no overflow and no
 // overlapping text from 300 to 1280 px; the CSV download; tooltips.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launch, openPage, settled } from './harness.mjs';
+import { openPage, settled, useServerAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -30,8 +22,8 @@ for (const lang of ['vi', 'en']) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: ${lang}, ${colorScheme}, 360 and 1024 px, before and after filtering`, async () => {
       for (const width of [360, 1024]) {
-        const page = await openPage(browser, { width, colorScheme });
-        await page.goto(`${server.origin}/?lang=${lang}`);
+        const page = await openPage(ctx.browser, { width, colorScheme });
+        await page.goto(`${ctx.server.origin}/?lang=${lang}`);
         await settled(page);
         await axe(page, `${lang} ${colorScheme} ${width}`);
         await page.locator('.tb-legend [data-tier=good]').click();
@@ -45,8 +37,8 @@ for (const lang of ['vi', 'en']) {
 }
 
 test('the whole flow with the keyboard alone', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=en`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   const live = page.locator('[aria-live=polite]');
   assert.equal(await live.textContent(), '');
@@ -78,8 +70,8 @@ test('the whole flow with the keyboard alone', async () => {
 
 test('tooltips stay inside the widget and off the pointer', async () => {
   for (const width of [300, 1024]) {
-    const page = await openPage(browser, { width });
-    await page.goto(`${server.origin}/?lang=vi`);
+    const page = await openPage(ctx.browser, { width });
+    await page.goto(`${ctx.server.origin}/?lang=vi`);
     await settled(page);
     for (const sel of ['[data-group=members] .tb-seg[data-tier=excellent]', '[data-group=members] .tb-seg[data-tier=not_completed]',
       '[data-group=cells] .tb-seg[data-tier=good]']) {
@@ -116,8 +108,8 @@ function contrast(a, b) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`computed contrast in the ${colorScheme} theme, all tiers and with tiers dimmed`, async () => {
-    const page = await openPage(browser, { colorScheme });
-    await page.goto(`${server.origin}/?lang=vi`);
+    const page = await openPage(ctx.browser, { colorScheme });
+    await page.goto(`${ctx.server.origin}/?lang=vi`);
     await settled(page);
     for (const state of ['all', 'filtered']) {
       if (state === 'filtered') await page.locator('.tb-legend [data-tier=completed]').click();
@@ -162,8 +154,8 @@ for (const colorScheme of ['light', 'dark']) {
 for (const width of [300, 360, 768, 1280]) {
   test(`at ${width} px nothing overflows the widget and no two texts overlap`, async () => {
     for (const lang of ['vi', 'en']) {
-      const page = await openPage(browser, { width });
-      await page.goto(`${server.origin}/?lang=${lang}`);
+      const page = await openPage(ctx.browser, { width });
+      await page.goto(`${ctx.server.origin}/?lang=${lang}`);
       await settled(page);
       await page.locator('.tb-legend [data-tier=excellent]').click();
       const problems = await page.evaluate(() => {
@@ -200,8 +192,8 @@ for (const width of [300, 360, 768, 1280]) {
 }
 
 test('"get the data" downloads the CSV with a BOM, one row per group and tier', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=vi`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=vi`);
   await settled(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tb-csv').click()]);
   assert.equal(download.suggestedFilename(), 'ket-qua-danh-gia-xep-loai-to-chuc-dang-va-dang-vien-nam-2022.csv');
@@ -214,12 +206,12 @@ test('"get the data" downloads the CSV with a BOM, one row per group and tier', 
   assert.ok(rows.includes('members,Đảng viên,excellent,Hoàn thành xuất sắc nhiệm vụ,15397,16.2,94877,'));
   assert.ok(rows.includes('organisations,Tổ chức cơ sở đảng,not_completed,Không hoàn thành nhiệm vụ,0,0.0,695,698'));
   // Nothing left the page for it.
-  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('blob:')), []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin) && !u.startsWith('blob:')), []);
 });
 
 test('the figure is labelled and described, and the table is there for screen readers', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=en`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   const name = await page.evaluate(() => {
     const f = document.querySelector('figure.tb-chart');

@@ -1,28 +1,20 @@
 // Strict Content Security Policy: the served page, the iframe page, a script
 // embed host and the standalone file work under the strictest policy wasm
 // allows, with no 'unsafe-eval', no 'unsafe-inline' and no violation reported.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
 
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 /** A page that records CSP violations in window.__csp and console refusals in page.refused. */
 async function strictPage(width = 1024) {
-  const page = await openPage(browser, { width });
+  const page = await openPage(ctx.browser, { width });
   page.refused = [];
   page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && page.refused.push(m.text()));
   await page.addInitScript(() => {
@@ -34,7 +26,7 @@ async function strictPage(width = 1024) {
 
 /** Serves HTML documents of this origin (or only those at `path`) with the policy as a header. */
 async function withPolicy(page, path) {
-  await page.route((url) => url.origin === server.origin && (!path || url.pathname === path), async (route) => {
+  await page.route((url) => url.origin === ctx.server.origin && (!path || url.pathname === path), async (route) => {
     const resp = await route.fetch();
     const type = resp.headers()['content-type'] ?? '';
     const headers = type.startsWith('text/html') ? { ...resp.headers(), 'content-security-policy': POLICY } : resp.headers();
@@ -51,7 +43,7 @@ async function assertClean(page) {
 test('the served page and a ?data= file work under the strict policy', async () => {
   const page = await strictPage();
   await withPolicy(page);
-  const resp = await page.goto(`${server.origin}/?lang=en&data=/fixtures/good/minimal-en.json`);
+  const resp = await page.goto(`${ctx.server.origin}/?lang=en&data=/fixtures/good/minimal-en.json`);
   assert.equal(resp.headers()['content-security-policy'], POLICY);
   await settled(page);
   assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
@@ -67,7 +59,7 @@ test('the served page and a ?data= file work under the strict policy', async () 
 test('the iframe page works under the strict policy', async () => {
   const page = await strictPage();
   await withPolicy(page, '/index.html');
-  await page.goto(`${server.origin}/hosts/frame-parent.html`);
+  await page.goto(`${ctx.server.origin}/hosts/frame-parent.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('.tb-chart').waitFor();
   await frame.locator('.tb-key[data-tier=good]').click();
@@ -79,7 +71,7 @@ test('the iframe page works under the strict policy', async () => {
 test('the script embed works on a host page under the strict policy', async () => {
   const page = await strictPage();
   await withPolicy(page);
-  await page.goto(`${server.origin}/hosts/strict.html`);
+  await page.goto(`${ctx.server.origin}/hosts/strict.html`);
   await page.locator('#w1 .tb-chart').waitFor();
   assert.equal(await page.locator('#w1 .tb-title').evaluate((el) => getComputedStyle(el).fontWeight), '700');
   await page.locator('#w1 .tb-key[data-tier=excellent]').click();

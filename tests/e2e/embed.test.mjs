@@ -1,18 +1,10 @@
 // The script embed: shadow-root isolation from hostile host CSS, several
 // widgets with their own data on one page, the wasm fetched once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage } from './harness.mjs';
+import { openPage, useServerAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 const PARTS = ['.tb-chart', '.tb-title', '.tb-subtitle', '.tb-key[data-tier=excellent]', '.tb-reset',
   '[data-group=members] .tb-headline', '[data-group=members] .tb-seg[data-tier=good]', '[data-group=cells] .tb-coverage',
@@ -42,32 +34,32 @@ async function measure(page, host) {
 }
 
 test('hostile host CSS (Bootstrap, Tailwind preflight, !important theme) changes nothing in the widget', async () => {
-  const plain = await openPage(browser, { width: 1024 });
-  await plain.goto(`${server.origin}/hosts/plain.html`);
+  const plain = await openPage(ctx.browser, { width: 1024 });
+  await plain.goto(`${ctx.server.origin}/hosts/plain.html`);
   const expected = await measure(plain, '#w1');
   assert.ok(expected['.tb-title'].box[2] > 300, 'the plain page shows the chart');
 
-  const page = await openPage(browser, { width: 1024 });
-  await page.goto(`${server.origin}/hosts/hostile.html`);
+  const page = await openPage(ctx.browser, { width: 1024 });
+  await page.goto(`${ctx.server.origin}/hosts/hostile.html`);
   const hostStyle = () => page.evaluate(() => ['#host-p', '#host-btn'].map((s) => {
     const cs = getComputedStyle(document.querySelector(s));
     return [cs.display, cs.color, cs.backgroundColor, cs.fontFamily, cs.fontSize, cs.padding, cs.borderRadius, cs.letterSpacing].join('|');
   }));
   const hostBefore = await hostStyle();
   // Load the embed only now, so the host's own styles are read with and without it.
-  await page.addScriptTag({ type: 'module', url: `${server.origin}/embed.js` });
+  await page.addScriptTag({ type: 'module', url: `${ctx.server.origin}/embed.js` });
   const got = await measure(page, '#w1');
   assert.deepEqual(got, expected);
   assert.deepEqual(await hostStyle(), hostBefore, 'the widget changed the host page\'s styles');
   // The host element itself shows although the page hides every <section>.
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#w1')).display), 'block');
   assert.deepEqual(page.errors, []);
-  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
 });
 
 test('several widgets on one page: own data, own filter, own errors; wasm fetched once', async () => {
-  const page = await openPage(browser, { width: 1024 });
-  await page.goto(`${server.origin}/hosts/multi.html`);
+  const page = await openPage(ctx.browser, { width: 1024 });
+  await page.goto(`${ctx.server.origin}/hosts/multi.html`);
   await page.locator('#w1 .tb-chart').waitFor();
   await page.locator('#w2 .tb-chart').waitFor();
   await page.locator('#w3 .tb-error').waitFor();
@@ -112,5 +104,5 @@ test('several widgets on one page: own data, own filter, own errors; wasm fetche
   // Snippet pasted twice (plus a copy at another URL): the wasm is fetched once.
   assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, page.requests.join('\n'));
   assert.deepEqual(page.errors, []);
-  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
 });

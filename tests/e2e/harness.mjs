@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -156,4 +157,22 @@ export async function openPage(browser, { width = 1024, height = 900, colorSchem
 export async function settled(page) {
   await page.waitForSelector('.tb-chart:not(.tb-skeleton), .tb-error');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * Starts the server and the browser before a spec file's tests and closes
+ * them after: `const ctx = useServerAndBrowser()`, then `ctx.server.origin`
+ * and `openPage(ctx.browser)`.
+ */
+export function useServerAndBrowser() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,18 +1,10 @@
 // The iframe embed sizes itself: under the real pym.js parent (npm), under a
 // Datawrapper-style listener, and under our own frame-parent.js.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage } from './harness.mjs';
+import { openPage, useServerAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 const frameHeight = (page) => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
 
@@ -36,8 +28,8 @@ const contentHeight = (page) => page.frames()[1].evaluate(() => Math.ceil(docume
 
 for (const [host, name] of [['pym.html', 'pym.js parent'], ['datawrapper.html', 'Datawrapper-style listener'], ['frame-parent.html', 'frame-parent.js']]) {
   test(`the iframe grows and shrinks with its content under a ${name}`, async () => {
-    const page = await openPage(browser, { width: 1100, height: 800 });
-    await page.goto(`${server.origin}/hosts/${host}`);
+    const page = await openPage(ctx.browser, { width: 1100, height: 800 });
+    await page.goto(`${ctx.server.origin}/hosts/${host}`);
     await page.frameLocator('iframe').locator('.tb-chart').waitFor();
     const wide = await heightWhere(page, (h) => h > 400, 'the chart height');
     assert.equal(wide, await contentHeight(page));
@@ -50,13 +42,13 @@ for (const [host, name] of [['pym.html', 'pym.js parent'], ['datawrapper.html', 
     const back = await heightWhere(page, (h) => h < narrow - 50, 'shorter again');
     assert.ok(Math.abs(back - wide) <= 2, `${back} vs ${wide}`);
     assert.deepEqual(page.errors, []);
-    assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+    assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
   });
 }
 
 test('filtering inside the iframe keeps its height (no jump)', async () => {
-  const page = await openPage(browser, { width: 1100, height: 800 });
-  await page.goto(`${server.origin}/hosts/frame-parent.html`);
+  const page = await openPage(ctx.browser, { width: 1100, height: 800 });
+  await page.goto(`${ctx.server.origin}/hosts/frame-parent.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('.tb-chart').waitFor();
   const before = await heightWhere(page, (h) => h > 400, 'the chart height');

@@ -1,23 +1,15 @@
 // A panic is a bug: it must show an error box in that widget only, while
 // the other widgets and the host page's own scripts keep working. The panic
 // is triggered by a test-only DOM event that no results file can reach.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, settled } from './harness.mjs';
+import { openPage, settled, useServerAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 test('a panic in one script-embedded widget stays in that widget', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/hosts/multi.html`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/hosts/multi.html`);
   await page.locator('#w1 .tb-chart').waitFor();
   await page.locator('#w2 .tb-chart').waitFor();
   await page.evaluate(() => {
@@ -38,8 +30,8 @@ test('a panic in one script-embedded widget stays in that widget', async () => {
 });
 
 test('a panic in the full page shows an error box, not a blank page', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=vi`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=vi`);
   await settled(page);
   await page.evaluate(() => document.querySelector('[data-tier-breakdown-page]')
     .dispatchEvent(new CustomEvent('tier-breakdown-test-panic')));

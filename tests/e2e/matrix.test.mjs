@@ -2,11 +2,11 @@
 // served as the results file; the reader sees exactly its lines (errors in
 // place of the chart, warnings under a drawn chart), nothing throws, no
 // payload runs, and nothing overflows the page at 360 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
 
 const matrix = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/matrix.json'), 'utf8'));
 const SEED = readFileSync(join(ROOT, 'data/phu-tho-2022.json'), 'utf8');
@@ -34,24 +34,16 @@ function input(c) {
   return c.bom ? `\uFEFF${text}` : text;
 }
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 test(`error matrix: ${matrix.cases.length} cases in Chromium`, async () => {
   assert.ok(matrix.cases.length >= 40);
-  const page = await openPage(browser, { width: 360, height: 700 });
+  const page = await openPage(ctx.browser, { width: 360, height: 700 });
   let body = '';
   await page.route((url) => url.pathname === '/matrix-case.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   for (const c of matrix.cases) {
     body = input(c);
-    await page.goto(`${server.origin}/?lang=en&data=/matrix-case.json`);
+    await page.goto(`${ctx.server.origin}/?lang=en&data=/matrix-case.json`);
     await settled(page);
     if (c.errors.length) {
       assert.deepEqual(await page.locator('.tb-error-list li').allTextContents(), c.errors, c.name);
@@ -70,10 +62,10 @@ test(`error matrix: ${matrix.cases.length} cases in Chromium`, async () => {
 });
 
 test('hostile labels are shown as text', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(ctx.browser);
   const c = matrix.cases.find((x) => x.name === 'closing svg and style in labels');
   await page.route((url) => url.pathname === '/matrix-case.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: input(c) }));
-  await page.goto(`${server.origin}/?lang=en&data=/matrix-case.json`);
+  await page.goto(`${ctx.server.origin}/?lang=en&data=/matrix-case.json`);
   await settled(page);
   assert.equal(await page.textContent('[data-group=organisations] .tb-group-title'), c.set['groups.0.label']);
   assert.equal(await page.textContent('.tb-subtitle'), c.set.subtitle);

@@ -1,18 +1,10 @@
 // The served page on the built-in data: the seed's figures, the tier filter
-// by mouse and by keyboard, and nothing requested outside the server.
-import { test, before, after } from 'node:test';
+// by mouse and by keyboard, and nothing requested outside the ctx.server.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, settled } from './harness.mjs';
+import { openPage, settled, useServerAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
 
 /** Count and share text of every segment, group by group, from the tooltips. */
 async function segments(page) {
@@ -21,8 +13,8 @@ async function segments(page) {
 }
 
 test('the page shows the seed figures in Vietnamese', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/`);
   await settled(page);
   assert.equal(await page.textContent('.tb-title'), 'Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022');
   assert.deepEqual(await segments(page), [
@@ -47,12 +39,12 @@ test('the page shows the seed figures in Vietnamese', async () => {
   assert.equal(await source.getAttribute('href'), 'https://baophutho.vn/');
   assert.match(await page.textContent('.tb-source'), /đăng ngày 16\/03\/2023/);
   assert.deepEqual(page.errors, []);
-  assert.deepEqual(page.requests.filter((u) => !u.startsWith(server.origin)), []);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
 });
 
 test('English labels and number formats with ?lang=en', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=en`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   assert.equal(await page.getAttribute('.tb', 'lang'), 'en');
   assert.equal(await page.textContent('[data-group=members] .tb-headline'), '94,877');
@@ -61,8 +53,8 @@ test('English labels and number formats with ?lang=en', async () => {
 });
 
 test('the tier filter works by mouse', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=en`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   const excellent = page.getByRole('button', { name: 'Completed duties excellently' });
   const good = page.getByRole('button', { name: 'Completed duties well' });
@@ -88,8 +80,8 @@ test('the tier filter works by mouse', async () => {
 });
 
 test('the tier filter works by keyboard alone', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.origin}/?lang=en`);
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   // Tab from the top of the page reaches the first tier button.
   await page.keyboard.press('Tab');

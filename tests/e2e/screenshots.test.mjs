@@ -1,28 +1,20 @@
 // Screenshots to look at (not compared): phone and desktop, vi and en,
 // before and after filtering. Written to target/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
 
 const OUT = join(ROOT, 'target', 'screenshots');
-let server, browser;
-before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useServerAndBrowser();
+mkdirSync(OUT, { recursive: true });
 
 for (const width of [360, 1024]) {
   for (const [lang, colorScheme] of [['vi', 'light'], ['en', 'light'], ['vi', 'dark']]) {
     test(`screenshot ${lang} ${colorScheme} at ${width}px`, async () => {
-      const page = await openPage(browser, { width, height: 800, colorScheme });
-      await page.goto(`${server.origin}/?lang=${lang}`);
+      const page = await openPage(ctx.browser, { width, height: 800, colorScheme });
+      await page.goto(`${ctx.server.origin}/?lang=${lang}`);
       await settled(page);
       const name = `seed-${lang}-${colorScheme}-${width}`;
       await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });

@@ -71,3 +71,12 @@ test('labels that try to close the script tag stay text', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(page.errors, []);
 });
+
+test('without DecompressionStream the standalone file says so instead of a blank page', async () => {
+  const page = await openPage(browser, { width: 1024 });
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  await page.goto(pathToFileURL(join(ROOT, 'dist', 'tier-breakdown.html')).href);
+  await page.waitForFunction(() => document.querySelector('[data-tier-breakdown-page]').textContent.includes('DecompressionStream'));
+  assert.match(await page.textContent('[data-tier-breakdown-page]'), /This browser is too old to open this file/);
+  assert.deepEqual(page.errors, []);
+});
