@@ -12,7 +12,7 @@ pub fn Skeleton(
     lang: UiLang,
 ) -> impl IntoView {
     view! {
-        <div class="tb-chart tb-skeleton" aria-busy="true">
+        <div class="tb-skeleton" aria-busy="true">
             <p class="tb-sr" role="status">{t(lang, Msg::Loading)}</p>
             <div class="tb-header">
                 <div class="tb-title tb-bone"></div>

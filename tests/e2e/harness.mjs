@@ -155,7 +155,7 @@ export async function openPage(browser, { width = 1024, height = 900, colorSchem
 
 /** Waits until the chart is drawn (or an error box is shown) and two frames have passed. */
 export async function settled(page) {
-  await page.waitForSelector('.tb-chart:not(.tb-skeleton), .tb-error');
+  await page.waitForSelector('.tb-chart, .tb-error');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

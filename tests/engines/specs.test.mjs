@@ -23,7 +23,7 @@ after(async () => {
 
 /** Waits for the chart (or an error box) in the page, then two animation frames. */
 async function settled(d) {
-  await d.wait(until.elementLocated(By.css('.tb-chart:not(.tb-skeleton), .tb-error')), 20_000);
+  await d.wait(until.elementLocated(By.css('.tb-chart, .tb-error')), 20_000);
   await d.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));');
 }
 
@@ -115,9 +115,11 @@ for (const engine of ENGINES) {
       await d.wait(async () => (await texts(d, '[data-group=members] .tb-selected'))[0] === 'Hoàn thành: 4,7%', 5000);
       // Nothing was fetched: its own CSP (default-src 'none') would refuse it anyway.
       assert.equal(await d.executeScript("return performance.getEntriesByType('resource').length"), 0);
-      // A ?data= address from disk is refused the same way in every engine
-      // (Firefox could fetch file:// URLs; Chromium and WebKit cannot).
-      await d.get(`${file}?data=results.json&lang=en`);
+      // A ?data= address from disk is refused the same way in every engine,
+      // even for a file that exists: Firefox can fetch file:// URLs where
+      // Chromium and WebKit cannot, so without the widget's own check this
+      // spec draws a chart in Firefox only (seen: see the README).
+      await d.get(`${file}?data=../tests/fixtures/good/minimal-en.json&lang=en`);
       await settled(d);
       const [line] = await texts(d, '.tb-error-list li');
       assert.match(line, /opened from disk \(file:\/\/\)/);
