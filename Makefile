@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first.
 SHELL := /bin/bash
-.PHONY: serve test build setup
+.PHONY: serve test build setup bench
 
 setup:
 	@scripts/setup.sh
@@ -15,3 +15,7 @@ test: setup
 
 build: setup
 	PATH="$(CURDIR)/node_modules/.bin:$$HOME/.cargo/bin:$$PATH" trunk build --release --offline
+
+# Measures the release build against a vanilla floor, Vega-Lite and Plot (not part of `make test`).
+bench: build
+	node bench/run.mjs

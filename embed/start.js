@@ -3,4 +3,6 @@
 // `script-src 'self' 'wasm-unsafe-eval'` needs no hash.
 import init from './tier-breakdown.js';
 
-await init({ module_or_path: new URL('tier-breakdown_bg.wasm', import.meta.url) });
+const wasm = await init({ module_or_path: new URL('tier-breakdown_bg.wasm', import.meta.url) });
+// For the benchmark (bench/run.mjs): the wasm memory in use, in bytes.
+globalThis.__tierBreakdownWasmBytes = () => wasm.memory.buffer.byteLength;

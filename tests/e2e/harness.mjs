@@ -27,10 +27,12 @@ const TYPES = {
 /**
  * Maps a URL path to a file: /fixtures/… from tests/fixtures, /hosts/… (test
  * host pages) from tests/e2e/hosts, /node_modules/… (Bootstrap, Tailwind's
- * preflight, pym.js) from node_modules, the rest from dist/.
+ * preflight, pym.js, the benchmark's peers) from node_modules, /data/… and
+ * /bench/… (benchmark pages) from the repo, the rest from dist/.
  */
 function fileFor(pathname) {
-  const mounts = [['/fixtures/', FIXTURES], ['/hosts/', HOSTS], ['/node_modules/', NODE_MODULES]];
+  const mounts = [['/fixtures/', FIXTURES], ['/hosts/', HOSTS], ['/node_modules/', NODE_MODULES],
+    ['/data/', join(ROOT, 'data')], ['/bench/', join(ROOT, 'bench', 'pages')]];
   const hit = mounts.find(([prefix]) => pathname.startsWith(prefix));
   const [base, rel] = hit
     ? [hit[1], pathname.slice(hit[0].length)]

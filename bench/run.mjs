@@ -1,0 +1,144 @@
+// `make bench`: the release widget against a hand-written vanilla page (the
+// floor), Vega-Lite and Observable Plot, drawing the same seed chart from the
+// same JSON over a local server, in headless Chromium, interleaved rounds.
+// Prints medians (min–max) and ratios to the floor; writes
+// target/bench/results.json. Speed is measured here, never asserted.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import os from 'node:os';
+import { ROOT, startServer, launch } from '../tests/e2e/harness.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ALL_PAGES = [
+  { name: 'vanilla (floor)', url: '/bench/vanilla.html', bars: '.bar', count: 11, click: ['button[data-tier=good]', 'button[data-tier=completed]'] },
+  { name: 'tier-breakdown', url: '/?lang=vi&data=/data/phu-tho-2022.json', bars: '.tb-seg', count: 11, click: ['.tb-key[data-tier=good]', '.tb-key[data-tier=completed]'] },
+  { name: 'Observable Plot + d3', url: '/bench/plot.html', bars: 'svg g[aria-label="bar"] rect', count: 11, click: ['button[data-tier=good]', 'button[data-tier=completed]'] },
+  { name: 'Vega-Lite + vega-embed', url: '/bench/vegalite.html', bars: '.mark-rect path', count: 11, click: ['.role-legend-symbol path >> nth=1', '.role-legend-symbol path >> nth=2'] },
+];
+
+const PAGES = ALL_PAGES.filter((p) => !process.env.ONLY || p.name.startsWith(process.env.ONLY));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/** In-page probe: records when the expected number of bars is in the DOM. */
+function probe({ bars, count }) {
+  window.__bench = { chart: null };
+  const check = () => {
+    if (window.__bench.chart === null && document.querySelectorAll(bars).length >= count) window.__bench.chart = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+}
+
+/**
+ * In-page: arms a probe for one filter click. The click itself is a real
+ * mouse click from the test (some libraries ignore synthetic events); its
+ * time is the click event's timestamp. Resolves to [ms to the first
+ * DOM change, ms to the next frame after it].
+ */
+function armFilter() {
+  window.__filterDone = new Promise((resolve) => {
+    let t0 = null;
+    addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+    const mo = new MutationObserver(() => {
+      if (t0 === null) return;
+      mo.disconnect();
+      const tDom = performance.now();
+      requestAnimationFrame(() => resolve([tDom - t0, performance.now() - t0]));
+    });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+async function measure(browser, origin, page, rate) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const bodies = [];
+  tab.on('response', async (r) => {
+    if (!/\.(js|wasm|css|json)(\?|$)/.test(new URL(r.url()).pathname) && !/json|javascript|wasm|css/.test(r.headers()['content-type'] ?? '')) return;
+    try { bodies.push(await r.body()); } catch { /* aborted */ }
+  });
+  tab.on('crash', () => console.error('renderer crashed:', page.name));
+  await tab.addInitScript(probe, { bars: page.bars, count: page.count });
+  await tab.goto(origin + page.url);
+  await tab.waitForFunction(() => window.__bench.chart !== null, null, { timeout: 60_000, polling: 50 });
+  const chartMs = await tab.evaluate(() => window.__bench.chart);
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  await tab.waitForTimeout(300);
+  const filters = [];
+  // Alternate between two tiers, so that every click changes the chart
+  // whether the library toggles (ours, the floor, Plot) or selects (Vega-Lite).
+  for (let i = 0; i < 6; i++) {
+    await tab.evaluate(armFilter);
+    await tab.locator(page.click[i % 2]).click({ force: true });
+    filters.push(await tab.evaluate(() => Promise.race([window.__filterDone, new Promise((r) => setTimeout(() => r([NaN, NaN]), 5000))])));
+  }
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = await tab.evaluate(() => (globalThis.__tierBreakdownWasmBytes ? globalThis.__tierBreakdownWasmBytes() : 0));
+  await context.close();
+  const sum = (f) => bodies.reduce((t, b) => t + f(b), 0);
+  return {
+    chartMs,
+    cpuMs: metrics.TaskDuration * 1000,
+    filterDomMs: median(filters.map((f) => f[0]).filter(Number.isFinite)),
+    filterFrameMs: median(filters.map((f) => f[1]).filter(Number.isFinite)),
+    memoryBytes: heap + wasm,
+    bytes: {
+      raw: sum((b) => b.length),
+      gzip: sum((b) => gzipSync(b, { level: 9 }).length),
+      brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+    },
+  };
+}
+
+const server = await startServer();
+const browser = await launch();
+const runs = Object.fromEntries(PAGES.map((p) => [p.name, { 1: [], 4: [] }]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const rate of [1, 4]) {
+    for (const page of PAGES) {
+      runs[page.name][rate].push(await measure(browser, server.origin, page, rate).catch((e) => { throw new Error(`${page.name} at ${rate}×: ${e.message}`); }));
+    }
+  }
+  process.stderr.write(`round ${round}/${ROUNDS} done\n`);
+}
+await browser.close();
+await server.close();
+
+const summary = PAGES.map((p) => {
+  const r1 = runs[p.name][1];
+  const r4 = runs[p.name][4];
+  return {
+    page: p.name,
+    brotliBytes: stats(r1.map((r) => r.bytes.brotli)),
+    gzipBytes: stats(r1.map((r) => r.bytes.gzip)),
+    rawBytes: stats(r1.map((r) => r.bytes.raw)),
+    chartMs1x: stats(r1.map((r) => r.chartMs)),
+    chartMs4x: stats(r4.map((r) => r.chartMs)),
+    cpuMs4x: stats(r4.map((r) => r.cpuMs)),
+    filterDomMs4x: stats(r4.map((r) => r.filterDomMs)),
+    filterFrameMs4x: stats(r4.map((r) => r.filterFrameMs)),
+    memoryBytes: stats(r1.map((r) => r.memoryBytes)),
+  };
+});
+const floor = summary[0];
+const fmt = (s, unit, div = 1, digits = 0) => `${(s.median / div).toFixed(digits)}${unit} (${(s.min / div).toFixed(digits)}–${(s.max / div).toFixed(digits)})`;
+const ratio = (row, key) => `${(row[key].median / floor[key].median).toFixed(2)}×`;
+const cols = [
+  ['brotli', (r) => `${fmt(r.brotliBytes, ' KiB', 1024, 1)} ${ratio(r, 'brotliBytes')}`],
+  ['chart 1×', (r) => `${fmt(r.chartMs1x, ' ms')} ${ratio(r, 'chartMs1x')}`],
+  ['chart 4×', (r) => `${fmt(r.chartMs4x, ' ms')} ${ratio(r, 'chartMs4x')}`],
+  ['CPU 4×', (r) => `${fmt(r.cpuMs4x, ' ms')} ${ratio(r, 'cpuMs4x')}`],
+  ['filter→DOM 4×', (r) => fmt(r.filterDomMs4x, ' ms', 1, 1)],
+  ['filter→frame 4×', (r) => fmt(r.filterFrameMs4x, ' ms', 1, 1)],
+  ['heap+wasm', (r) => `${fmt(r.memoryBytes, ' MB', 1e6, 2)}`],
+];
+const lines = [`| page | ${cols.map((c) => c[0]).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`];
+for (const r of summary) lines.push(`| ${r.page} | ${cols.map((c) => c[1](r)).join(' | ')} |`);
+console.log(`tier-breakdown benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${ROUNDS} rounds, medians (min–max), ratio to the floor`);
+console.log(lines.join('\n'));
+mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, summary, runs }, null, 1));
