@@ -715,20 +715,30 @@ impl Walker {
         })
     }
 
-    fn tiers(&mut self, m: &Map<String, Value>) -> Option<Vec<Tier>> {
-        let list = self.required(m, "", "tiers")?;
-        let list = self.array(list, "tiers", TIERS)?;
+    /// Validates every item of a list of objects with ids, each one even
+    /// after a bad one (so all errors surface); `None` if any item failed.
+    fn items<T>(
+        &mut self,
+        list: &[Value],
+        path: &str,
+        mut item: impl FnMut(&mut Self, &Value, &str, &mut HashSet<String>) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let mut seen = HashSet::new();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(list.len());
         let mut ok = true;
         for (i, v) in list.iter().enumerate() {
-            let path = index("tiers", i);
-            match self.tier(v, &path, &mut seen) {
+            match item(self, v, &index(path, i), &mut seen) {
                 Some(t) => out.push(t),
                 None => ok = false,
             }
         }
         ok.then_some(out)
+    }
+
+    fn tiers(&mut self, m: &Map<String, Value>) -> Option<Vec<Tier>> {
+        let list = self.required(m, "", "tiers")?;
+        let list = self.array(list, "tiers", TIERS)?;
+        self.items(list, "tiers", |w, v, p, seen| w.tier(v, p, seen))
     }
 
     fn tier(&mut self, v: &Value, path: &str, seen: &mut HashSet<String>) -> Option<Tier> {
@@ -775,17 +785,10 @@ impl Walker {
         let gpath = join(path, "groups");
         let list = self.required(m, path, "groups")?;
         let list = self.array(list, &gpath, GROUPS)?;
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        let mut ok = true;
-        for (i, v) in list.iter().enumerate() {
-            let p = index(&gpath, i);
-            match self.group(v, &p, tiers, only, &mut seen) {
-                Some(g) => out.push(g),
-                None => ok = false,
-            }
-        }
-        (ok && tiers.is_some()).then_some(out)
+        let out = self.items(list, &gpath, |w, v, p, seen| {
+            w.group(v, p, tiers, only, seen)
+        });
+        out.filter(|_| tiers.is_some())
     }
 
     fn group(
@@ -908,30 +911,21 @@ impl Walker {
             return Some(vec![]);
         };
         let list = self.array(list, &upath, UNITS)?;
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(list.len());
-        let mut ok = true;
-        for (i, v) in list.iter().enumerate() {
-            let p = index(&upath, i);
-            let unit = self.object(v, &p).and_then(|um| {
-                self.known_fields(um, &p, &["id", "label", "groups"]);
-                let id = self.id(um, &p, &mut seen);
-                let label = self
-                    .required(um, &p, "label")
-                    .and_then(|v| self.text(v, &join(&p, "label")));
-                let g = self.groups_at(um, &p, tiers, Some(groups.unwrap_or(&[])));
-                Some(Unit {
-                    id: id?,
-                    label: label?,
-                    groups: g?,
-                })
-            });
-            match unit {
-                Some(u) => out.push(u),
-                None => ok = false,
-            }
-        }
-        (ok && groups.is_some()).then_some(out)
+        let out = self.items(list, &upath, |w, v, p, seen| {
+            let um = w.object(v, p)?;
+            w.known_fields(um, p, &["id", "label", "groups"]);
+            let id = w.id(um, p, seen);
+            let label = w
+                .required(um, p, "label")
+                .and_then(|v| w.text(v, &join(p, "label")));
+            let g = w.groups_at(um, p, tiers, Some(groups.unwrap_or(&[])));
+            Some(Unit {
+                id: id?,
+                label: label?,
+                groups: g?,
+            })
+        });
+        out.filter(|_| groups.is_some())
     }
 
     fn periods(
@@ -944,31 +938,21 @@ impl Walker {
             return Some(vec![]);
         };
         let list = self.array(list, "periods", PERIODS)?;
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        let mut ok = true;
-        for (i, v) in list.iter().enumerate() {
-            let p = index("periods", i);
-            let period = self.object(v, &p).and_then(|pm| {
-                self.known_fields(pm, &p, &["id", "label", "groups", "units"]);
-                let id = self.id(pm, &p, &mut seen);
-                let label = self
-                    .required(pm, &p, "label")
-                    .and_then(|v| self.text(v, &join(&p, "label")));
-                let g = self.groups_at(pm, &p, tiers, Some(groups.unwrap_or(&[])));
-                let u = self.units_at(pm, &p, tiers, groups);
-                Some(PeriodData {
-                    id: id?,
-                    label: label?,
-                    groups: g?,
-                    units: u?,
-                })
-            });
-            match period {
-                Some(pd) => out.push(pd),
-                None => ok = false,
-            }
-        }
-        ok.then_some(out)
+        self.items(list, "periods", |w, v, p, seen| {
+            let pm = w.object(v, p)?;
+            w.known_fields(pm, p, &["id", "label", "groups", "units"]);
+            let id = w.id(pm, p, seen);
+            let label = w
+                .required(pm, p, "label")
+                .and_then(|v| w.text(v, &join(p, "label")));
+            let g = w.groups_at(pm, p, tiers, Some(groups.unwrap_or(&[])));
+            let u = w.units_at(pm, p, tiers, groups);
+            Some(PeriodData {
+                id: id?,
+                label: label?,
+                groups: g?,
+                units: u?,
+            })
+        })
     }
 }
