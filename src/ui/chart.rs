@@ -83,13 +83,9 @@ pub fn Chart(
     let shown = groups.clone();
     let view_model =
         Memo::new(move |_| chart(&data.dataset, lang, width.get(), dark.get()).only_groups(&shown));
+    let head = view_model.get_untracked();
     // Group ids actually shown (all of them when the option names none).
-    let shown: Vec<String> = view_model
-        .get_untracked()
-        .groups
-        .iter()
-        .map(|g| g.id.clone())
-        .collect();
+    let shown: Vec<String> = head.groups.iter().map(|g| g.id.clone()).collect();
     let dataset = checked.clone();
     let announce = move || {
         let v = view_model.get();
@@ -107,7 +103,6 @@ pub fn Chart(
         .iter()
         .map(|w| problem_line(lang, w))
         .collect();
-    let head = view_model.get_untracked();
     let legend = head.legend.clone();
     let source = head.source.clone();
     let notes = head.notes.clone();

@@ -14,7 +14,6 @@ pub fn ErrorPanel(
     /// Interface language.
     lang: UiLang,
     /// When set, a "try again" button calls it.
-    #[prop(optional)]
     retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {

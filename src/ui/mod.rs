@@ -131,16 +131,19 @@ pub fn Widget(
         DataSource::Text(text) => State::from_text(text),
         DataSource::Url(_) => State::Loading,
     });
-    let fetch = move |url: String| {
+    // Every load, by URL or by picked file, goes through the same path.
+    let load = move |text: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<String, LoadError>>>,
+    >| {
         state.set(State::Loading);
         spawn_local(async move {
-            let next = match fetch_text(&url, timeout).await {
+            state.set(match text.await {
                 Ok(text) => State::from_text(&text),
                 Err(e) => State::Failed(e),
-            };
-            state.set(next);
+            });
         });
     };
+    let fetch = move |url: String| load(Box::pin(async move { fetch_text(&url, timeout).await }));
     let url = match source {
         DataSource::Url(url) => {
             fetch(url.clone());
@@ -149,16 +152,7 @@ pub fn Widget(
         _ => None,
     };
     let retry = url.map(|url| Callback::new(move |()| fetch(url.clone())));
-    let on_file = Callback::new(move |file: web_sys::File| {
-        state.set(State::Loading);
-        spawn_local(async move {
-            let next = match read_file(file).await {
-                Ok(text) => State::from_text(&text),
-                Err(e) => State::Failed(e),
-            };
-            state.set(next);
-        });
-    });
+    let on_file = Callback::new(move |file: web_sys::File| load(Box::pin(read_file(file))));
     let on_drop = move |ev: web_sys::DragEvent| {
         if !picker {
             return;
@@ -220,35 +214,21 @@ pub fn Widget(
                                 title=t(lang, Msg::InvalidFile)
                                 lines=r.errors.iter().map(|p| crate::i18n::problem_line(lang, p)).collect()
                                 lang=lang
+                                retry=None
                             />
                         }
                             .into_any()
                     }
                     State::Failed(e) => {
-                        let retry = retry.filter(|_| e.retryable());
-                        match retry {
-                            Some(retry) => {
-                                view! {
-                                    <ErrorPanel
-                                        title=t(lang, Msg::LoadFailed)
-                                        lines=vec![e.message(lang)]
-                                        lang=lang
-                                        retry=retry
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            None => {
-                                view! {
-                                    <ErrorPanel
-                                        title=t(lang, Msg::LoadFailed)
-                                        lines=vec![e.message(lang)]
-                                        lang=lang
-                                    />
-                                }
-                                    .into_any()
-                            }
+                        view! {
+                            <ErrorPanel
+                                title=t(lang, Msg::LoadFailed)
+                                lines=vec![e.message(lang)]
+                                lang=lang
+                                retry=retry.filter(|_| e.retryable())
+                            />
                         }
+                            .into_any()
                     }
                 }
             }}
