@@ -1,8 +1,9 @@
 //! tier-breakdown: an embeddable chart of organisations, cells and members by
-//! review tier. The pure core (`model`, `validate`, `stack`, `layout`,
+//! review tier. The pure core (`model`, `validate`, `stack`, `layout`, `drill`,
 //! `format`, `export`, `fold`, `i18n`, `seed`) builds and tests natively; the browser shell
 //! (`app`, `frame`, `load`, `ui`) exists only on wasm32.
 
+pub mod drill;
 pub mod export;
 pub mod fold;
 pub mod format;

@@ -51,6 +51,11 @@ impl Text {
             .unwrap_or("")
     }
 
+    /// Whether every entry is empty: a placeholder for a label left out.
+    pub fn is_blank(&self) -> bool {
+        self.entries.iter().all(|(_, t)| t.is_empty())
+    }
+
     /// Whether the text exists in `lang` (not only as a fallback).
     pub fn has(&self, lang: &str) -> bool {
         let primary = lang.split('-').next().unwrap_or(lang);
@@ -253,6 +258,9 @@ pub struct Dataset {
     pub subtitle: Option<Text>,
     pub region: Option<Text>,
     pub period: Option<Text>,
+    /// How the `period` and `compare` options name the top-level figures'
+    /// period (`period_id` in the file, `current` by default).
+    pub period_id: String,
     pub source: Option<Source>,
     pub notes: Vec<Text>,
     pub tiers: Vec<Tier>,

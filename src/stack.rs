@@ -137,6 +137,15 @@ impl Selection {
             .fold(Selection::default(), |s, (i, _)| s.toggled(i))
     }
 
+    /// The selected tiers' ids, comma-separated (for a link to this view).
+    pub fn ids(self, d: &crate::model::Dataset) -> String {
+        self.tiers()
+            .filter_map(|i| d.tiers.get(i))
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     pub fn contains(self, tier: usize) -> bool {
         tier < 8 && self.0 & (1 << tier) != 0
     }

@@ -27,6 +27,8 @@ pub const TIERS: (usize, usize) = (2, 8);
 pub const GROUPS: (usize, usize) = (1, 12);
 pub const UNITS: (usize, usize) = (0, 20_000);
 pub const PERIODS: (usize, usize) = (0, 20);
+/// The top-level period's id when the file gives no `period_id`.
+pub const DEFAULT_PERIOD_ID: &str = "current";
 
 /// What a value should have been.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -598,8 +600,20 @@ impl Walker {
             m,
             "",
             &[
-                "$schema", "version", "lang", "title", "subtitle", "region", "period", "source",
-                "notes", "tiers", "groups", "units", "periods",
+                "$schema",
+                "version",
+                "lang",
+                "title",
+                "subtitle",
+                "region",
+                "period",
+                "period_id",
+                "source",
+                "notes",
+                "tiers",
+                "groups",
+                "units",
+                "periods",
             ],
         );
         let version_ok = match m.get("version") {
@@ -641,6 +655,18 @@ impl Walker {
         let subtitle = self.opt_text(m, "", "subtitle");
         let region = self.opt_text(m, "", "region");
         let period = self.opt_text(m, "", "period");
+        let period_id = match m.get("period_id") {
+            None => Some(DEFAULT_PERIOD_ID.to_string()),
+            Some(Value::String(s)) if valid_id(s) => Some(s.clone()),
+            Some(Value::String(s)) => {
+                self.err("period_id", ProblemKind::BadId { found: show_str(s) });
+                None
+            }
+            Some(other) => {
+                self.wrong("period_id", Expect::String, other);
+                None
+            }
+        };
         let source = m.get("source").and_then(|v| self.source(v, "source"));
         let notes = match m.get("notes") {
             None => vec![],
@@ -659,18 +685,42 @@ impl Walker {
         let group_ids = raw_ids(m.get("groups"), GROUPS);
         let units = self.units_at(m, "", tier_ids.as_deref(), group_ids.as_deref());
         let periods = self.periods(m, tier_ids.as_deref(), group_ids.as_deref());
+        let main_id = period_id.as_deref().unwrap_or(DEFAULT_PERIOD_ID);
+        for (i, p) in periods.iter().flatten().enumerate() {
+            if p.id == main_id {
+                self.err(
+                    &join(&index("periods", i), "id"),
+                    ProblemKind::Duplicate { id: p.id.clone() },
+                );
+            }
+        }
+        let (groups, mut units, mut periods) = (groups?, units?, periods?);
+        // A sub-unit's or period's group that left out its label takes the top-level one's.
+        let named = |list: &mut Vec<Group>| {
+            for g in list.iter_mut().filter(|g| g.label.is_blank()) {
+                if let Some(top) = groups.iter().find(|t| t.id == g.id) {
+                    g.label = top.label.clone();
+                }
+            }
+        };
+        units.iter_mut().for_each(|u| named(&mut u.groups));
+        for p in &mut periods {
+            named(&mut p.groups);
+            p.units.iter_mut().for_each(|u| named(&mut u.groups));
+        }
         Some(Dataset {
             lang: lang?,
             title: title?,
             subtitle,
             region,
             period,
+            period_id: period_id?,
             source,
             notes,
             tiers: tiers?,
-            groups: groups?,
-            units: units?,
-            periods: periods?,
+            groups,
+            units,
+            periods,
         })
     }
 
@@ -813,7 +863,7 @@ impl Walker {
         // Sub-unit and period groups may leave out the label: the top-level group's is used.
         let label = match (m.get("label"), only) {
             (Some(v), _) => self.text(v, &join(path, "label")),
-            (None, Some(_)) => Some(Text::plain(&self.lang, id.as_deref().unwrap_or(""))),
+            (None, Some(_)) => Some(Text::plain(&self.lang, "")),
             (None, None) => {
                 self.err(&join(path, "label"), ProblemKind::Missing);
                 None
