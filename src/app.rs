@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Msg, UiLang};
-use crate::ui::{DataSource, Widget, WidgetOptions, DEFAULT_TIMEOUT, SHADOW_CSS, WIDGET_CSS};
+use crate::ui::{
+    DataSource, StartView, Widget, WidgetOptions, DEFAULT_TIMEOUT, SHADOW_CSS, WIDGET_CSS,
+};
 
 thread_local! {
     /// Every element a widget of this wasm instance was mounted in, for the panic hook.
@@ -32,12 +34,20 @@ pub struct Options {
     pub tiers: Option<String>,
     /// Group ids to show, comma-separated; all when absent.
     pub groups: Option<String>,
+    /// A sub-unit id to show instead of the whole area.
+    pub unit: Option<String>,
+    /// A period id to show instead of the file's top-level period.
+    pub period: Option<String>,
+    /// A period id to compare the shown period with.
+    pub compare: Option<String>,
     /// `light` or `dark`; the reader's system setting when absent.
     pub theme: Option<String>,
     /// Seconds to wait for the results file (default 20).
     pub timeout: Option<String>,
     /// Offer a file picker and drag-and-drop (the full page and standalone file do).
     pub picker: bool,
+    /// Mirror the view into the page's address (the full page and iframe do).
+    pub url_state: bool,
 }
 
 impl Options {
@@ -56,9 +66,13 @@ impl Options {
             lang: get("lang"),
             tiers: get("tiers"),
             groups: get("groups"),
+            unit: get("unit"),
+            period: get("period"),
+            compare: get("compare"),
             theme: get("theme"),
             timeout: get("timeout"),
             picker: false,
+            url_state: false,
         }
     }
 }
@@ -85,7 +99,12 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
     };
     let opts = WidgetOptions {
         lang: options.lang,
-        tiers: split(options.tiers),
+        start: StartView {
+            tiers: split(options.tiers),
+            unit: options.unit,
+            period: options.period,
+            compare: options.compare,
+        },
         groups: split(options.groups),
         theme: options.theme,
         timeout: options
@@ -94,6 +113,7 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
             .filter(|&s| (1..=600).contains(&s))
             .unwrap_or(DEFAULT_TIMEOUT),
         picker: options.picker,
+        url_state: options.url_state,
     };
     leptos::mount::mount_to(el, move || view! { <Widget source=source options=opts /> }).forget();
 }
@@ -113,9 +133,13 @@ pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
         lang: attr("data-lang"),
         tiers: attr("data-tiers"),
         groups: attr("data-groups"),
+        unit: attr("data-unit"),
+        period: attr("data-period"),
+        compare: attr("data-compare"),
         theme: attr("data-theme"),
         timeout: attr("data-timeout"),
         picker: false,
+        url_state: false,
     };
     let shadow = match host.shadow_root() {
         Some(s) => s,
@@ -190,6 +214,7 @@ pub fn start_page() {
         .unwrap_or_default();
     let mut options = Options::from_query(&search);
     options.picker = true;
+    options.url_state = true;
     options.inline = inline_json(&el);
     let _ = add_styles(&doc, &doc, WIDGET_CSS);
     let frame_id = web_sys::UrlSearchParams::new_with_str(&search)

@@ -310,6 +310,17 @@ pub enum Direction {
     Same,
 }
 
+impl Direction {
+    /// `up`, `down` or `same`: for styling and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Same => "same",
+        }
+    }
+}
+
 /// A change in share, in tenths of a percentage point, as a reader reads
 /// it: symbol and words, never colour alone (`▲ tăng 1,2 điểm %`).
 pub fn change_text(delta: i64, lang: UiLang) -> (Direction, String) {
@@ -383,7 +394,10 @@ pub fn compare(
                         .tiers
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| row(t.label.get(code).to_string(), a[i], b[i]))
+                        .map(|(i, t)| {
+                            let name = t.short.as_ref().unwrap_or(&t.label);
+                            row(name.get(code).to_string(), a[i], b[i])
+                        })
                         .collect();
                     if sel.tiers().count() > 1 {
                         let names: Vec<&str> = sel

@@ -63,6 +63,21 @@ pub enum Msg {
     ShowTable,
     HideTable,
     GetData,
+    Period,
+    CompareWith,
+    NoCompare,
+    Unit,
+    UnitSearch,
+    WholeArea,
+    NoUnitData,
+    Ranking,
+    RankGroup,
+    Breakdown,
+    Change,
+    Tier,
+    NoMatch,
+    BackToWhole,
+    EvaluatedHead,
 }
 
 /// An interface string in `lang`.
@@ -109,6 +124,54 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, GetData) => "Get the data (CSV)",
         (UiLang::Vi, Retry) => "Thử lại",
         (UiLang::En, Retry) => "Try again",
+        (UiLang::Vi, Period) => "Kỳ",
+        (UiLang::En, Period) => "Period",
+        (UiLang::Vi, CompareWith) => "So sánh với",
+        (UiLang::En, CompareWith) => "Compare with",
+        (UiLang::Vi, NoCompare) => "Không so sánh",
+        (UiLang::En, NoCompare) => "No comparison",
+        (UiLang::Vi, Unit) => "Đơn vị",
+        (UiLang::En, Unit) => "Unit",
+        (UiLang::Vi, UnitSearch) => "Gõ tên để tìm, ví dụ: viet tri",
+        (UiLang::En, UnitSearch) => "Type a name to search, e.g. viet tri",
+        (UiLang::Vi, WholeArea) => "Toàn bộ",
+        (UiLang::En, WholeArea) => "Whole area",
+        (UiLang::Vi, NoUnitData) => "Đơn vị này không có số liệu trong kỳ này",
+        (UiLang::En, NoUnitData) => "This unit has no figures for this period",
+        (UiLang::Vi, Ranking) => "Xếp hạng các đơn vị",
+        (UiLang::En, Ranking) => "All units ranked",
+        (UiLang::Vi, RankGroup) => "Nhóm",
+        (UiLang::En, RankGroup) => "Group",
+        (UiLang::Vi, Breakdown) => "Cơ cấu",
+        (UiLang::En, Breakdown) => "Breakdown",
+        (UiLang::Vi, Change) => "Thay đổi",
+        (UiLang::En, Change) => "Change",
+        (UiLang::Vi, Tier) => "Mức",
+        (UiLang::En, Tier) => "Tier",
+        (UiLang::Vi, NoMatch) => "Không tìm thấy đơn vị nào",
+        (UiLang::En, NoMatch) => "No unit matches",
+        (UiLang::Vi, BackToWhole) => "Xem toàn bộ",
+        (UiLang::En, BackToWhole) => "Show the whole area",
+        (UiLang::Vi, EvaluatedHead) => "Số được đánh giá",
+        (UiLang::En, EvaluatedHead) => "Evaluated",
+    }
+}
+
+/// "N units match" for the search box's live region.
+pub fn matches(n: usize, lang: UiLang) -> String {
+    let n_text = crate::format::int(n as u64, lang);
+    match lang {
+        UiLang::Vi => format!("{n_text} đơn vị phù hợp"),
+        UiLang::En if n == 1 => "1 unit matches".to_string(),
+        UiLang::En => format!("{n_text} units match"),
+    }
+}
+
+/// "Compare 2022 with 2021" heading.
+pub fn comparing(shown: &str, base: &str, lang: UiLang) -> String {
+    match lang {
+        UiLang::Vi => format!("So sánh {shown} với {base}"),
+        UiLang::En => format!("{shown} compared with {base}"),
     }
 }
 

@@ -9,11 +9,19 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::{GroupBar, TierLegend, WarningList};
+use super::compare::mount_compare;
+use super::dom::{append, fill, find, listen, on_key_of, px, set_attr, El};
+use super::drill::{mount_drill, ViewState};
+use super::errors::warning_list;
+use super::group_bar::group_el;
+use super::legend::legend_el;
+use super::ranking::mount_ranking;
+use crate::drill::{all_units, folded_names, period_index, period_label, periods, scoped};
 use crate::export::{csv, summary, table};
 use crate::fold::slug;
 use crate::i18n::{problem_line, t, Msg, UiLang};
-use crate::layout::{chart, selected_line};
+use crate::layout::{chart, selected_line, ChartView};
+use crate::model::Dataset;
 use crate::stack::Selection;
 use crate::validate::Checked;
 
@@ -34,22 +42,33 @@ pub struct Tip {
     pub width: f64,
 }
 
-/// A tooltip under the event's element, kept inside the chart's box and off the pointer.
-pub fn tip_for(root: NodeRef<Figure>, ev: &web_sys::Event, text: &str) -> Option<Tip> {
-    let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
-    let fig = root.get_untracked()?;
+/// A tooltip under `el`, kept inside the chart's box and off the pointer.
+pub fn tip_for(fig: &web_sys::Element, el: &web_sys::Element, text: &str) -> Tip {
     let (r, f) = (
         el.get_bounding_client_rect(),
         fig.get_bounding_client_rect(),
     );
     let width = TIP_PX.min(f.width());
     let center = r.left() + r.width() / 2.0 - f.left();
-    Some(Tip {
+    Tip {
         text: text.to_string(),
         left: (center - width / 2.0).clamp(0.0, (f.width() - width).max(0.0)),
         top: r.bottom() - f.top() + 6.0,
         width,
-    })
+    }
+}
+
+/// Where a chart starts: the view a link or `data-*` options asked for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StartView {
+    /// Tier ids selected at first.
+    pub tiers: Vec<String>,
+    /// A unit id.
+    pub unit: Option<String>,
+    /// A period id.
+    pub period: Option<String>,
+    /// The id of the period to compare with.
+    pub compare: Option<String>,
 }
 
 /// The chart for a valid file.
@@ -59,206 +78,521 @@ pub fn Chart(
     checked: Arc<Checked>,
     /// Interface language.
     lang: UiLang,
-    /// Tier ids selected at first.
-    tiers: Vec<String>,
+    /// The view to start with.
+    start: StartView,
     /// Group ids to show (all when empty).
     groups: Vec<String>,
     /// Whether the dark theme is on.
     dark: Signal<bool>,
+    /// Keep the view in the page's address (full page and iframe, never the script embed).
+    url_state: bool,
 ) -> impl IntoView {
-    let sel = RwSignal::new(Selection::from_ids(&checked.dataset, &tiers));
-    let width = RwSignal::new(640.0);
-    let tip = RwSignal::new(None::<Tip>);
-    let show_table = RwSignal::new(false);
     let root = NodeRef::<Figure>::new();
+    let width = RwSignal::new(640.0);
     observe_width(root, width);
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let (title_id, summary_id, table_id) = (
-        format!("tb{id}-title"),
-        format!("tb{id}-summary"),
-        format!("tb{id}-table"),
-    );
+    let (title_id, summary_id) = (format!("tb{id}-title"), format!("tb{id}-summary"));
+    root.on_load(move |fig| {
+        build(
+            &fig,
+            Setup {
+                checked,
+                lang,
+                start,
+                groups,
+                dark,
+                url_state,
+                width,
+                id,
+            },
+        )
+    });
+    view! { <figure class="tb-chart" node_ref=root aria-labelledby=title_id aria-describedby=summary_id></figure> }
+}
 
-    let data = checked.clone();
-    let shown = groups.clone();
-    let view_model =
-        Memo::new(move |_| chart(&data.dataset, lang, width.get(), dark.get()).only_groups(&shown));
-    let head = view_model.get_untracked();
-    // Group ids actually shown (all of them when the option names none).
-    let shown: Vec<String> = head.groups.iter().map(|g| g.id.clone()).collect();
-    let dataset = checked.clone();
-    let announce = move || {
-        let v = view_model.get();
-        let s = sel.get();
-        v.groups
-            .iter()
-            .filter_map(|g| {
-                selected_line(&dataset.dataset, g, s, lang).map(|l| format!("{}: {l}", g.heading))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+/// Everything [`build`] needs.
+struct Setup {
+    checked: Arc<Checked>,
+    lang: UiLang,
+    start: StartView,
+    groups: Vec<String>,
+    dark: Signal<bool>,
+    url_state: bool,
+    width: RwSignal<f64>,
+    id: usize,
+}
+
+/// Draws the chart into its `<figure>` and keeps each part up to date.
+fn build(fig: &web_sys::Element, s: Setup) {
+    let Setup {
+        checked,
+        lang,
+        start,
+        groups,
+        dark,
+        url_state,
+        width,
+        id,
+    } = s;
+    let d0 = &checked.dataset;
+    let units = all_units(d0);
+    let state = ViewState {
+        sel: RwSignal::new(Selection::from_ids(d0, &start.tiers)),
+        period: RwSignal::new(period_index(d0, start.period.as_deref())),
+        unit: RwSignal::new(start.unit.filter(|u| units.iter().any(|x| x.id == *u))),
+        base: RwSignal::new(
+            start
+                .compare
+                .and_then(|c| periods(d0).iter().position(|p| p.id == c)),
+        ),
     };
-    let warnings: Vec<String> = checked
-        .warnings
-        .iter()
-        .map(|w| problem_line(lang, w))
-        .collect();
-    let legend = head.legend.clone();
-    let source = head.source.clone();
-    let notes = head.notes.clone();
-    let summary_text = summary(&checked.dataset, lang, &shown);
-    let (table_head, table_rows) = table(&checked.dataset, lang, &shown);
-    let csv_text = csv(&checked.dataset, lang, &shown);
-    let csv_name = format!("{}.csv", slug(&head.title));
-    let title = head.title.clone();
+    let sel = state.sel;
+    let has_units = !units.is_empty();
+    let drillable = has_units || !d0.periods.is_empty();
+    let tip = RwSignal::new(None::<Tip>);
+    let show_table = RwSignal::new(false);
+    if url_state {
+        keep_in_url(checked.clone(), state, drillable);
+    }
 
-    let (labelledby, describedby, controls) =
-        (title_id.clone(), summary_id.clone(), table_id.clone());
-    let caption_id = format!("tb{id}-caption");
-    let caption_ref = caption_id.clone();
-    view! {
-        <figure
-            class="tb-chart"
-            node_ref=root
-            aria-labelledby=labelledby
-            aria-describedby=describedby
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    tip.set(None);
+    // The chart's head (title, legend, source) is the whole file's.
+    let head = chart(d0, lang, width.get_untracked(), dark.get_untracked()).only_groups(&groups);
+    // Group ids actually shown (all of them when the option names none).
+    let shown: Arc<Vec<String>> = Arc::new(head.groups.iter().map(|g| g.id.clone()).collect());
+    let data = checked.clone();
+    let scope = Memo::new(move |_| {
+        scoped(
+            &data.dataset,
+            state.period.get(),
+            state.unit.get().as_deref(),
+        )
+        .map(Arc::new)
+    });
+    let ids = shown.clone();
+    let view_model = Memo::new(move |_| {
+        scope
+            .get()
+            .map(|d| chart(&d, lang, width.get(), dark.get()).only_groups(&ids))
+    });
+
+    // The static frame, in reading order.
+    let mut frame = vec![
+        El::with_class("header", "tb-header")
+            .child(
+                El::with_class("h2", "tb-title")
+                    .attr("id", format!("tb{id}-title"))
+                    .label(head.title.clone()),
+            )
+            .children(
+                head.subtitle
+                    .clone()
+                    .map(|s| El::with_class("p", "tb-subtitle").text(s)),
+            ),
+        El::with_class("p", "tb-sr tb-summary").attr("id", format!("tb{id}-summary")),
+    ];
+    if drillable {
+        frame.push(El::with_class("div", "tb-drill"));
+        frame.push(El::with_class("p", "tb-scope").attr("aria-live", "polite"));
+    }
+    frame.push(legend_el(&head.legend, sel.get_untracked(), lang));
+    frame.push(El::with_class("div", "tb-groups"));
+    if !d0.periods.is_empty() {
+        frame.push(El::with_class("section", "tb-compare").attr("hidden", ""));
+    }
+    if has_units {
+        frame.push(
+            El::with_class("section", "tb-ranking").attr("aria-label", t(lang, Msg::Ranking)),
+        );
+    }
+    let table_id = format!("tb{id}-table");
+    frame.extend([
+        El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip"),
+        El::with_class("p", "tb-sr tb-announce").attr("aria-live", "polite"),
+        El::with_class("div", "tb-tools")
+            .child(
+                El::with_class("button", "tb-tool tb-table-toggle")
+                    .attr("type", "button")
+                    .attr("aria-controls", table_id.clone()),
+            )
+            .child(
+                El::with_class("a", "tb-tool tb-csv")
+                    .attr("href", "#")
+                    .text(t(lang, Msg::GetData)),
+            ),
+        // Always in the page for screen readers; shown on demand.
+        El::with_class("div", "tb-table-wrap tb-sr")
+            .attr("id", table_id)
+            .attr("role", "region")
+            .attr("aria-labelledby", format!("tb{id}-caption"))
+            .attr("tabindex", "-1")
+            .child(El::with_class("table", "tb-table")),
+        footer(&head, &checked, lang),
+    ]);
+    append(fig, &frame);
+    let part = |sel: &str| find(fig, sel);
+
+    if let Some(el) = part(".tb-drill") {
+        mount_drill(
+            &el,
+            checked.clone(),
+            state,
+            lang,
+            Arc::new(folded_names(d0, lang)),
+            format!("tb{id}"),
+        );
+    }
+    if let Some(el) = part(".tb-scope") {
+        let data = checked.clone();
+        Effect::new(move |_| el.set_text_content(Some(&scope_text(&data.dataset, state, lang))));
+    }
+    if let Some(el) = part(".tb-compare") {
+        mount_compare(&el, checked.clone(), state, lang, scope, shown.clone());
+    }
+    if let Some(el) = part(".tb-ranking") {
+        let group_names: Vec<(String, String)> = head
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), g.heading.clone()))
+            .collect();
+        mount_ranking(
+            &el,
+            checked.clone(),
+            state,
+            lang,
+            Arc::new(folded_names(d0, lang)),
+            group_names,
+            dark,
+        );
+    }
+
+    // The legend is the filter; only its pressed states change.
+    if let Some(el) = part(".tb-legend") {
+        let buttons = el.clone();
+        Effect::new(move |_| {
+            let s = sel.get();
+            let list = buttons.query_selector_all("[data-key]");
+            for i in 0..list.as_ref().map(|l| l.length()).unwrap_or(0) {
+                let Some(b) = list
+                    .as_ref()
+                    .ok()
+                    .and_then(|l| l.item(i))
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                match b
+                    .get_attribute("data-key")
+                    .as_deref()
+                    .and_then(|k| k.strip_prefix("tier-"))
+                {
+                    Some(tier) => {
+                        let on = tier.parse().is_ok_and(|t| s.contains(t));
+                        set_attr(&b, "aria-pressed", Some(if on { "true" } else { "false" }));
+                    }
+                    None => set_attr(&b, "disabled", s.is_empty().then_some("")),
                 }
             }
-        >
-            <header class="tb-header">
-                <h2 class="tb-title" id=title_id>
-                    <bdi>{head.title.clone()}</bdi>
-                </h2>
-                {head.subtitle.clone().map(|s| view! { <p class="tb-subtitle">{s}</p> })}
-            </header>
-            <p class="tb-sr" id=summary_id>
-                {summary_text}
-            </p>
-            <TierLegend items=legend sel=sel lang=lang />
-            <div class="tb-groups">
-                {move || {
-                    let v = view_model.get();
+        });
+        on_key_of(&el, "click", move |key, _| {
+            match key.strip_prefix("tier-") {
+                Some(tier) => {
+                    if let Ok(tier) = tier.parse() {
+                        sel.update(|s| *s = s.toggled(tier));
+                    }
+                }
+                None => sel.set(Selection::default()),
+            }
+        });
+    }
+
+    // The bars: redrawn for each view, width, theme and selection.
+    if let Some(el) = part(".tb-groups") {
+        let data = checked.clone();
+        let bars = el.clone();
+        Effect::new(move |_| {
+            let s = sel.get();
+            let els = match view_model.get() {
+                Some(v) => v
+                    .groups
+                    .iter()
+                    .map(|g| group_el(g, &data.dataset, s, lang))
+                    .collect(),
+                None => {
+                    vec![El::with_class("p", "tb-bar tb-nodata").text(t(lang, Msg::NoUnitData))]
+                }
+            };
+            fill(&bars, &els);
+        });
+        let fig2 = fig.clone();
+        let show = move |ev: web_sys::Event| {
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-tip]").ok().flatten());
+            if let Some(seg) = target {
+                let text = seg.get_attribute("data-tip").unwrap_or_default();
+                tip.set(Some(tip_for(&fig2, &seg, &text)));
+            }
+        };
+        listen(&el, "mouseover", show.clone());
+        listen(&el, "focusin", show);
+        listen(&el, "mouseleave", move |_| tip.set(None));
+        listen(&el, "focusout", move |_| tip.set(None));
+    }
+    listen(fig, "keydown", move |ev| {
+        if ev
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape")
+        {
+            tip.set(None);
+        }
+    });
+    if let Some(el) = part(".tb-tip") {
+        Effect::new(move |_| {
+            let t = tip.get();
+            set_attr(
+                &el,
+                "class",
+                Some(if t.is_some() {
+                    "tb-tip"
+                } else {
+                    "tb-tip tb-hidden"
+                }),
+            );
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let style = h.style();
+                let (left, top, w) = t
+                    .as_ref()
+                    .map(|t| (px(t.left), px(t.top), px(t.width)))
+                    .unwrap_or_default();
+                let _ = style.set_property("left", &left);
+                let _ = style.set_property("top", &top);
+                let _ = style.set_property("max-width", &w);
+            }
+            el.set_text_content(t.map(|t| t.text).as_deref());
+        });
+    }
+    if let Some(el) = part(".tb-announce") {
+        let data = checked.clone();
+        Effect::new(move |_| {
+            let s = sel.get();
+            let text = view_model
+                .get()
+                .map(|v| {
                     v.groups
-                        .into_iter()
-                        .map(|g| view! { <GroupBar group=g sel=sel checked=checked.clone() lang=lang tip=tip root=root /> })
-                        .collect_view()
-                }}
-            </div>
-            <div
-                class="tb-tip"
-                role="tooltip"
-                class:tb-hidden=move || tip.get().is_none()
-                style:left=move || tip.get().map(|t| format!("{:.0}px", t.left)).unwrap_or_default()
-                style:top=move || tip.get().map(|t| format!("{:.0}px", t.top)).unwrap_or_default()
-                style:max-width=move || tip.get().map(|t| format!("{:.0}px", t.width)).unwrap_or_default()
-            >
-                {move || tip.get().map(|t| t.text).unwrap_or_default()}
-            </div>
-            <p class="tb-sr" aria-live="polite">
-                {announce}
-            </p>
-            <div class="tb-tools">
-                <button
-                    type="button"
-                    class="tb-tool tb-table-toggle"
-                    aria-expanded=move || if show_table.get() { "true" } else { "false" }
-                    aria-controls=controls
-                    on:click=move |_| show_table.update(|s| *s = !*s)
-                >
-                    {move || t(lang, if show_table.get() { Msg::HideTable } else { Msg::ShowTable })}
-                </button>
-                <a
-                    class="tb-tool tb-csv"
-                    href="#"
-                    download=csv_name
-                    on:click=move |ev: web_sys::MouseEvent| point_at_csv(&ev, &csv_text)
-                >
-                    {t(lang, Msg::GetData)}
-                </a>
-            </div>
-            // Always in the page for screen readers; shown on demand.
-            <div
-                class="tb-table-wrap"
-                class:tb-sr=move || !show_table.get()
-                id=table_id
-                role="region"
-                aria-labelledby=caption_ref
-                tabindex=move || if show_table.get() { "0" } else { "-1" }
-            >
-                <table class="tb-table">
-                    <caption id=caption_id>{title}</caption>
-                    <thead>
-                        <tr>
-                            {table_head
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, h)| {
-                                    if i == 0 {
-                                        view! { <td></td> }.into_any()
-                                    } else {
-                                        view! { <th scope="col">{h}</th> }.into_any()
-                                    }
-                                })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {table_rows
-                            .into_iter()
-                            .map(|row| {
-                                let mut cells = row.into_iter();
-                                let name = cells.next().unwrap_or_default();
-                                view! {
-                                    <tr>
-                                        <th scope="row">{name}</th>
-                                        {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <figcaption class="tb-footer">
-                {source
-                    .map(|(name, url, date)| {
-                        view! {
-                            <p class="tb-source">
-                                {match url {
-                                    Some(href) => {
-                                        view! {
-                                            <a href=href rel="noopener noreferrer" target="_blank">
-                                                {name}
-                                            </a>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => view! { <span>{name}</span> }.into_any(),
-                                }}
-                                {date.map(|d| format!(", {} {d}", t(lang, Msg::Published)))}
-                            </p>
+                        .iter()
+                        .filter_map(|g| {
+                            selected_line(&data.dataset, g, s, lang)
+                                .map(|l| format!("{}: {l}", g.heading))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default();
+            el.set_text_content(Some(&text));
+        });
+    }
+    if let Some(el) = part(".tb-summary") {
+        let ids = shown.clone();
+        Effect::new(move |_| {
+            let text = scope
+                .get()
+                .map(|d| summary(&d, lang, &ids))
+                .unwrap_or_default();
+            el.set_text_content(Some(&text));
+        });
+    }
+
+    // The data table, its toggle and "get the data".
+    if let (Some(button), Some(wrap)) = (part(".tb-table-toggle"), part(".tb-table-wrap")) {
+        Effect::new(move |_| {
+            let on = show_table.get();
+            set_attr(
+                &button,
+                "aria-expanded",
+                Some(if on { "true" } else { "false" }),
+            );
+            button.set_text_content(Some(t(
+                lang,
+                if on { Msg::HideTable } else { Msg::ShowTable },
+            )));
+            set_attr(
+                &wrap,
+                "class",
+                Some(if on {
+                    "tb-table-wrap"
+                } else {
+                    "tb-table-wrap tb-sr"
+                }),
+            );
+            set_attr(&wrap, "tabindex", Some(if on { "0" } else { "-1" }));
+        });
+    }
+    if let Some(el) = part(".tb-table-toggle") {
+        listen(&el, "click", move |_| show_table.update(|s| *s = !*s));
+    }
+    if let Some(el) = part(".tb-table-wrap .tb-table") {
+        let ids = shown.clone();
+        let (caption_id, title) = (format!("tb{id}-caption"), head.title.clone());
+        Effect::new(move |_| {
+            let mut els = vec![El::new("caption")
+                .attr("id", caption_id.clone())
+                .text(title.clone())];
+            if let Some(d) = scope.get() {
+                let (head, rows) = table(&d, lang, &ids);
+                els.push(El::new("thead").child(El::new("tr").children(
+                    head.into_iter().enumerate().map(|(i, h)| {
+                        if i == 0 {
+                            El::new("td")
+                        } else {
+                            El::new("th").attr("scope", "col").text(h)
                         }
-                    })}
-                {(!notes.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="tb-notes" aria-label=t(lang, Msg::Notes)>
-                                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                            </ul>
-                        }
-                    })}
-                {(!warnings.is_empty()).then(|| view! { <WarningList lang=lang lines=warnings /> })}
-            </figcaption>
-        </figure>
+                    }),
+                )));
+                els.push(El::new("tbody").children(rows.into_iter().map(|row| {
+                    let mut cells = row.into_iter();
+                    let name = cells.next().unwrap_or_default();
+                    El::new("tr")
+                        .child(El::new("th").attr("scope", "row").text(name))
+                        .children(cells.map(|c| El::new("td").text(c)))
+                })));
+            }
+            fill(&el, &els);
+        });
+    }
+    if let Some(el) = part(".tb-csv") {
+        let title_slug = slug(&head.title);
+        let link = el.clone();
+        Effect::new(move |_| {
+            let name = match state.unit.get() {
+                Some(u) => format!("{title_slug}-{u}.csv"),
+                None => format!("{title_slug}.csv"),
+            };
+            set_attr(&link, "download", Some(&name));
+        });
+        let ids = shown.clone();
+        listen(&el, "click", move |ev| {
+            if let Some(d) = scope.get_untracked() {
+                point_at_csv(&ev, &csv(&d, lang, &ids));
+            }
+        });
+    }
+}
+
+/// Source, notes and warnings under the chart.
+fn footer(head: &ChartView, checked: &Checked, lang: UiLang) -> El {
+    let mut f = El::with_class("figcaption", "tb-footer");
+    if let Some((name, url, date)) = &head.source {
+        let link = match url {
+            Some(href) => El::new("a")
+                .attr("href", href.clone())
+                .attr("rel", "noopener noreferrer")
+                .attr("target", "_blank")
+                .text(name.clone()),
+            None => El::new("span").text(name.clone()),
+        };
+        let mut p = El::with_class("p", "tb-source").child(link);
+        if let Some(d) = date {
+            p = p.text(format!(", {} {d}", t(lang, Msg::Published)));
+        }
+        f = f.child(p);
+    }
+    if !head.notes.is_empty() {
+        f = f.child(
+            El::with_class("ul", "tb-notes")
+                .attr("aria-label", t(lang, Msg::Notes))
+                .children(head.notes.iter().map(|n| El::new("li").text(n.clone()))),
+        );
+    }
+    if !checked.warnings.is_empty() {
+        let lines: Vec<String> = checked
+            .warnings
+            .iter()
+            .map(|w| problem_line(lang, w))
+            .collect();
+        f = f.child(warning_list(lang, &lines));
+    }
+    f
+}
+
+/// "Thành phố Việt Trì · Năm 2021": what the chart shows now.
+fn scope_text(d: &Dataset, state: ViewState, lang: UiLang) -> String {
+    let code = lang.code();
+    let unit = state.unit.get();
+    let place = unit
+        .as_deref()
+        .and_then(|u| all_units(d).into_iter().find(|x| x.id == u))
+        .map(|u| u.label.get(code).to_string())
+        .or_else(|| d.region.as_ref().map(|r| r.get(code).to_string()))
+        .unwrap_or_else(|| t(lang, Msg::WholeArea).to_string());
+    let ps = periods(d);
+    match ps.get(state.period.get()) {
+        Some(p) if ps.len() > 1 || p.label.is_some() => {
+            format!("{place} · {}", period_label(p, lang))
+        }
+        _ => place,
+    }
+}
+
+/// Mirrors the view into the address (`?unit=…&tiers=…&period=…&compare=…`),
+/// keeping the page's other parameters; `replaceState`, so Back still leaves.
+fn keep_in_url(checked: Arc<Checked>, state: ViewState, drillable: bool) {
+    Effect::new(move |_| {
+        let d = &checked.dataset;
+        if !drillable {
+            write_url(&[("tiers", state.sel.get().ids(d))]);
+            return;
+        }
+        let ps = periods(d);
+        let id_of = |i: Option<usize>| i.and_then(|i| ps.get(i)).map(|p| p.id.to_string());
+        let period = state.period.get();
+        write_url(&[
+            ("unit", state.unit.get().unwrap_or_default()),
+            ("tiers", state.sel.get().ids(d)),
+            (
+                "period",
+                id_of(Some(period).filter(|&p| p > 0)).unwrap_or_default(),
+            ),
+            (
+                "compare",
+                id_of(state.base.get().filter(|&b| b != period)).unwrap_or_default(),
+            ),
+        ]);
+    });
+}
+
+/// Sets (or, when empty, removes) query parameters of the page's address.
+fn write_url(pairs: &[(&str, String)]) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let loc = w.location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default())
+    else {
+        return;
+    };
+    for (k, v) in pairs {
+        if v.is_empty() {
+            params.delete(k);
+        } else {
+            params.set(k, v);
+        }
+    }
+    let q = String::from(params.to_string());
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        if q.is_empty() { "" } else { "?" },
+        q
+    ) + &loc.hash().unwrap_or_default();
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
 /// Points the clicked link at a fresh `blob:` URL holding the CSV, just
 /// before the browser follows it: nothing leaves the page.
-fn point_at_csv(ev: &web_sys::MouseEvent, text: &str) {
+fn point_at_csv(ev: &web_sys::Event, text: &str) {
     let Some(link) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())

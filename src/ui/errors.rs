@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::dom::El;
 use crate::i18n::{t, Msg, UiLang};
 
 /// A failed load or an invalid file, shown in place of the chart.
@@ -32,18 +33,9 @@ pub fn ErrorPanel(
     }
 }
 
-/// Warnings about a file that was still drawn.
-#[component]
-pub fn WarningList(
-    /// Interface language.
-    lang: UiLang,
-    /// One warning per line (`path: message`).
-    lines: Vec<String>,
-) -> impl IntoView {
-    view! {
-        <details class="tb-warnings">
-            <summary>{format!("{} ({})", t(lang, Msg::Warnings), lines.len())}</summary>
-            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-        </details>
-    }
+/// Warnings under a chart that was drawn anyway, folded by default.
+pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
+    El::with_class("details", "tb-warnings")
+        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
+        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
 }

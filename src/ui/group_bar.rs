@@ -1,133 +1,95 @@
 //! One group's block: heading and headline number, the 100% bar, the labels
 //! that did not fit, the coverage line and the selected tiers' share.
 
-use std::sync::Arc;
-
-use leptos::html::Figure;
-use leptos::prelude::*;
-
-use super::chart::{tip_for, Tip};
+use super::dom::{pct, El};
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::{selected_line, GroupView};
+use crate::model::Dataset;
 use crate::stack::Selection;
-use crate::validate::Checked;
 
-/// A group's block.
-#[component]
-pub fn GroupBar(
-    /// The laid-out group.
-    group: GroupView,
-    /// Selected tiers, shared by the whole chart.
-    sel: RwSignal<Selection>,
-    /// The file, for tier names in the combined-share line.
-    checked: Arc<Checked>,
-    /// Interface language.
-    lang: UiLang,
-    /// The chart's tooltip.
-    tip: RwSignal<Option<Tip>>,
-    /// The chart's root, for placing the tooltip.
-    root: NodeRef<Figure>,
-) -> impl IntoView {
-    let g = Arc::new(group);
-    let dimmed = move |tier: usize| {
-        let s = sel.get();
-        !s.is_empty() && !s.contains(tier)
+/// A group's block for the current selection. Segments are focusable and
+/// carry their tooltip text in `data-tip` (the chart shows it on hover and
+/// focus); `data-key` lets a redraw give the focus back.
+pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El {
+    let dimmed = |tier: usize| !sel.is_empty() && !sel.contains(tier);
+    let classes = |base: &str, tier: usize| {
+        let mut c = base.to_string();
+        if dimmed(tier) {
+            c.push_str(" tb-dim");
+        }
+        if sel.contains(tier) && base == "tb-seg" {
+            c.push_str(" tb-on");
+        }
+        c
     };
-    let g_line = g.clone();
-    let selected = move || selected_line(&checked.dataset, &g_line, sel.get(), lang);
-    let rects = g.rects.clone();
-    let outside: Vec<_> = g
-        .outside
-        .iter()
-        .filter_map(|&i| g.rects.get(i).cloned())
-        .collect();
-    let heading = g.heading.clone();
-    view! {
-        <section class="tb-group" data-group=g.id.clone()>
-            <div class="tb-group-head">
-                <h3 class="tb-group-title">
-                    <bdi>{g.heading.clone()}</bdi>
-                </h3>
-                <span class="tb-headline">{g.headline.clone()}</span>
-            </div>
-            {if g.no_data {
-                view! { <div class="tb-bar tb-nodata">{t(lang, Msg::NoData)}</div> }.into_any()
-            } else {
-                view! {
-                    <div class="tb-bar" role="group" aria-label=g.heading.clone()>
-                        {rects
-                            .into_iter()
-                            .map(|r| {
-                                let tier = r.tier;
-                                let text = format!("{heading}: {}", r.full);
-                                let (t1, t2) = (text.clone(), text);
-                                let (fill, dim_fill) = (r.fill.clone(), r.dim_fill.clone());
-                                view! {
-                                    <div
-                                        class="tb-seg"
-                                        class:tb-dim=move || dimmed(tier)
-                                        class:tb-on=move || sel.get().contains(tier)
-                                        data-tier=r.tier_id
-                                        role="img"
-                                        tabindex="0"
-                                        aria-label=r.full
-                                        style:left=format!("{:.4}%", r.x)
-                                        style:width=format!("{:.4}%", r.w)
-                                        style:background=move || {
-                                            if dimmed(tier) { dim_fill.clone() } else { fill.clone() }
-                                        }
-                                        style:color=r.ink
-                                        on:mouseenter=move |ev| tip.set(tip_for(root, &ev, &t1))
-                                        on:focus=move |ev| tip.set(tip_for(root, &ev, &t2))
-                                        on:mouseleave=move |_| tip.set(None)
-                                        on:blur=move |_| tip.set(None)
-                                    >
-                                        {r.inside.map(|l| view! { <span class="tb-seg-label">{l}</span> })}
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+    let fill = |tier: usize, fill: &str, dim: &str| {
+        if dimmed(tier) {
+            dim.to_string()
+        } else {
+            fill.to_string()
+        }
+    };
+    let bar = if g.no_data {
+        El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
+    } else {
+        El::with_class("div", "tb-bar")
+            .attr("role", "group")
+            .attr("aria-label", g.heading.clone())
+            .children(g.rects.iter().map(|r| {
+                let seg = El::with_class("div", &classes("tb-seg", r.tier))
+                    .attr("data-tier", r.tier_id.clone())
+                    .attr("data-key", format!("seg-{}-{}", g.id, r.tier_id))
+                    .attr("data-tip", format!("{}: {}", g.heading, r.full))
+                    .attr("role", "img")
+                    .attr("tabindex", "0")
+                    .attr("aria-label", r.full.clone())
+                    .style("left", pct(r.x))
+                    .style("width", pct(r.w))
+                    .style("background", fill(r.tier, &r.fill, &r.dim_fill))
+                    .style("color", r.ink.clone());
+                match &r.inside {
+                    Some(l) => seg.child(El::with_class("span", "tb-seg-label").text(l.clone())),
+                    None => seg,
                 }
-                    .into_any()
-            }}
-            {(!outside.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="tb-under">
-                            {outside
-                                .into_iter()
-                                .map(|r| {
-                                    let tier = r.tier;
-                                    let (fill, dim_fill) = (r.fill.clone(), r.dim_fill.clone());
-                                    view! {
-                                        <li
-                                            class="tb-under-item"
-                                            class:tb-dim=move || dimmed(tier)
-                                            data-tier=r.tier_id
-                                        >
-                                            <span
-                                                class="tb-swatch"
-                                                style:background=move || {
-                                                    if dimmed(tier) { dim_fill.clone() } else { fill.clone() }
-                                                }
-                                            ></span>
-                                            // <bdi>: a right-to-left label keeps the numbers after it.
-                                            <span>
-                                                <bdi>{r.label}</bdi>
-                                                {format!(": {} ({})", r.count_text, r.share_text)}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
-            <p class="tb-coverage">{g.coverage.clone()}</p>
-            <p class="tb-selected" class:tb-empty=move || sel.get().is_empty()>
-                {selected}
-            </p>
-        </section>
+            }))
+    };
+    let mut block = El::with_class("section", "tb-group")
+        .attr("data-group", g.id.clone())
+        .child(
+            El::with_class("div", "tb-group-head")
+                .child(El::with_class("h3", "tb-group-title").label(g.heading.clone()))
+                .child(El::with_class("span", "tb-headline").text(g.headline.clone())),
+        )
+        .child(bar);
+    if !g.outside.is_empty() {
+        block = block.child(El::with_class("ul", "tb-under").children(
+            g.outside.iter().filter_map(|&i| g.rects.get(i)).map(|r| {
+                El::with_class("li", &classes("tb-under-item", r.tier))
+                    .attr("data-tier", r.tier_id.clone())
+                    .child(
+                        El::with_class("span", "tb-swatch")
+                            .style("background", fill(r.tier, &r.fill, &r.dim_fill)),
+                    )
+                    // <bdi>: a right-to-left label keeps the numbers after it.
+                    .child(
+                        El::new("span")
+                            .label(r.label.clone())
+                            .text(format!(": {} ({})", r.count_text, r.share_text)),
+                    )
+            }),
+        ));
     }
+    block
+        .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
+        .child(
+            El::with_class(
+                "p",
+                if sel.is_empty() {
+                    "tb-selected tb-empty"
+                } else {
+                    "tb-selected"
+                },
+            )
+            .text(selected_line(d, g, sel, lang).unwrap_or_default()),
+        )
 }

@@ -1,61 +1,48 @@
 //! The tier legend, which is also the filter: one native toggle button per
 //! tier (`aria-pressed`), and a reset button.
 
-use leptos::prelude::*;
-
+use super::dom::El;
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::LegendItem;
 use crate::stack::Selection;
 
-/// Legend and filter.
-#[component]
-pub fn TierLegend(
-    /// One entry per tier, in order.
-    items: Vec<LegendItem>,
-    /// Selected tiers, shared by the whole chart.
-    sel: RwSignal<Selection>,
-    /// Interface language.
-    lang: UiLang,
-) -> impl IntoView {
-    view! {
-        <div class="tb-legend" role="group" aria-label=t(lang, Msg::FilterLabel)>
-            {items
-                .into_iter()
-                .map(|it| {
-                    let tier = it.tier;
-                    view! {
-                        <button
-                            type="button"
-                            class="tb-key"
-                            data-tier=it.id
-                            aria-pressed=move || if sel.get().contains(tier) { "true" } else { "false" }
-                            on:click=move |_| sel.update(|s| *s = s.toggled(tier))
-                        >
-                            <span class="tb-swatch" style:background=it.fill></span>
-                            {match it.short {
-                                Some(short) => {
-                                    view! {
-                                        <bdi class="tb-key-label tb-long">{it.label}</bdi>
-                                        <bdi class="tb-key-label tb-short" aria-hidden="true">
-                                            {short}
-                                        </bdi>
-                                    }
-                                        .into_any()
-                                }
-                                None => view! { <bdi class="tb-key-label">{it.label}</bdi> }.into_any(),
-                            }}
-                        </button>
-                    }
-                })
-                .collect_view()}
-            <button
-                type="button"
-                class="tb-reset"
-                disabled=move || sel.get().is_empty()
-                on:click=move |_| sel.set(Selection::default())
-            >
-                {t(lang, Msg::Reset)}
-            </button>
-        </div>
-    }
+/// Legend and filter for the current selection. Buttons carry `data-key`
+/// (`tier-N`, `reset`): the chart listens once on the legend.
+pub fn legend_el(items: &[LegendItem], sel: Selection, lang: UiLang) -> El {
+    let keys = items.iter().map(|it| {
+        let label = match &it.short {
+            Some(short) => vec![
+                El::with_class("bdi", "tb-key-label tb-long").text(it.label.clone()),
+                El::with_class("bdi", "tb-key-label tb-short")
+                    .attr("aria-hidden", "true")
+                    .text(short.clone()),
+            ],
+            None => vec![El::with_class("bdi", "tb-key-label").text(it.label.clone())],
+        };
+        El::with_class("button", "tb-key")
+            .attr("type", "button")
+            .attr("data-tier", it.id.clone())
+            .attr("data-key", format!("tier-{}", it.tier))
+            .attr(
+                "aria-pressed",
+                if sel.contains(it.tier) {
+                    "true"
+                } else {
+                    "false"
+                },
+            )
+            .child(El::with_class("span", "tb-swatch").style("background", it.fill.clone()))
+            .children(label)
+    });
+    El::with_class("div", "tb-legend")
+        .attr("role", "group")
+        .attr("aria-label", t(lang, Msg::FilterLabel))
+        .children(keys)
+        .child(
+            El::with_class("button", "tb-reset")
+                .attr("type", "button")
+                .attr("data-key", "reset")
+                .attr_if("disabled", sel.is_empty().then_some(""))
+                .text(t(lang, Msg::Reset)),
+        )
 }

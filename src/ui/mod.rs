@@ -4,10 +4,14 @@
 //! as `style` attributes, so a strict `style-src` CSP allows them.
 
 mod chart;
+mod compare;
+mod dom;
+mod drill;
 mod errors;
 mod group_bar;
 mod legend;
 mod picker;
+mod ranking;
 mod skeleton;
 
 use std::sync::Arc;
@@ -15,10 +19,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use chart::Chart;
-pub use errors::{ErrorPanel, WarningList};
-pub use group_bar::GroupBar;
-pub use legend::TierLegend;
+pub use chart::{Chart, StartView};
+pub use errors::ErrorPanel;
 pub use picker::FilePicker;
 pub use skeleton::Skeleton;
 
@@ -48,8 +50,8 @@ border:0!important;transform:none!important;filter:none!important;contain:conten
 pub struct WidgetOptions {
     /// Interface language option (`vi`, `en`).
     pub lang: Option<String>,
-    /// Tier ids selected at first.
-    pub tiers: Vec<String>,
+    /// The view to start with (tiers, unit, period, comparison).
+    pub start: StartView,
     /// Group ids to show (all when empty).
     pub groups: Vec<String>,
     /// `light` or `dark` (else the reader's setting).
@@ -58,6 +60,8 @@ pub struct WidgetOptions {
     pub timeout: u32,
     /// Offer "open a results file" and drag-and-drop (full page, standalone file).
     pub picker: bool,
+    /// Keep the view in the page's address (full page and iframe).
+    pub url_state: bool,
 }
 
 /// Seconds to wait for a results file unless told otherwise.
@@ -120,11 +124,12 @@ pub fn Widget(
 ) -> impl IntoView {
     let WidgetOptions {
         lang,
-        tiers,
+        start,
         groups,
         theme,
         timeout,
         picker,
+        url_state,
     } = options;
     let state = RwSignal::new(match &source {
         DataSource::Builtin => State::from_text(SEED_JSON),
@@ -205,7 +210,7 @@ pub fn Widget(
                 match state.get() {
                     State::Loading => view! { <Skeleton lang=lang /> }.into_any(),
                     State::Ready(c) => {
-                        view! { <Chart checked=c lang=lang tiers=tiers.clone() groups=groups.clone() dark=dark /> }
+                        view! { <Chart checked=c lang=lang start=start.clone() groups=groups.clone() dark=dark url_state=url_state /> }
                             .into_any()
                     }
                     State::Invalid(r) => {

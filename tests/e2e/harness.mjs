@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { generate } from '../../scripts/gen-results.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -51,13 +52,16 @@ function fileFor(pathname) {
  *   /as-html/<path>        serves <path> as text/html;
  *   /cors/<path>           serves <path> with Access-Control-Allow-Origin: *;
  *   /redirect/<path>       302 to <path>;
- *   /big, /big-chunked     6 MB of JSON, with and without Content-Length.
+ *   /big, /big-chunked     6 MB of JSON, with and without Content-Length;
+ *   /gen/units-<N>-<P>.json a synthetic file with N units and P periods
+ *                          (scripts/gen-results.mjs, made once per server).
  */
 export async function startServer() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
   const flaky = new Set();
+  const generated = new Map();
   const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -89,6 +93,15 @@ export async function startServer() {
       if (pathname === '/big') headers['content-length'] = String(big.length);
       res.writeHead(200, headers);
       res.end(big);
+      return;
+    }
+    const gen = pathname.match(/^\/gen\/units-(\d+)-(\d+)\.json$/);
+    if (gen) {
+      if (!generated.has(pathname)) {
+        generated.set(pathname, Buffer.from(JSON.stringify(generate({ units: Number(gen[1]), periods: Number(gen[2]) }))));
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(generated.get(pathname));
       return;
     }
     const redirect = pathname.match(/^\/redirect(\/.*)$/);

@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(read('docs/results.schema.json'));
 
-for (const file of ['data/phu-tho-2022.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
+for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
   test(`${file} validates against the schema`, () => {
     assert.equal(validate(read(file)), true, JSON.stringify(validate.errors, null, 1));
   });

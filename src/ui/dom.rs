@@ -1,0 +1,215 @@
+//! A small, non-generic element builder for the parts of the widget that
+//! redraw long lists (the ranking rows, the unit search list, the comparison
+//! tables). Leptos' typed views compile every distinct view shape into its
+//! own code; these lists are built from one data type instead, which keeps
+//! the wasm small. Text is always set as text nodes, styles through the
+//! CSSOM (strict CSP), and events are delegated to the list's container.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// An element to build: tag, attributes, inline style properties, children.
+#[derive(Clone, Default)]
+pub struct El {
+    tag: &'static str,
+    attrs: Vec<(&'static str, String)>,
+    styles: Vec<(&'static str, String)>,
+    kids: Vec<Kid>,
+}
+
+#[derive(Clone)]
+enum Kid {
+    El(El),
+    Text(String),
+}
+
+impl El {
+    pub fn new(tag: &'static str) -> El {
+        El {
+            tag,
+            ..El::default()
+        }
+    }
+
+    /// An element with a class.
+    pub fn with_class(tag: &'static str, class: &str) -> El {
+        El::new(tag).attr("class", class)
+    }
+
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
+        self.attrs.push((name, value.into()));
+        self
+    }
+
+    /// Sets an attribute only when `value` is some.
+    pub fn attr_if(self, name: &'static str, value: Option<impl Into<String>>) -> El {
+        match value {
+            Some(v) => self.attr(name, v),
+            None => self,
+        }
+    }
+
+    /// An inline style property, set through the CSSOM.
+    pub fn style(mut self, name: &'static str, value: impl Into<String>) -> El {
+        self.styles.push((name, value.into()));
+        self
+    }
+
+    pub fn child(mut self, el: El) -> El {
+        self.kids.push(Kid::El(el));
+        self
+    }
+
+    pub fn children(mut self, els: impl IntoIterator<Item = El>) -> El {
+        self.kids.extend(els.into_iter().map(Kid::El));
+        self
+    }
+
+    pub fn text(mut self, text: impl Into<String>) -> El {
+        self.kids.push(Kid::Text(text.into()));
+        self
+    }
+
+    /// Text isolated from its neighbours' direction (`<bdi>`), for labels from the file.
+    pub fn label(self, text: impl Into<String>) -> El {
+        self.child(El::new("bdi").text(text))
+    }
+
+    /// Builds the element (and its children) in `doc`.
+    pub fn build(&self, doc: &web_sys::Document) -> Option<web_sys::Element> {
+        let el = doc.create_element(self.tag).ok()?;
+        for (k, v) in &self.attrs {
+            let _ = el.set_attribute(k, v);
+        }
+        if !self.styles.is_empty() {
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let style = h.style();
+                for (k, v) in &self.styles {
+                    let _ = style.set_property(k, v);
+                }
+            }
+        }
+        for kid in &self.kids {
+            let node: web_sys::Node = match kid {
+                Kid::El(e) => e.build(doc)?.into(),
+                Kid::Text(t) => doc.create_text_node(t).into(),
+            };
+            let _ = el.append_child(&node);
+        }
+        Some(el)
+    }
+}
+
+/// Replaces the children of `parent` with `els`. The element that had the
+/// focus inside `parent` gets it back when an element with the same
+/// `data-key` is among the new ones (so a redraw never drops the focus).
+pub fn fill(parent: &web_sys::Element, els: &[El]) {
+    let Some(doc) = parent.owner_document() else {
+        return;
+    };
+    let focused = parent
+        .get_root_node()
+        .dyn_into::<web_sys::Document>()
+        .ok()
+        .and_then(|d| d.active_element())
+        .or_else(|| {
+            parent
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|s| s.active_element())
+        })
+        .filter(|a| parent.contains(Some(a)))
+        .and_then(|a| a.get_attribute("data-key"));
+    let frag = doc.create_document_fragment();
+    for e in els {
+        if let Some(node) = e.build(&doc) {
+            let _ = frag.append_child(&node);
+        }
+    }
+    parent.set_text_content(None);
+    let _ = parent.append_child(&frag);
+    if let Some(key) = focused {
+        focus_key(parent, &key);
+    }
+}
+
+/// Focuses the element with `data-key="key"` inside `parent`, if any.
+pub fn focus_key(parent: &web_sys::Element, key: &str) -> bool {
+    let found = parent
+        .query_selector(&format!("[data-key=\"{key}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match found {
+        Some(e) => e.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Calls `f` for every `event` on `target`, for the element's lifetime.
+pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Event) + 'static) {
+    let cb = Closure::<dyn Fn(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// The `data-key` of the closest element that has one, from an event's target.
+pub fn key_of(ev: &web_sys::Event) -> Option<(String, web_sys::Element)> {
+    let el = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-key]").ok().flatten())?;
+    Some((el.get_attribute("data-key")?, el))
+}
+
+/// Calls `f` with the `data-key` of the closest element having one, for
+/// every `event` inside `parent` (one listener for a whole list).
+pub fn on_key_of(
+    parent: &web_sys::Element,
+    event: &str,
+    f: impl Fn(String, web_sys::Event) + 'static,
+) {
+    listen(parent, event, move |ev| {
+        if let Some((key, _)) = key_of(&ev) {
+            f(key, ev);
+        }
+    });
+}
+
+/// The first element matching `selector` inside `parent`.
+pub fn find(parent: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    parent.query_selector(selector).ok().flatten()
+}
+
+/// Appends built elements to `parent`.
+pub fn append(parent: &web_sys::Element, els: &[El]) {
+    let Some(doc) = parent.owner_document() else {
+        return;
+    };
+    for e in els {
+        if let Some(node) = e.build(&doc) {
+            let _ = parent.append_child(&node);
+        }
+    }
+}
+
+/// Sets or removes an attribute.
+pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}
+
+/// A percentage for CSS with four decimals (`12.3456%`), formatted with
+/// integers: float formatting would add kilobytes of code to the wasm.
+pub fn pct(x: f64) -> String {
+    let v = (x * 10_000.0).round().max(0.0) as u64;
+    format!("{}.{:04}%", v / 10_000, v % 10_000)
+}
+
+/// Whole pixels for CSS (`12px`).
+pub fn px(x: f64) -> String {
+    format!("{}px", x.round() as i64)
+}

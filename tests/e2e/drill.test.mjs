@@ -1,0 +1,276 @@
+// Sub-units and periods in Chromium: choosing a unit by mouse, keyboard and
+// accent-free search; the ranking table (sorting, filter, keyboard, a
+// 10,000-unit file with a bounded DOM); the period switch and comparison;
+// the view in the address and in data-* options; screenshots at 360/1024.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
+
+const ctx = useServerAndBrowser();
+const EXAMPLE = '/data/example-districts.json';
+const SHOTS = join(ROOT, 'target', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+async function open(query, options) {
+  const page = await openPage(ctx.browser, options);
+  await page.goto(`${ctx.server.origin}/?${query}`);
+  await settled(page);
+  await page.waitForSelector('.tb-group');
+  return page;
+}
+
+const headlines = (page) => page.$$eval('.tb-headline', (els) => els.map((e) => e.textContent));
+const scope = (page) => page.textContent('.tb-scope');
+const rankNames = (page) => page.$$eval('.tb-rank-row .tb-unit-link', (els) => els.map((e) => e.textContent));
+const rankShares = (page) => page.$$eval('.tb-rank-share', (els) => els.map((e) => e.textContent));
+const param = (page, key) => new URL(page.url()).searchParams.get(key);
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Shares "12,3%" as numbers, for order checks. */
+const num = (texts) => texts.map((t) => Number(t.replace(/[<>%]/g, '').replace(/\./g, '').replace(',', '.')));
+
+test('a file without units or periods has no drill-down controls', async () => {
+  const page = await open('');
+  assert.equal(await page.locator('.tb-drill, .tb-scope, .tb-ranking, .tb-compare').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('choosing a unit with the mouse in the ranking switches the whole chart', async () => {
+  const page = await open(`data=${EXAMPLE}`);
+  assert.deepEqual(await headlines(page), ['705', '52.819']);
+  assert.match(await scope(page), /Năm 2022$/);
+  await page.click('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link');
+  await settle(page);
+  assert.equal(await scope(page), 'Huyện Tam Nông · Năm 2022');
+  assert.deepEqual(await headlines(page), ['51', '3.819']);
+  assert.equal(await page.getAttribute('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link', 'aria-current'), 'true');
+  assert.equal(param(page, 'unit'), 'huyen-tam-nong');
+  // Back to the whole area.
+  await page.click('.tb-whole');
+  await settle(page);
+  assert.deepEqual(await headlines(page), ['705', '52.819']);
+  assert.equal(param(page, 'unit'), null);
+  assert.deepEqual(page.errors, []);
+});
+
+test('searching without accents finds the unit; the keyboard chooses it', async () => {
+  const page = await open(`data=${EXAMPLE}&lang=en`);
+  const box = page.getByRole('combobox', { name: 'Unit' });
+  await box.fill('viet tri');
+  await settle(page);
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await page.$$eval('.tb-option', (els) => els.map((e) => e.textContent)), ['Thành phố Việt Trì']);
+  assert.equal(await page.textContent('.tb-unit .tb-sr'), '1 unit matches');
+  await box.press('Enter');
+  await settle(page);
+  assert.equal(await scope(page), 'Thành phố Việt Trì · 2022');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  // Arrow keys move the active option (aria-activedescendant), Enter picks it.
+  await box.fill('huyen thanh');
+  await settle(page);
+  assert.deepEqual(await page.$$eval('.tb-option', (els) => els.map((e) => e.textContent)),
+    ['Huyện Thanh Ba', 'Huyện Thanh Sơn', 'Huyện Thanh Thủy']);
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  await settle(page);
+  const active = await box.getAttribute('aria-activedescendant');
+  assert.equal(await page.textContent(`#${active}`), 'Huyện Thanh Thủy');
+  await box.press('Enter');
+  await settle(page);
+  assert.equal(await scope(page), 'Huyện Thanh Thủy · 2022');
+  // Nothing matches: said so.
+  await box.fill('zzz');
+  await settle(page);
+  assert.deepEqual(await page.$$eval('.tb-option', (els) => els.map((e) => e.textContent)), ['No unit matches']);
+  await box.press('Escape');
+  assert.equal(await box.getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the ranking sorts by every column and follows the tier filter', async () => {
+  const page = await open(`data=${EXAMPLE}&lang=en`);
+  // Default: share of the best tier, highest first.
+  const first = num(await rankShares(page));
+  assert.deepEqual(first, [...first].sort((a, b) => b - a));
+  assert.equal(await page.getAttribute('th:has(button[data-key=sort-share])', 'aria-sort'), 'descending');
+  // By name, A to Z (accents folded), then Z to A.
+  await page.click('button[data-key=sort-name]');
+  await settle(page);
+  const names = await rankNames(page);
+  assert.equal(names[0], 'Huyện Cẩm Khê');
+  assert.equal(await page.getAttribute('th:has(button[data-key=sort-name])', 'aria-sort'), 'ascending');
+  await page.click('button[data-key=sort-name]');
+  await settle(page);
+  assert.equal((await rankNames(page))[0], 'Thị xã Phú Thọ');
+  // By count evaluated, largest first.
+  await page.click('button[data-key=sort-count]');
+  await settle(page);
+  const counts = (await page.$$eval('.tb-rank-row td.tb-col-num:not(.tb-rank-share)', (els) => els.map((e) => e.textContent)))
+    .map((t) => Number(t.replace(/,/g, '')));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  // The filter changes the share column at once.
+  await page.click('button[data-key=sort-share]');
+  const before = await rankShares(page);
+  await page.getByRole('button', { name: 'Completed duties well' }).click();
+  await settle(page);
+  assert.match(await page.textContent('button[data-key=sort-share]'), /Excellent \+ Good|Good/);
+  assert.notDeepEqual(await rankShares(page), before);
+  // Another group.
+  await page.selectOption('.tb-rank-group', 'members');
+  await settle(page);
+  assert.equal((await rankNames(page)).length, 13);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the ranking works from the keyboard', async () => {
+  const page = await open(`data=${EXAMPLE}&lang=en`);
+  await page.focus('.tb-rank-row .tb-unit-link');
+  const firstName = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  const second = await page.evaluate(() => document.activeElement.textContent);
+  assert.notEqual(second, firstName);
+  await page.keyboard.press('End');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'u12');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const last = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(await scope(page), `${last} · 2022`);
+  // The focus stays on the row after the redraw.
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'u12');
+  // Sorting from the keyboard.
+  await page.focus('button[data-key=sort-name]');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await page.getAttribute('th:has(button[data-key=sort-name])', 'aria-sort'), 'ascending');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'sort-name');
+  assert.deepEqual(page.errors, []);
+});
+
+test('switching period and comparing two periods', async () => {
+  const page = await open(`data=${EXAMPLE}&lang=en`);
+  assert.equal(await page.locator('.tb-compare').isHidden(), true);
+  await page.click('.tb-period[data-key="1"]');
+  await settle(page);
+  assert.equal(await scope(page), 'Phú Thọ province (real district names, invented figures) · 2021');
+  assert.equal(await page.getAttribute('.tb-period[data-key="1"]', 'aria-pressed'), 'true');
+  assert.equal(param(page, 'period'), '2021');
+  // Compare 2022 with 2021.
+  await page.click('.tb-period[data-key="0"]');
+  await page.selectOption('.tb-base', '1');
+  await settle(page);
+  assert.equal(await page.textContent('.tb-compare h3'), '2022 compared with 2021');
+  const rows = await page.$$eval('.tb-compare-table[data-group=members] tbody tr', (trs) =>
+    trs.map((tr) => [tr.dataset.direction, ...[...tr.children].map((c) => c.textContent)]));
+  assert.equal(rows.length, 4);
+  for (const [direction, , before, after, change] of rows) {
+    const delta = Math.round((parseFloat(after) - parseFloat(before)) * 10) / 10;
+    const expected = delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
+    assert.equal(direction, expected);
+    // Direction in words and a symbol, not colour alone.
+    if (expected === 'up') assert.match(change, /^▲ up \d+\.\d pp$/);
+    if (expected === 'down') assert.match(change, /^▼ down \d+\.\d pp$/);
+    if (expected === 'same') assert.equal(change, '= no change');
+    if (expected !== 'same') assert.equal(Number(change.match(/\d+\.\d/)[0]), Math.abs(delta));
+  }
+  assert.equal(param(page, 'compare'), '2021');
+  // Two tiers selected: a row for them together.
+  await page.getByRole('button', { name: 'Completed duties excellently' }).click();
+  await page.getByRole('button', { name: 'Completed duties well' }).click();
+  await settle(page);
+  assert.equal(await page.locator('.tb-compare-table[data-group=members] tbody tr').count(), 5);
+  assert.match(await page.textContent('.tb-compare-table[data-group=members] tbody tr:last-child th'), /Excellent \+ Good/);
+  // The comparison follows the unit.
+  await page.click('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link');
+  await settle(page);
+  assert.match(await page.textContent('.tb-compare-table[data-group=members] tbody tr:first-child'), /9\.4%23\.8%▲ up 14\.4 pp/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a view is restored from the address, and a bad one falls back', async () => {
+  const page = await open(`data=${EXAMPLE}&lang=en&unit=huyen-tam-nong&period=2021&compare=2022&tiers=excellent,good`);
+  assert.equal(await scope(page), 'Huyện Tam Nông · 2021');
+  assert.equal(await page.getAttribute('.tb-key[data-tier=excellent]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('.tb-key[data-tier=good]', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('.tb-compare h3'), '2021 compared with 2022');
+  assert.equal(await page.$eval('.tb-base', (s) => s.value), '0');
+  assert.equal(await page.getAttribute('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link', 'aria-current'), 'true');
+  // Unknown ids are ignored, not errors.
+  const bad = await open(`data=${EXAMPLE}&unit=nowhere&period=1999&compare=zzz`);
+  assert.match(await scope(bad), /Năm 2022$/);
+  assert.equal(await bad.locator('.tb-compare').isHidden(), true);
+  assert.deepEqual([...page.errors, ...bad.errors], []);
+});
+
+test('the script embed takes the view as data-* options and leaves the host URL alone', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/hosts/plain.html`);
+  await page.evaluate((src) => {
+    const el = document.createElement('div');
+    el.className = 'drill-widget';
+    Object.assign(el.dataset, { tierBreakdown: '', src, unit: 'huyen-tam-nong', period: '2021', compare: '2022', lang: 'en' });
+    document.body.append(el);
+    const s = document.createElement('script');
+    s.type = 'module';
+    s.src = '/embed.js';
+    document.body.append(s);
+  }, EXAMPLE);
+  const host = page.locator('.drill-widget');
+  await host.locator('.tb-scope').waitFor();
+  assert.equal(await host.locator('.tb-scope').textContent(), 'Huyện Tam Nông · 2021');
+  await host.locator('.tb-period[data-key="0"]').click();
+  await host.locator('.tb-rank-row[data-unit=huyen-ha-hoa] .tb-unit-link').click();
+  assert.equal(await host.locator('.tb-scope').textContent(), 'Huyện Hạ Hòa · 2022');
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(page.errors, []);
+});
+
+test('10,000 units: a few hundred rows in the DOM at most, and scrolling reaches the last', async () => {
+  const page = await open('data=/gen/units-10000-1.json&lang=en');
+  assert.equal(await page.getAttribute('.tb-rank', 'aria-rowcount'), '10001');
+  const rows = () => page.locator('.tb-rank-row').count();
+  assert.ok((await rows()) <= 200, `rows in DOM: ${await rows()}`);
+  // Scroll to the bottom: the last unit of the ranking is drawn.
+  await page.$eval('.tb-rank-scroll', (el) => { el.scrollTop = el.scrollHeight; });
+  await settle(page);
+  assert.ok((await rows()) <= 200);
+  assert.equal(await page.$eval('.tb-rank-scroll', (sc) => [...sc.querySelectorAll('.tb-rank-row')].pop().getAttribute('aria-rowindex')), '10001');
+  const lastVisible = await page.$eval('.tb-rank-scroll', (sc) => {
+    const box = sc.getBoundingClientRect();
+    const last = [...sc.querySelectorAll('.tb-rank-row')].pop().getBoundingClientRect();
+    return last.bottom <= box.bottom + 1 && last.top >= box.top;
+  });
+  assert.ok(lastVisible, 'the last row is inside the scrolling box');
+  // Filter and sort stay bounded too, and search finds one of 10,000.
+  await page.getByRole('button', { name: 'Completed duties well' }).click();
+  await page.click('button[data-key=sort-name]');
+  await settle(page);
+  assert.ok((await rows()) <= 200);
+  const box = page.getByRole('combobox', { name: 'Unit' });
+  await box.fill('xa viet tri');
+  await settle(page);
+  const options = await page.locator('.tb-option').count();
+  assert.ok(options > 0 && options <= 50, `options: ${options}`);
+  await box.press('Enter');
+  await settle(page);
+  assert.match(await scope(page), /^Xã Việt Trì/);
+  assert.deepEqual(page.errors, []);
+});
+
+for (const width of [360, 1024]) {
+  test(`screenshots of the unit view and the comparison at ${width}px`, async () => {
+    const page = await open(`data=${EXAMPLE}&unit=huyen-tam-nong&tiers=excellent,good`, { width });
+    await page.screenshot({ path: join(SHOTS, `drill-unit-${width}.png`), fullPage: true });
+    const cmp = await open(`data=${EXAMPLE}&compare=2021`, { width });
+    await cmp.screenshot({ path: join(SHOTS, `drill-compare-${width}.png`), fullPage: true });
+    const search = await open(`data=${EXAMPLE}`, { width });
+    await search.locator('.tb-input').fill('thanh');
+    await search.screenshot({ path: join(SHOTS, `drill-search-${width}.png`) });
+    // Nothing wider than the page.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+    assert.deepEqual([...page.errors, ...cmp.errors, ...search.errors], []);
+  });
+}
