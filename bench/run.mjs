@@ -1,7 +1,8 @@
 // `make bench`: the release widget against a hand-written vanilla page (the
 // floor), Vega-Lite and Observable Plot, drawing the same seed chart from the
 // same JSON over a local server, in headless Chromium, interleaved rounds.
-// Prints medians (min–max) and ratios to the floor; writes
+// Prints medians (min–max) and ratios to the floor; then the scaling mode
+// (N = 10 … 10,000 sub-units, widget vs a windowed vanilla floor); writes
 // target/bench/results.json. Speed is measured here, never asserted.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,5 +141,45 @@ const lines = [`| page | ${cols.map((c) => c[0]).join(' | ')} |`, `|---|${cols.m
 for (const r of summary) lines.push(`| ${r.page} | ${cols.map((c) => c[1](r)).join(' | ')} |`);
 console.log(`tier-breakdown benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${ROUNDS} rounds, medians (min–max), ratio to the floor`);
 console.log(lines.join('\n'));
+
+// Scaling mode: generated files with N sub-units, the ranking of all units
+// (first group) drawn by the widget and by a hand-written windowed floor,
+// at 4× CPU throttling. SCALING=0 skips it.
+const SIZES = (process.env.SCALING ?? '10,100,1000,5000,10000').split(',').filter((x) => x && x !== '0').map(Number);
+const scaling = [];
+if (SIZES.length) {
+  const server2 = await startServer();
+  const browser2 = await launch();
+  for (const n of SIZES) {
+    const pages = [
+      { name: 'floor', url: `/bench/vanilla-units.html?n=${n}`, bars: 'tr.row', count: Math.min(n, 20), click: ['button[data-tier=good]', 'button[data-tier=completed]'] },
+      { name: 'widget', url: `/?lang=vi&data=/gen/units-${n}-1.json`, bars: '.tb-rank-row', count: Math.min(n, 20), click: ['.tb-key[data-tier=good]', '.tb-key[data-tier=completed]'] },
+    ];
+    const got = { floor: [], widget: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const page of pages) got[page.name].push(await measure(browser2, server2.origin, page, 4));
+    }
+    const row = { units: n };
+    for (const name of ['floor', 'widget']) {
+      row[name] = {
+        chartMs4x: stats(got[name].map((r) => r.chartMs)),
+        filterDomMs4x: stats(got[name].map((r) => r.filterDomMs)),
+        filterFrameMs4x: stats(got[name].map((r) => r.filterFrameMs)),
+        memoryBytes: stats(got[name].map((r) => r.memoryBytes)),
+      };
+    }
+    scaling.push(row);
+    process.stderr.write(`scaling ${n} units done\n`);
+  }
+  await browser2.close();
+  await server2.close();
+  const r = (w, f, key) => `${(w[key].median / f[key].median).toFixed(2)}×`;
+  const out = ['| units | render 4× floor / widget | filter→frame 4× floor / widget | heap+wasm floor / widget |', '|---|---|---|---|'];
+  for (const { units, floor: f, widget: w } of scaling) {
+    out.push(`| ${units} | ${f.chartMs4x.median.toFixed(0)} / ${w.chartMs4x.median.toFixed(0)} ms (${r(w, f, 'chartMs4x')}) | ${f.filterFrameMs4x.median.toFixed(1)} / ${w.filterFrameMs4x.median.toFixed(1)} ms (${r(w, f, 'filterFrameMs4x')}) | ${(f.memoryBytes.median / 1e6).toFixed(2)} / ${(w.memoryBytes.median / 1e6).toFixed(2)} MB |`);
+  }
+  console.log('\nscaling: the sub-unit ranking, 4× CPU, medians, ratio widget/floor');
+  console.log(out.join('\n'));
+}
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, summary, runs }, null, 1));
+writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, summary, runs, scaling }, null, 1));

@@ -175,6 +175,34 @@ pub fn comparing(shown: &str, base: &str, lang: UiLang) -> String {
     }
 }
 
+/// The Vietnamese for a JSON syntax error of [`crate::json`].
+fn json_detail_vi(detail: &str) -> &str {
+    match detail {
+        "trailing characters" => "còn ký tự thừa sau khi tệp đã kết thúc",
+        "the file ends where a value should be" => "tệp kết thúc ở chỗ cần một giá trị",
+        "expected a value" => "cần một giá trị",
+        "nested too deeply" => "lồng nhau quá sâu",
+        "the file ends inside an object" => "tệp kết thúc giữa một đối tượng { … }",
+        "trailing comma" => "dấu phẩy thừa",
+        "a key must be a string in double quotes" => "tên trường phải là chuỗi trong dấu ngoặc kép",
+        "expected `:`" => "thiếu dấu `:`",
+        "expected `,` or `}`" => "thiếu dấu `,` hoặc `}`",
+        "the file ends inside a list" => "tệp kết thúc giữa một danh sách [ … ]",
+        "expected `,` or `]`" => "thiếu dấu `,` hoặc `]`",
+        "invalid number" => "số không hợp lệ",
+        "number out of range" => "số quá lớn",
+        "invalid escape" => "ký tự thoát (\\) không hợp lệ",
+        "the file ends inside a string" => "tệp kết thúc giữa một chuỗi",
+        "lone leading surrogate in hex escape" | "invalid unicode code point" => {
+            "mã \\u không hợp lệ"
+        }
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "ký tự điều khiển trong chuỗi (hãy viết \\n, \\t…)"
+        }
+        other => other,
+    }
+}
+
 /// Joins tier labels for the combined-share line: "a + b".
 pub fn join_tiers(labels: &[&str]) -> String {
     labels.join(" + ")
@@ -197,7 +225,10 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
             detail,
         } => {
             if vi {
-                format!("không phải JSON hợp lệ ở dòng {line}, cột {column}: {detail}")
+                format!(
+                    "không phải JSON hợp lệ ở dòng {line}, cột {column}: {}",
+                    json_detail_vi(detail)
+                )
             } else {
                 format!("not valid JSON at line {line}, column {column}: {detail}")
             }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod fold;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod layout;
 pub mod model;
 pub mod seed;

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::json::{whole, Map, Value};
 
 use crate::i18n::{problem_line, UiLang};
 use crate::model::{Color, Dataset, Date, Group, PeriodData, Source, Text, Tier, Unit};
@@ -183,12 +183,12 @@ pub fn check(input: &str) -> Result<Checked, Rejected> {
 
 /// Turns text into a JSON tree: refuses oversize, empty and HTML input, accepts a UTF-8 BOM.
 pub fn parse(input: &str) -> Result<Value, Problem> {
-    let whole = |kind| Problem {
+    let at_top = |kind| Problem {
         path: String::new(),
         kind,
     };
     if input.len() > MAX_BYTES {
-        return Err(whole(ProblemKind::TooBig {
+        return Err(at_top(ProblemKind::TooBig {
             bytes: input.len(),
             cap: MAX_BYTES,
         }));
@@ -196,22 +196,16 @@ pub fn parse(input: &str) -> Result<Value, Problem> {
     let body = input.strip_prefix('\u{feff}').unwrap_or(input);
     let trimmed = body.trim_start();
     if trimmed.is_empty() {
-        return Err(whole(ProblemKind::Empty));
+        return Err(at_top(ProblemKind::Empty));
     }
     if trimmed.starts_with('<') {
-        return Err(whole(ProblemKind::Html));
+        return Err(at_top(ProblemKind::Html));
     }
-    serde_json::from_str(body).map_err(|e| {
-        let detail = e.to_string();
-        // serde_json appends " at line L column C"; we say that ourselves.
-        let detail = match detail.find(" at line ") {
-            Some(i) => detail[..i].to_string(),
-            None => detail,
-        };
-        whole(ProblemKind::Syntax {
-            line: e.line(),
-            column: e.column(),
-            detail,
+    crate::json::parse(body).map_err(|e| {
+        at_top(ProblemKind::Syntax {
+            line: e.line,
+            column: e.column,
+            detail: e.message.to_string(),
         })
     })
 }
@@ -238,7 +232,9 @@ pub fn show_value(v: &Value) -> String {
         Value::Object(_) => "{…}".to_string(),
         Value::Array(_) => "[…]".to_string(),
         Value::String(s) => show_str(s),
-        other => other.to_string(),
+        Value::Number(n) => n.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_string(),
     }
 }
 
@@ -342,20 +338,10 @@ pub fn whole_number(v: &Value) -> Result<u64, Expect> {
     let Value::Number(n) = v else {
         return Err(Expect::WholeNumber);
     };
-    if let Some(u) = n.as_u64() {
-        return if u <= MAX_COUNT {
-            Ok(u)
-        } else {
-            Err(Expect::SafeNumber)
-        };
-    }
-    if n.as_i64().is_some() {
-        return Err(Expect::WholeNumber);
-    }
-    match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && f >= 0.0 && f <= MAX_COUNT as f64 => Ok(f as u64),
-        Some(f) if f.fract() == 0.0 && f > MAX_COUNT as f64 => Err(Expect::SafeNumber),
-        _ => Err(Expect::WholeNumber),
+    match whole(n) {
+        Ok(u) if u <= MAX_COUNT => Ok(u),
+        Ok(_) | Err(true) => Err(Expect::SafeNumber),
+        Err(false) => Err(Expect::WholeNumber),
     }
 }
 
@@ -414,7 +400,7 @@ impl Walker {
     }
 
     /// The value as an object, or an error.
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map> {
         match v {
             Value::Object(m) => Some(m),
             other => {
@@ -425,7 +411,7 @@ impl Walker {
     }
 
     /// Warns about keys not in `known`.
-    fn known_fields(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) {
+    fn known_fields(&mut self, m: &Map, path: &str, known: &[&str]) {
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
                 self.warn(
@@ -439,12 +425,7 @@ impl Walker {
     }
 
     /// A required field, or a `Missing` error.
-    fn required<'v>(
-        &mut self,
-        m: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
+    fn required<'v>(&mut self, m: &'v Map, path: &str, key: &str) -> Option<&'v Value> {
         let v = m.get(key);
         if v.is_none() {
             self.err(&join(path, key), ProblemKind::Missing);
@@ -490,7 +471,7 @@ impl Walker {
             Value::Object(m) => {
                 let mut entries = Vec::new();
                 let mut ok = true;
-                for (k, val) in m {
+                for (k, val) in m.iter() {
                     let p = join(path, k);
                     if !valid_lang(k) {
                         self.err(&p, ProblemKind::BadLang { found: show_str(k) });
@@ -523,7 +504,7 @@ impl Walker {
         }
     }
 
-    fn opt_text(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<Text> {
+    fn opt_text(&mut self, m: &Map, path: &str, key: &str) -> Option<Text> {
         let v = m.get(key)?;
         self.text(v, &join(path, key))
     }
@@ -564,19 +545,14 @@ impl Walker {
         }
     }
 
-    fn opt_count(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<Option<u64>> {
+    fn opt_count(&mut self, m: &Map, path: &str, key: &str) -> Option<Option<u64>> {
         match m.get(key) {
             None | Some(Value::Null) => Some(None),
             Some(v) => self.count(v, &join(path, key)).map(Some),
         }
     }
 
-    fn id(
-        &mut self,
-        m: &Map<String, Value>,
-        path: &str,
-        seen: &mut HashSet<String>,
-    ) -> Option<String> {
+    fn id(&mut self, m: &Map, path: &str, seen: &mut HashSet<String>) -> Option<String> {
         let v = self.required(m, path, "id")?;
         let p = join(path, "id");
         let Value::String(s) = v else {
@@ -621,7 +597,7 @@ impl Walker {
                 self.err("version", ProblemKind::Missing);
                 false
             }
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => true,
+            Some(Value::Number(n)) if whole(n) == Ok(1) => true,
             Some(other) => {
                 self.err(
                     "version",
@@ -785,7 +761,7 @@ impl Walker {
         ok.then_some(out)
     }
 
-    fn tiers(&mut self, m: &Map<String, Value>) -> Option<Vec<Tier>> {
+    fn tiers(&mut self, m: &Map) -> Option<Vec<Tier>> {
         let list = self.required(m, "", "tiers")?;
         let list = self.array(list, "tiers", TIERS)?;
         self.items(list, "tiers", |w, v, p, seen| w.tier(v, p, seen))
@@ -827,7 +803,7 @@ impl Walker {
     /// `groups` of the object `m` at `path`. With `only`, ids must be among those (for units and periods).
     fn groups_at(
         &mut self,
-        m: &Map<String, Value>,
+        m: &Map,
         path: &str,
         tiers: Option<&[String]>,
         only: Option<&[String]>,
@@ -911,12 +887,7 @@ impl Walker {
         })
     }
 
-    fn counts(
-        &mut self,
-        m: &Map<String, Value>,
-        path: &str,
-        tiers: Option<&[String]>,
-    ) -> Option<Vec<u64>> {
+    fn counts(&mut self, m: &Map, path: &str, tiers: Option<&[String]>) -> Option<Vec<u64>> {
         let cpath = join(path, "counts");
         let v = self.required(m, path, "counts")?;
         let c = self.object(v, &cpath)?;
@@ -951,7 +922,7 @@ impl Walker {
 
     fn units_at(
         &mut self,
-        m: &Map<String, Value>,
+        m: &Map,
         path: &str,
         tiers: Option<&[String]>,
         groups: Option<&[String]>,
@@ -980,7 +951,7 @@ impl Walker {
 
     fn periods(
         &mut self,
-        m: &Map<String, Value>,
+        m: &Map,
         tiers: Option<&[String]>,
         groups: Option<&[String]>,
     ) -> Option<Vec<PeriodData>> {

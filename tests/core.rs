@@ -107,16 +107,16 @@ fn syntax_and_whole_file_errors() {
     );
     check_errors(
         &fixture("bad/truncated.json"),
-        &["not valid JSON at line 6, column 0: EOF while parsing a list"],
+        &["not valid JSON at line 6, column 1: the file ends inside a list"],
     );
     check_errors(
         "hello",
-        &["not valid JSON at line 1, column 1: expected value"],
+        &["not valid JSON at line 1, column 1: expected a value"],
     );
     check_errors("[1, 2]", &["expected an object { … }, found […]"]);
     check_errors(
         "{\"version\": 1e309}",
-        &["not valid JSON at line 1, column 17: number out of range"],
+        &["not valid JSON at line 1, column 13: number out of range"],
     );
     let big = format!("{{\"x\": \"{}\"}}", "a".repeat(5 * 1024 * 1024));
     check_errors(

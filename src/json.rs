@@ -1,0 +1,454 @@
+//! A small JSON parser for results files (RFC 8259), written for the wasm
+//! size budget: serde_json brought float parsing and formatting, a BTreeMap
+//! and its error machinery (about 6 KiB brotli). Numbers are kept as the
+//! text written in the file, so counts are checked exactly (no float ever
+//! rounds `9007199254740993` to `…992`) and messages quote them as written.
+//! Objects keep their keys in file order (the last of repeated keys wins).
+
+/// A parsed JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// The number's literal text, already checked against the JSON grammar.
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// An object: keys and values in file order, each key once (a repeated
+/// key keeps its first place and its last value, as `JSON.parse` does).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    /// Builds a map from pairs in file order, folding repeated keys.
+    fn from_pairs(pairs: Vec<(String, Value)>) -> Map {
+        let mut seen = std::collections::HashMap::with_capacity(pairs.len());
+        let mut out: Vec<(String, Value)> = Vec::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            match seen.get(&k) {
+                Some(&at) => out[at] = (k, v),
+                None => {
+                    seen.insert(k.clone(), out.len());
+                    out.push((k, v));
+                }
+            }
+        }
+        Map(out)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Value {
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
+}
+
+/// The exact value of a number literal, if it is a whole number ≥ 0 that
+/// fits in a `u64`: `12`, `12.0`, `1.2e1`, `120e-1` are all 12.
+/// `Err(true)` for a whole number too large, `Err(false)` otherwise
+/// (negative, fractional).
+pub fn whole(literal: &str) -> Result<u64, bool> {
+    let (negative, rest) = match literal.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, literal),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => {
+            let e = &rest[i + 1..];
+            let huge = if e.starts_with('-') {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            };
+            (&rest[..i], e.parse::<i64>().unwrap_or(huge))
+        }
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    if negative {
+        return Err(false);
+    }
+    // The value is 0.<digits> × 10^pos.
+    let lead = (all.len() - digits.len()) as i64;
+    let pos = (int.len() as i64 - lead).saturating_add(exp);
+    if pos <= 0 {
+        return Err(false);
+    }
+    let pos = usize::try_from(pos).unwrap_or(usize::MAX);
+    if pos < digits.len() && digits[pos..].bytes().any(|b| b != b'0') {
+        return Err(false);
+    }
+    if pos > 20 {
+        return Err(true);
+    }
+    let kept = &digits[..pos.min(digits.len())];
+    let mut n: u64 = 0;
+    for b in kept
+        .bytes()
+        .chain(std::iter::repeat_n(b'0', pos.saturating_sub(digits.len())))
+    {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(b - b'0')))
+            .ok_or(true)?;
+    }
+    Ok(n)
+}
+
+/// A syntax error: what, and where (1-based line and column, in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: &'static str,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Nesting deeper than this is refused (as serde_json did), so a hostile
+/// file cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses a whole document.
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    p.ws();
+    let v = p.value()?;
+    p.ws();
+    if p.i < p.s.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &'static str) -> SyntaxError {
+        let before = &self.s[..self.i.min(self.s.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        // Characters, not bytes: count the bytes that start a UTF-8 character.
+        let column = before[start..]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+            + 1;
+        SyntaxError {
+            message,
+            line,
+            column,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &[u8]) -> bool {
+        if self.s[self.i..].starts_with(word) {
+            self.i += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, SyntaxError> {
+        match self.peek() {
+            None => Err(self.error("the file ends where a value should be")),
+            Some(b'{') => self.nested(Parser::object),
+            Some(b'[') => self.nested(Parser::array),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') if self.eat(b"true") => Ok(Value::Bool(true)),
+            Some(b'f') if self.eat(b"false") => Ok(Value::Bool(false)),
+            Some(b'n') if self.eat(b"null") => Ok(Value::Null),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn nested(
+        &mut self,
+        f: fn(&mut Self) -> Result<Value, SyntaxError>,
+    ) -> Result<Value, SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn object(&mut self) -> Result<Value, SyntaxError> {
+        self.i += 1;
+        let mut out = Vec::new();
+        self.ws();
+        if self.eat(b"}") {
+            return Ok(Value::Object(Map::from_pairs(out)));
+        }
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("the file ends inside an object")),
+                Some(b'}') => return Err(self.error("trailing comma")),
+                Some(_) => return Err(self.error("a key must be a string in double quotes")),
+            }
+            let key = self.string()?;
+            self.ws();
+            if !self.eat(b":") {
+                return Err(match self.peek() {
+                    None => self.error("the file ends inside an object"),
+                    Some(_) => self.error("expected `:`"),
+                });
+            }
+            self.ws();
+            let v = self.value()?;
+            out.push((key, v));
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Value::Object(Map::from_pairs(out)));
+                }
+                None => return Err(self.error("the file ends inside an object")),
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, SyntaxError> {
+        self.i += 1;
+        let mut out = Vec::new();
+        self.ws();
+        if self.eat(b"]") {
+            return Ok(Value::Array(out));
+        }
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b']') => return Err(self.error("trailing comma")),
+                None => return Err(self.error("the file ends inside a list")),
+                Some(_) => {}
+            }
+            out.push(self.value()?);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Value::Array(out));
+                }
+                None => return Err(self.error("the file ends inside a list")),
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.i;
+        self.eat(b"-");
+        let int_start = self.i;
+        let int = self.digits();
+        let invalid = |p: &mut Self| {
+            p.i = start;
+            Err(p.error("invalid number"))
+        };
+        if int == 0 || (int > 1 && self.s[int_start] == b'0') {
+            return invalid(self);
+        }
+        if self.eat(b".") && self.digits() == 0 {
+            return invalid(self);
+        }
+        let mut exp_at = None;
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.i += 1;
+            if !self.eat(b"+") {
+                self.eat(b"-");
+            }
+            exp_at = Some(self.i);
+            if self.digits() == 0 {
+                return invalid(self);
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+        // Beyond what a 64-bit float (and so JavaScript) can hold: refused
+        // like JSON.parse would turn it into Infinity.
+        if let Some(at) = exp_at {
+            let exp: i64 = std::str::from_utf8(&self.s[at..self.i])
+                .ok()
+                .and_then(|e| e.trim_start_matches(['+', '-']).parse().ok())
+                .unwrap_or(i64::MAX);
+            let negative = self.s[at - 1] == b'-';
+            let mantissa = &text[..text.find(['e', 'E']).unwrap_or(text.len())];
+            let int_digits = mantissa
+                .trim_start_matches('-')
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('0')
+                .len() as i64;
+            if !negative
+                && int_digits + exp > 309
+                && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+            {
+                self.i = start;
+                return Err(self.error("number out of range"));
+            }
+        } else if int > 309 {
+            self.i = start;
+            return Err(self.error("number out of range"));
+        }
+        Ok(Value::Number(text.to_string()))
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.error("invalid escape"))?;
+        self.i += 4;
+        Ok(h)
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error("the file ends inside a string"));
+            };
+            match b {
+                b'"' => {
+                    self.i += 1;
+                    return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"));
+                }
+                b'\\' => {
+                    self.i += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                if !self.eat(b"\\u") {
+                                    return Err(self.error("lone leading surrogate in hex escape"));
+                                }
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.error("invalid unicode code point"));
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            let c = char::from_u32(code)
+                                .ok_or_else(|| self.error("invalid unicode code point"))?;
+                            let mut buf = [0; 4];
+                            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                            continue;
+                        }
+                        _ => return Err(self.error("invalid escape")),
+                    };
+                    self.i += 1;
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                0..=0x1F => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                _ => {
+                    out.push(b);
+                    self.i += 1;
+                }
+            }
+        }
+    }
+}
