@@ -5,14 +5,13 @@
 
 use std::cell::RefCell;
 
-use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, Msg, UiLang};
 use crate::ui::{
-    DataSource, StartView, Widget, WidgetOptions, DEFAULT_TIMEOUT, SHADOW_CSS, WIDGET_CSS,
+    mount_widget, DataSource, StartView, WidgetOptions, DEFAULT_TIMEOUT, SHADOW_CSS, WIDGET_CSS,
 };
 
 thread_local! {
@@ -115,7 +114,7 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
         picker: options.picker,
         url_state: options.url_state,
     };
-    leptos::mount::mount_to(el, move || view! { <Widget source=source options=opts /> }).forget();
+    mount_widget(&el, source, opts);
 }
 
 /// Script embed: mounts a widget in an open shadow root of `host`, with the

@@ -4,7 +4,6 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use leptos::html::Figure;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -71,59 +70,24 @@ pub struct StartView {
     pub compare: Option<String>,
 }
 
-/// The chart for a valid file.
-#[component]
-pub fn Chart(
-    /// The validated file and its warnings.
-    checked: Arc<Checked>,
-    /// Interface language.
-    lang: UiLang,
-    /// The view to start with.
-    start: StartView,
-    /// Group ids to show (all when empty).
-    groups: Vec<String>,
-    /// Whether the dark theme is on.
-    dark: Signal<bool>,
-    /// Keep the view in the page's address (full page and iframe, never the script embed).
-    url_state: bool,
-) -> impl IntoView {
-    let root = NodeRef::<Figure>::new();
-    let width = RwSignal::new(640.0);
-    observe_width(root, width);
-    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let (title_id, summary_id) = (format!("tb{id}-title"), format!("tb{id}-summary"));
-    root.on_load(move |fig| {
-        build(
-            &fig,
-            Setup {
-                checked,
-                lang,
-                start,
-                groups,
-                dark,
-                url_state,
-                width,
-                id,
-            },
-        )
-    });
-    view! { <figure class="tb-chart" node_ref=root aria-labelledby=title_id aria-describedby=summary_id></figure> }
-}
-
 /// Everything [`build`] needs.
-struct Setup {
-    checked: Arc<Checked>,
-    lang: UiLang,
-    start: StartView,
-    groups: Vec<String>,
-    dark: Signal<bool>,
-    url_state: bool,
-    width: RwSignal<f64>,
-    id: usize,
+pub struct Setup {
+    /// The validated file and its warnings.
+    pub checked: Arc<Checked>,
+    /// Interface language.
+    pub lang: UiLang,
+    /// The view to start with.
+    pub start: StartView,
+    /// Group ids to show (all when empty).
+    pub groups: Vec<String>,
+    /// Whether the dark theme is on.
+    pub dark: Signal<bool>,
+    /// Keep the view in the page's address (full page and iframe, never the script embed).
+    pub url_state: bool,
 }
 
 /// Draws the chart into its `<figure>` and keeps each part up to date.
-fn build(fig: &web_sys::Element, s: Setup) {
+pub fn build(fig: &web_sys::Element, s: Setup) {
     let Setup {
         checked,
         lang,
@@ -131,9 +95,12 @@ fn build(fig: &web_sys::Element, s: Setup) {
         groups,
         dark,
         url_state,
-        width,
-        id,
     } = s;
+    let width = RwSignal::new(640.0);
+    observe_width(fig, width);
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    set_attr(fig, "aria-labelledby", Some(&format!("tb{id}-title")));
+    set_attr(fig, "aria-describedby", Some(&format!("tb{id}-summary")));
     let d0 = &checked.dataset;
     let units = all_units(d0);
     let state = ViewState {
@@ -623,28 +590,23 @@ fn point_at_csv(ev: &web_sys::Event, text: &str) {
 }
 
 /// Keeps `width` at the element's content width (rounded to [`WIDTH_STEP`]).
-fn observe_width(root: NodeRef<Figure>, width: RwSignal<f64>) {
-    Effect::new(move |_| {
-        let Some(el) = root.get() else {
-            return;
-        };
-        let set = move |w: f64| {
-            let w = (w / WIDTH_STEP).round() * WIDTH_STEP;
-            if w > 0.0 && width.get_untracked() != w {
-                width.set(w);
-            }
-        };
-        set(f64::from(el.client_width()));
-        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-                set(entry.content_rect().width());
-            }
-        });
-        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            ro.observe(&el);
-            on_cleanup(move || ro.disconnect());
+fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+    let set = move |w: f64| {
+        let w = (w / WIDTH_STEP).round() * WIDTH_STEP;
+        if w > 0.0 && width.get_untracked() != w {
+            width.set(w);
         }
-        // The observer holds the callback for the widget's lifetime.
-        cb.forget();
+    };
+    set(f64::from(el.client_width()));
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            set(entry.content_rect().width());
+        }
     });
+    if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        ro.observe(el);
+        on_cleanup(move || ro.disconnect());
+    }
+    // The observer holds the callback for the widget's lifetime.
+    cb.forget();
 }

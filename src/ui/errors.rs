@@ -1,35 +1,27 @@
 //! Error and warning panels: every message is plain text with its JSON path.
 
-use leptos::prelude::*;
-
 use super::dom::El;
 use crate::i18n::{t, Msg, UiLang};
 
-/// A failed load or an invalid file, shown in place of the chart.
-#[component]
-pub fn ErrorPanel(
-    /// One sentence on what went wrong.
-    title: &'static str,
-    /// The details, one per line (`path: message`).
-    lines: Vec<String>,
-    /// Interface language.
-    lang: UiLang,
-    /// When set, a "try again" button calls it.
-    retry: Option<Callback<()>>,
-) -> impl IntoView {
-    view! {
-        <div class="tb-error" role="alert">
-            <p class="tb-error-title">{title}</p>
-            <ul class="tb-error-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-            {retry
-                .map(|cb| {
-                    view! {
-                        <button type="button" class="tb-retry" on:click=move |_| cb.run(())>
-                            {t(lang, Msg::Retry)}
-                        </button>
-                    }
-                })}
-        </div>
+/// A failed load or an invalid file, shown in place of the chart; with a
+/// "try again" button (`data-key="retry"`) when trying again can help.
+pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: bool) -> El {
+    let panel = El::with_class("div", "tb-error")
+        .attr("role", "alert")
+        .child(El::with_class("p", "tb-error-title").text(title))
+        .child(
+            El::with_class("ul", "tb-error-list")
+                .children(lines.iter().map(|l| El::new("li").text(l.clone()))),
+        );
+    if retry {
+        panel.child(
+            El::with_class("button", "tb-retry")
+                .attr("type", "button")
+                .attr("data-key", "retry")
+                .text(t(lang, Msg::Retry)),
+        )
+    } else {
+        panel
     }
 }
 

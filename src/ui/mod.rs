@@ -19,13 +19,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use chart::{Chart, StartView};
-pub use errors::ErrorPanel;
-pub use picker::FilePicker;
-pub use skeleton::Skeleton;
+pub use chart::StartView;
+use dom::{append, fill, find, listen, on_key_of, set_attr, El};
+use errors::error_el;
+use picker::picker_el;
+use skeleton::skeleton_el;
+use wasm_bindgen::JsCast;
 
 use crate::app::browser_lang;
-use crate::i18n::{t, Msg, UiLang};
+use crate::i18n::{problem_line, t, Msg, UiLang};
 use crate::load::{fetch_text, read_file, LoadError};
 use crate::seed::SEED_JSON;
 use crate::validate::{check, Checked, Rejected};
@@ -114,14 +116,19 @@ impl State {
     }
 }
 
+/// Mounts one widget into `host`: its own reactive owner (Leptos signals
+/// and effects), for the page's lifetime.
+pub fn mount_widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
+    // An error only means the executor already runs (another widget).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(|| widget(host, source, options));
+    // The widget lives as long as the page.
+    std::mem::forget(owner);
+}
+
 /// One widget: loads its results file, then draws the chart or the errors.
-#[component]
-pub fn Widget(
-    /// The results file to show.
-    source: DataSource,
-    /// Language, initial tiers, groups shown, theme.
-    options: WidgetOptions,
-) -> impl IntoView {
+fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
     let WidgetOptions {
         lang,
         start,
@@ -156,21 +163,8 @@ pub fn Widget(
         }
         _ => None,
     };
-    let retry = url.map(|url| Callback::new(move |()| fetch(url.clone())));
-    let on_file = Callback::new(move |file: web_sys::File| load(Box::pin(read_file(file))));
-    let on_drop = move |ev: web_sys::DragEvent| {
-        if !picker {
-            return;
-        }
-        ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
-            on_file.run(file);
-        }
-    };
+    let retry_url = url.clone();
+    let on_file = move |file: web_sys::File| load(Box::pin(read_file(file)));
     let dark = Signal::derive({
         let system = prefers_dark();
         move || match theme.as_deref() {
@@ -179,13 +173,6 @@ pub fn Widget(
             _ => system.get(),
         }
     });
-    let theme_class = move || {
-        if dark.get() {
-            "tb tb-dark"
-        } else {
-            "tb tb-light"
-        }
-    };
     let browser = browser_lang();
     let ui_lang = Memo::new(move |_| {
         let file = match state.get() {
@@ -194,50 +181,94 @@ pub fn Widget(
         };
         UiLang::choose(lang.as_deref(), file.as_deref(), browser.as_deref())
     });
-    view! {
-        <div
-            class=theme_class
-            lang=move || ui_lang.get().code()
-            on:dragover=move |ev: web_sys::DragEvent| {
-                if picker {
-                    ev.prevent_default();
-                }
+
+    append(host, &[El::with_class("div", "tb tb-light")]);
+    let Some(root) = find(host, ".tb") else {
+        return;
+    };
+    let top = root.clone();
+    Effect::new(move |_| {
+        set_attr(
+            &top,
+            "class",
+            Some(if dark.get() {
+                "tb tb-dark"
+            } else {
+                "tb tb-light"
+            }),
+        );
+        set_attr(&top, "lang", Some(ui_lang.get().code()));
+    });
+    // What the widget shows; redrawn (and its effects disposed) when the file changes.
+    let body = root.clone();
+    Effect::new(move |_| {
+        let lang = ui_lang.get();
+        let mut els = vec![match state.get() {
+            State::Loading => skeleton_el(lang),
+            State::Ready(_) => El::with_class("figure", "tb-chart"),
+            State::Invalid(r) => {
+                let lines: Vec<String> = r.errors.iter().map(|p| problem_line(lang, p)).collect();
+                error_el(t(lang, Msg::InvalidFile), &lines, lang, false)
             }
-            on:drop=on_drop
-        >
-            {move || {
-                let lang = ui_lang.get();
-                match state.get() {
-                    State::Loading => view! { <Skeleton lang=lang /> }.into_any(),
-                    State::Ready(c) => {
-                        view! { <Chart checked=c lang=lang start=start.clone() groups=groups.clone() dark=dark url_state=url_state /> }
-                            .into_any()
-                    }
-                    State::Invalid(r) => {
-                        view! {
-                            <ErrorPanel
-                                title=t(lang, Msg::InvalidFile)
-                                lines=r.errors.iter().map(|p| crate::i18n::problem_line(lang, p)).collect()
-                                lang=lang
-                                retry=None
-                            />
-                        }
-                            .into_any()
-                    }
-                    State::Failed(e) => {
-                        view! {
-                            <ErrorPanel
-                                title=t(lang, Msg::LoadFailed)
-                                lines=vec![e.message(lang)]
-                                lang=lang
-                                retry=retry.filter(|_| e.retryable())
-                            />
-                        }
-                            .into_any()
-                    }
-                }
-            }}
-            {picker.then(|| view! { <FilePicker lang=ui_lang.get_untracked() on_file=on_file /> })}
-        </div>
+            State::Failed(e) => error_el(
+                t(lang, Msg::LoadFailed),
+                &[e.message(lang)],
+                lang,
+                url.is_some() && e.retryable(),
+            ),
+        }];
+        if picker {
+            els.push(picker_el(lang));
+        }
+        fill(&body, &els);
+        if let (State::Ready(checked), Some(fig)) =
+            (state.get_untracked(), find(&body, ".tb-chart"))
+        {
+            chart::build(
+                &fig,
+                chart::Setup {
+                    checked,
+                    lang,
+                    start: start.clone(),
+                    groups: groups.clone(),
+                    dark,
+                    url_state,
+                },
+            );
+        }
+    });
+    on_key_of(&root, "click", move |key, _| {
+        if key == "retry" {
+            if let Some(url) = &retry_url {
+                fetch(url.clone());
+            }
+        }
+    });
+    listen(&root, "change", move |ev| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| i.type_() == "file")
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|list| list.get(0)) {
+            on_file(file);
+        }
+        input.set_value("");
+    });
+    if picker {
+        listen(&root, "dragover", |ev| ev.prevent_default());
+        listen(&root, "drop", move |ev| {
+            ev.prevent_default();
+            let file = ev
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|d| d.data_transfer())
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0));
+            if let Some(file) = file {
+                on_file(file);
+            }
+        });
     }
 }
