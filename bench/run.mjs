@@ -35,17 +35,19 @@ function probe({ bars, count }) {
  * In-page: arms a probe for one filter click. The click itself is a real
  * mouse click from the test (some libraries ignore synthetic events); its
  * time is the click event's timestamp. Resolves to [ms to the first
- * DOM change, ms to the next frame after it].
+ * DOM change, ms to the next frame after it, ms from the start of the click's
+ * dispatch in the page to the first DOM change (no input delay)].
  */
 function armFilter() {
   window.__filterDone = new Promise((resolve) => {
     let t0 = null;
-    addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+    let t1 = null;
+    addEventListener('click', (e) => { t0 = e.timeStamp; t1 = performance.now(); }, { capture: true, once: true });
     const mo = new MutationObserver(() => {
       if (t0 === null) return;
       mo.disconnect();
       const tDom = performance.now();
-      requestAnimationFrame(() => resolve([tDom - t0, performance.now() - t0]));
+      requestAnimationFrame(() => resolve([tDom - t0, performance.now() - t0, tDom - t1]));
     });
     mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
@@ -86,6 +88,7 @@ async function measure(browser, origin, page, rate) {
     cpuMs: metrics.TaskDuration * 1000,
     filterDomMs: median(filters.map((f) => f[0]).filter(Number.isFinite)),
     filterFrameMs: median(filters.map((f) => f[1]).filter(Number.isFinite)),
+    filterHandlerMs: median(filters.map((f) => f[2]).filter(Number.isFinite)),
     memoryBytes: heap + wasm,
     bytes: {
       raw: sum((b) => b.length),
@@ -97,6 +100,18 @@ async function measure(browser, origin, page, rate) {
 
 const server = await startServer();
 const browser = await launch();
+/** JS heap of an empty page: what a page costs before any chart. */
+async function blankHeap() {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await tab.goto(`${server.origin}/bench/blank.html`);
+  await tab.waitForTimeout(300);
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await context.close();
+  return heap;
+}
+const blanks = [];
 const runs = Object.fromEntries(PAGES.map((p) => [p.name, { 1: [], 4: [] }]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const rate of [1, 4]) {
@@ -104,6 +119,7 @@ for (let round = 1; round <= ROUNDS; round++) {
       runs[page.name][rate].push(await measure(browser, server.origin, page, rate).catch((e) => { throw new Error(`${page.name} at ${rate}×: ${e.message}`); }));
     }
   }
+  blanks.push(await blankHeap());
   process.stderr.write(`round ${round}/${ROUNDS} done\n`);
 }
 await browser.close();
@@ -122,6 +138,7 @@ const summary = PAGES.map((p) => {
     cpuMs4x: stats(r4.map((r) => r.cpuMs)),
     filterDomMs4x: stats(r4.map((r) => r.filterDomMs)),
     filterFrameMs4x: stats(r4.map((r) => r.filterFrameMs)),
+    filterHandlerMs4x: stats(r4.map((r) => r.filterHandlerMs)),
     memoryBytes: stats(r1.map((r) => r.memoryBytes)),
   };
 });
@@ -135,7 +152,9 @@ const cols = [
   ['CPU 4×', (r) => `${fmt(r.cpuMs4x, ' ms')} ${ratio(r, 'cpuMs4x')}`],
   ['filter→DOM 4×', (r) => fmt(r.filterDomMs4x, ' ms', 1, 1)],
   ['filter→frame 4×', (r) => fmt(r.filterFrameMs4x, ' ms', 1, 1)],
+  ['dispatch→DOM 4×', (r) => fmt(r.filterHandlerMs4x, ' ms', 1, 1)],
   ['heap+wasm', (r) => `${fmt(r.memoryBytes, ' MB', 1e6, 2)}`],
+  ['above a blank page', (r) => `${((r.memoryBytes.median - median(blanks)) / 1e6).toFixed(2)} MB`],
 ];
 const lines = [`| page | ${cols.map((c) => c[0]).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`];
 for (const r of summary) lines.push(`| ${r.page} | ${cols.map((c) => c[1](r)).join(' | ')} |`);
@@ -165,6 +184,7 @@ if (SIZES.length) {
         chartMs4x: stats(got[name].map((r) => r.chartMs)),
         filterDomMs4x: stats(got[name].map((r) => r.filterDomMs)),
         filterFrameMs4x: stats(got[name].map((r) => r.filterFrameMs)),
+        filterHandlerMs4x: stats(got[name].map((r) => r.filterHandlerMs)),
         memoryBytes: stats(got[name].map((r) => r.memoryBytes)),
       };
     }
@@ -174,12 +194,12 @@ if (SIZES.length) {
   await browser2.close();
   await server2.close();
   const r = (w, f, key) => `${(w[key].median / f[key].median).toFixed(2)}×`;
-  const out = ['| units | render 4× floor / widget | filter→frame 4× floor / widget | heap+wasm floor / widget |', '|---|---|---|---|'];
+  const out = ['| units | render 4× floor / widget | filter→frame 4× floor / widget | dispatch→DOM 4× floor / widget | heap+wasm floor / widget |', '|---|---|---|---|---|'];
   for (const { units, floor: f, widget: w } of scaling) {
-    out.push(`| ${units} | ${f.chartMs4x.median.toFixed(0)} / ${w.chartMs4x.median.toFixed(0)} ms (${r(w, f, 'chartMs4x')}) | ${f.filterFrameMs4x.median.toFixed(1)} / ${w.filterFrameMs4x.median.toFixed(1)} ms (${r(w, f, 'filterFrameMs4x')}) | ${(f.memoryBytes.median / 1e6).toFixed(2)} / ${(w.memoryBytes.median / 1e6).toFixed(2)} MB |`);
+    out.push(`| ${units} | ${f.chartMs4x.median.toFixed(0)} / ${w.chartMs4x.median.toFixed(0)} ms (${r(w, f, 'chartMs4x')}) | ${f.filterFrameMs4x.median.toFixed(1)} / ${w.filterFrameMs4x.median.toFixed(1)} ms (${r(w, f, 'filterFrameMs4x')}) | ${f.filterHandlerMs4x.median.toFixed(1)} / ${w.filterHandlerMs4x.median.toFixed(1)} ms | ${(f.memoryBytes.median / 1e6).toFixed(2)} / ${(w.memoryBytes.median / 1e6).toFixed(2)} MB |`);
   }
   console.log('\nscaling: the sub-unit ranking, 4× CPU, medians, ratio widget/floor');
   console.log(out.join('\n'));
 }
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, summary, runs, scaling }, null, 1));
+writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, blankHeapBytes: median(blanks), summary, runs, scaling }, null, 1));

@@ -82,11 +82,18 @@ pub fn scoped(d: &Dataset, period: usize, unit: Option<&str>) -> Option<Dataset>
         None => p.groups.to_vec(),
         Some(id) => p.units.iter().find(|u| u.id == id)?.groups.clone(),
     };
-    // In the top-level groups' order, which the reader already knows.
+    // In the top-level groups' order, which the reader already knows; a
+    // group that left out its label takes the top-level one's.
     let mut groups: Vec<Group> = d
         .groups
         .iter()
-        .filter_map(|top| groups.iter().find(|g| g.id == top.id).cloned())
+        .filter_map(|top| {
+            let mut g = groups.iter().find(|g| g.id == top.id)?.clone();
+            if g.label.is_blank() {
+                g.label = top.label.clone();
+            }
+            Some(g)
+        })
         .collect();
     if groups.is_empty() {
         return None;
@@ -164,14 +171,15 @@ pub fn ranking(d: &Dataset, period: usize, group: &str, sel: Selection) -> Vec<R
     let ps = periods(d);
     let p = ps.get(period).unwrap_or(&ps[0]);
     let ranked = ranked_tiers(sel);
+    // By id, once: a national file has 10,000 units.
+    let by_id: std::collections::HashMap<&str, &Unit> =
+        p.units.iter().map(|u| (u.id.as_str(), u)).collect();
     all_units(d)
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let g = p
-                .units
-                .iter()
-                .find(|pu| pu.id == u.id)
+            let g = by_id
+                .get(u.id.as_str())
                 .and_then(|pu| pu.groups.iter().find(|g| g.id == group));
             match g {
                 Some(g) if g.sum() > 0 => {

@@ -1,32 +1,71 @@
 //! A small JSON parser for results files (RFC 8259), written for the wasm
 //! size budget: serde_json brought float parsing and formatting, a BTreeMap
 //! and its error machinery (about 6 KiB brotli). Numbers are kept as the
-//! text written in the file, so counts are checked exactly (no float ever
-//! rounds `9007199254740993` to `…992`) and messages quote them as written.
-//! Objects keep their keys in file order (the last of repeated keys wins).
+//! text written in the file (plain integers as their value), so counts are
+//! checked exactly (no float ever rounds `9007199254740993` to `…992`) and
+//! messages quote them as written. Strings without escapes borrow from the
+//! input, so a 10,000-unit file is parsed with few allocations. Objects
+//! keep their keys in file order (the last of repeated keys wins).
 
-/// A parsed JSON value.
+use std::borrow::Cow;
+
+/// A parsed JSON value, borrowing from the text it was parsed from.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
-    /// The number's literal text, already checked against the JSON grammar.
-    Number(String),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    Number(Number<'a>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Map<'a>),
+}
+
+/// A number as written, already checked against the JSON grammar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Number<'a> {
+    /// A plain integer (digits only) that fits a `u64`: nearly every count.
+    Int(u64),
+    /// Anything else (`-3`, `12.0`, `1e3`, a huge integer), as written.
+    Text(&'a str),
+}
+
+impl Number<'_> {
+    /// See [`whole`].
+    pub fn whole(&self) -> Result<u64, bool> {
+        match self {
+            Number::Int(n) => Ok(*n),
+            Number::Text(t) => whole(t),
+        }
+    }
+
+    /// The number as written in the file.
+    pub fn text(&self) -> String {
+        match self {
+            Number::Int(n) => n.to_string(),
+            Number::Text(t) => t.to_string(),
+        }
+    }
 }
 
 /// An object: keys and values in file order, each key once (a repeated
 /// key keeps its first place and its last value, as `JSON.parse` does).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Map(Vec<(String, Value)>);
+pub struct Map<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl Map {
+impl<'a> Map<'a> {
     /// Builds a map from pairs in file order, folding repeated keys.
-    fn from_pairs(pairs: Vec<(String, Value)>) -> Map {
+    fn from_pairs(mut pairs: Vec<(Cow<'a, str>, Value<'a>)>) -> Map<'a> {
+        // Small objects (nearly all of them) need no index.
+        if pairs.len() <= 16 {
+            let repeated =
+                (1..pairs.len()).any(|i| pairs[..i].iter().any(|(k, _)| *k == pairs[i].0));
+            if !repeated {
+                pairs.shrink_to_fit();
+                return Map(pairs);
+            }
+        }
         let mut seen = std::collections::HashMap::with_capacity(pairs.len());
-        let mut out: Vec<(String, Value)> = Vec::with_capacity(pairs.len());
+        let mut out: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
             match seen.get(&k) {
                 Some(&at) => out[at] = (k, v),
@@ -39,16 +78,16 @@ impl Map {
         Map(out)
     }
 
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     pub fn len(&self) -> usize {
@@ -60,15 +99,15 @@ impl Map {
     }
 }
 
-impl Value {
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+impl<'a> Value<'a> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'a>>> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
         }
     }
 
-    pub fn as_object(&self) -> Option<&Map> {
+    pub fn as_object(&self) -> Option<&Map<'a>> {
         match self {
             Value::Object(m) => Some(m),
             _ => None,
@@ -83,7 +122,7 @@ impl Value {
     }
 
     /// A member of an object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.as_object()?.get(key)
     }
 }
@@ -158,8 +197,9 @@ pub struct SyntaxError {
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses a whole document.
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
     let mut p = Parser {
+        t: text,
         s: text.as_bytes(),
         i: 0,
         depth: 0,
@@ -174,12 +214,13 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 struct Parser<'a> {
+    t: &'a str,
     s: &'a [u8],
     i: usize,
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.s[..self.i.min(self.s.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -219,7 +260,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Value, SyntaxError> {
+    fn value(&mut self) -> Result<Value<'a>, SyntaxError> {
         match self.peek() {
             None => Err(self.error("the file ends where a value should be")),
             Some(b'{') => self.nested(Parser::object),
@@ -235,8 +276,8 @@ impl Parser<'_> {
 
     fn nested(
         &mut self,
-        f: fn(&mut Self) -> Result<Value, SyntaxError>,
-    ) -> Result<Value, SyntaxError> {
+        f: fn(&mut Self) -> Result<Value<'a>, SyntaxError>,
+    ) -> Result<Value<'a>, SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
@@ -246,7 +287,7 @@ impl Parser<'_> {
         v
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.i += 1;
         let mut out = Vec::new();
         self.ws();
@@ -285,7 +326,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.i += 1;
         let mut out = Vec::new();
         self.ws();
@@ -321,7 +362,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.i;
         self.eat(b"-");
         let int_start = self.i;
@@ -347,7 +388,7 @@ impl Parser<'_> {
                 return invalid(self);
             }
         }
-        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+        let text = self.t.get(start..self.i).unwrap_or("0");
         // Beyond what a 64-bit float (and so JavaScript) can hold: refused
         // like JSON.parse would turn it into Infinity.
         if let Some(at) = exp_at {
@@ -375,7 +416,11 @@ impl Parser<'_> {
             self.i = start;
             return Err(self.error("number out of range"));
         }
-        Ok(Value::Number(text.to_string()))
+        let plain = text.bytes().all(|b| b.is_ascii_digit());
+        Ok(Value::Number(match text.parse::<u64>() {
+            Ok(n) if plain => Number::Int(n),
+            _ => Number::Text(text),
+        }))
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -390,8 +435,18 @@ impl Parser<'_> {
         Ok(h)
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1;
+        // Without escapes, the string is a slice of the input.
+        let start = self.i;
+        let run = self.s[start..]
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+            .unwrap_or(self.s.len() - start);
+        if self.s.get(start + run) == Some(&b'"') {
+            self.i = start + run + 1;
+            return Ok(Cow::Borrowed(self.t.get(start..start + run).unwrap_or("")));
+        }
         let mut out = Vec::new();
         loop {
             let Some(b) = self.peek() else {
@@ -400,7 +455,9 @@ impl Parser<'_> {
             match b {
                 b'"' => {
                     self.i += 1;
-                    return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"));
+                    return String::from_utf8(out)
+                        .map(Cow::Owned)
+                        .map_err(|_| self.error("invalid UTF-8"));
                 }
                 b'\\' => {
                     self.i += 1;
@@ -445,8 +502,13 @@ impl Parser<'_> {
                         .error("control character (\\u0000-\\u001F) found while parsing a string"))
                 }
                 _ => {
-                    out.push(b);
-                    self.i += 1;
+                    // Copy the run up to the next quote, backslash or control character at once.
+                    let run = self.s[self.i..]
+                        .iter()
+                        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                        .unwrap_or(self.s.len() - self.i);
+                    out.extend_from_slice(&self.s[self.i..self.i + run]);
+                    self.i += run;
                 }
             }
         }

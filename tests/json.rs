@@ -2,7 +2,7 @@
 //! read exactly, repeated keys, nesting limit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use tier_breakdown::json::{parse, whole, Value, MAX_DEPTH};
+use tier_breakdown::json::{parse, whole, Number, Value, MAX_DEPTH};
 
 #[test]
 fn whole_numbers_are_read_exactly() {
@@ -32,7 +32,11 @@ fn values_and_objects() {
     let Value::Object(m) = &v else { panic!() };
     // A repeated key keeps its first place and its last value.
     assert_eq!(m.keys().collect::<Vec<_>>(), ["a", "s"]);
-    assert_eq!(m.get("a"), Some(&Value::Number("3".into())));
+    assert_eq!(m.get("a"), Some(&Value::Number(Number::Int(3))));
+    assert_eq!(
+        parse("-2.5e3").unwrap(),
+        Value::Number(Number::Text("-2.5e3"))
+    );
     assert_eq!(
         v.get("s").and_then(Value::as_str),
         Some("x\"\\/\u{8}\u{c}\n\r\té\u{1F600}")

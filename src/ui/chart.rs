@@ -12,7 +12,7 @@ use super::compare::mount_compare;
 use super::dom::{append, fill, find, listen, on_key_of, px, set_attr, El};
 use super::drill::{mount_drill, ViewState};
 use super::errors::warning_list;
-use super::group_bar::group_el;
+use super::group_bar::{apply_sel, group_el};
 use super::legend::legend_el;
 use super::ranking::mount_ranking;
 use crate::drill::{all_units, folded_names, period_index, period_label, periods, scoped};
@@ -197,6 +197,8 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     ]);
     append(fig, &frame);
     let part = |sel: &str| find(fig, sel);
+    // Folded unit names, for the search box and sorting by name.
+    let names = Arc::new(folded_names(d0, lang));
 
     if let Some(el) = part(".tb-drill") {
         mount_drill(
@@ -204,7 +206,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
             checked.clone(),
             state,
             lang,
-            Arc::new(folded_names(d0, lang)),
+            names.clone(),
             format!("tb{id}"),
         );
     }
@@ -221,15 +223,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
             .iter()
             .map(|g| (g.id.clone(), g.heading.clone()))
             .collect();
-        mount_ranking(
-            &el,
-            checked.clone(),
-            state,
-            lang,
-            Arc::new(folded_names(d0, lang)),
-            group_names,
-            dark,
-        );
+        mount_ranking(&el, checked.clone(), state, lang, names, group_names, dark);
     }
 
     // The legend is the filter; only its pressed states change.
@@ -277,7 +271,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
         let data = checked.clone();
         let bars = el.clone();
         Effect::new(move |_| {
-            let s = sel.get();
+            let s = sel.get_untracked();
             let els = match view_model.get() {
                 Some(v) => v
                     .groups
@@ -289,6 +283,19 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 }
             };
             fill(&bars, &els);
+        });
+        // A filter click only updates what the selection changes.
+        let (painted, data) = (el.clone(), checked.clone());
+        Effect::new(move |prev: Option<Selection>| {
+            let s = sel.get();
+            if prev.is_some_and(|p| p != s) {
+                view_model.with_untracked(|v| {
+                    if let Some(v) = v {
+                        apply_sel(&painted, v, &data.dataset, s, lang);
+                    }
+                });
+            }
+            s
         });
         let fig2 = fig.clone();
         let show = move |ev: web_sys::Event| {

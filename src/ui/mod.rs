@@ -1,7 +1,9 @@
-//! Leptos components: they draw what [`crate::layout`] computed and hold
-//! the reader's state (selected tiers, bar width). One component a file.
-//! Inline styles are only ever set through the CSSOM (`style:prop=`), never
-//! as `style` attributes, so a strict `style-src` CSP allows them.
+//! The widget's parts: they draw what [`crate::layout`] and
+//! [`crate::drill`] computed, with the element builder of [`dom`], and hold
+//! the reader's state (selection, period, unit, width) in Leptos signals;
+//! one `Effect` per part keeps it current. One part a file. Inline styles
+//! are only ever set through the CSSOM, never as `style` attributes, so a
+//! strict `style-src` CSP allows them.
 
 mod chart;
 mod compare;
