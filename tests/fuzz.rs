@@ -9,10 +9,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Map, Value};
+use tier_breakdown::drill::{
+    all_units, compare, folded_names, periods, ranking, scoped, search, sort_rows, Sort,
+};
 use tier_breakdown::i18n::UiLang;
 use tier_breakdown::layout::chart;
 use tier_breakdown::seed::SEED_JSON;
-use tier_breakdown::stack::shares;
+use tier_breakdown::stack::{shares, Selection};
 use tier_breakdown::validate::{check, ProblemKind};
 
 /// xorshift64*: small, fast, reproducible.
@@ -40,6 +43,7 @@ const KEYS: &[&str] = &[
     "subtitle",
     "region",
     "period",
+    "period_id",
     "source",
     "name",
     "url",
@@ -209,6 +213,27 @@ fn run(input: &str) {
                 let view = chart(&c.dataset, lang, 300.0, dark);
                 assert_eq!(view.groups.len(), c.dataset.groups.len());
             }
+            // Every period and unit view, its ranking and comparison.
+            let d = &c.dataset;
+            let names = folded_names(d, UiLang::Vi);
+            for p in 0..periods(d).len() {
+                for unit in std::iter::once(None)
+                    .chain(all_units(d).iter().take(3).map(|u| Some(u.id.as_str())))
+                {
+                    if let Some(v) = scoped(d, p, unit) {
+                        assert!(!v.groups.is_empty());
+                        let _ = chart(&v, UiLang::Vi, 300.0, false);
+                        let base = scoped(d, 0, unit);
+                        let _ = compare(d, &v, base.as_ref(), Selection(3), UiLang::En);
+                    }
+                }
+                for g in &d.groups {
+                    let mut rows = ranking(d, p, &g.id, Selection(1));
+                    sort_rows(&mut rows, Sort::default(), &names);
+                    assert_eq!(rows.len(), all_units(d).len());
+                }
+            }
+            let _ = search(&names, "xa", 10);
             for g in &c.dataset.groups {
                 let total: u32 = shares(&g.counts).iter().sum();
                 assert!(
@@ -229,10 +254,22 @@ fn random_json_trees() {
     }
 }
 
+/// The example with sub-units and two periods.
+const EXAMPLE: &str = include_str!("../data/example-districts.json");
+
 #[test]
 fn structural_mutations_of_the_seed() {
-    let mut r = Rng(seed() ^ 1);
-    let base: Value = serde_json::from_str(SEED_JSON).unwrap();
+    mutations(SEED_JSON, 1);
+}
+
+#[test]
+fn structural_mutations_of_the_example_with_units_and_periods() {
+    mutations(EXAMPLE, 3);
+}
+
+fn mutations(file: &str, salt: u64) {
+    let mut r = Rng(seed() ^ salt);
+    let base: Value = serde_json::from_str(file).unwrap();
     let mut accepted = 0;
     for _ in 0..cases() {
         let mut v = base.clone();
