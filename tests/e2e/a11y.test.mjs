@@ -36,6 +36,23 @@ for (const lang of ['vi', 'en']) {
   }
 }
 
+test('axe: sub-units and periods (search list open, comparison, ranking), light and dark, 360 and 1024 px', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [360, 1024]) {
+      const page = await openPage(ctx.browser, { width, colorScheme });
+      await page.goto(`${ctx.server.origin}/?data=/data/example-districts.json&compare=2021&unit=huyen-tam-nong&tiers=excellent,good`);
+      await settled(page);
+      await page.waitForSelector('.tb-rank-row');
+      await axe(page, `drill ${colorScheme} ${width}`);
+      await page.locator('.tb-input').fill('thanh');
+      await page.locator('.tb-input').press('ArrowDown');
+      await axe(page, `drill ${colorScheme} ${width}, search list open`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
+});
+
 test('the whole flow with the keyboard alone', async () => {
   const page = await openPage(ctx.browser);
   await page.goto(`${ctx.server.origin}/?lang=en`);
