@@ -376,13 +376,15 @@ pub fn compare(
     lang: UiLang,
 ) -> Vec<GroupChange> {
     let code = lang.code();
-    let row = |label: String, before: u32, after: u32| {
+    // A share as the bars show it (`<0,1%`, `>99,9%`): (tenths, count, sum).
+    type Shown = (u32, u64, u64);
+    let row = |label: String, (before, bc, bs): Shown, (after, ac, as_): Shown| {
         let delta = i64::from(after) - i64::from(before);
         let (direction, change) = change_text(delta, lang);
         ChangeRow {
             label,
-            before: percent(before, lang),
-            after: percent(after, lang),
+            before: share(before, bc, bs, lang),
+            after: share(after, ac, as_, lang),
             delta,
             direction,
             change,
@@ -398,13 +400,18 @@ pub fn compare(
             let rows = match old {
                 Some(o) if g.sum() > 0 => {
                     let (a, b) = (shares(&o.counts), shares(&g.counts));
+                    let (sa, sb) = (o.sum(), g.sum());
                     let mut rows: Vec<ChangeRow> = d
                         .tiers
                         .iter()
                         .enumerate()
                         .map(|(i, t)| {
                             let name = t.short.as_ref().unwrap_or(&t.label);
-                            row(name.get(code).to_string(), a[i], b[i])
+                            row(
+                                name.get(code).to_string(),
+                                (a[i], o.counts[i], sa),
+                                (b[i], g.counts[i], sb),
+                            )
                         })
                         .collect();
                     if sel.tiers().count() > 1 {
@@ -413,7 +420,12 @@ pub fn compare(
                             .filter_map(|i| d.tiers.get(i))
                             .map(|t| t.short.as_ref().unwrap_or(&t.label).get(code))
                             .collect();
-                        rows.push(row(names.join(" + "), sel.combined(&a), sel.combined(&b)));
+                        let part = |c: &[u64]| sel.tiers().filter_map(|i| c.get(i)).sum::<u64>();
+                        rows.push(row(
+                            names.join(" + "),
+                            (sel.combined(&a), part(&o.counts), sa),
+                            (sel.combined(&b), part(&g.counts), sb),
+                        ));
                     }
                     rows
                 }

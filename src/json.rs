@@ -132,35 +132,10 @@ impl<'a> Value<'a> {
 /// `Err(true)` for a whole number too large, `Err(false)` otherwise
 /// (negative, fractional).
 pub fn whole(literal: &str) -> Result<u64, bool> {
-    let (negative, rest) = match literal.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, literal),
-    };
-    let (mantissa, exp) = match rest.find(['e', 'E']) {
-        Some(i) => {
-            let e = &rest[i + 1..];
-            let huge = if e.starts_with('-') {
-                i64::MIN / 2
-            } else {
-                i64::MAX / 2
-            };
-            (&rest[..i], e.parse::<i64>().unwrap_or(huge))
-        }
-        None => (rest, 0),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let all = format!("{int}{frac}");
-    let digits = all.trim_start_matches('0');
-    if digits.is_empty() {
+    let Some((negative, digits, pos)) = decompose(literal) else {
         return Ok(0);
-    }
-    if negative {
-        return Err(false);
-    }
-    // The value is 0.<digits> × 10^pos.
-    let lead = (all.len() - digits.len()) as i64;
-    let pos = (int.len() as i64 - lead).saturating_add(exp);
-    if pos <= 0 {
+    };
+    if negative || pos <= 0 {
         return Err(false);
     }
     let pos = usize::try_from(pos).unwrap_or(usize::MAX);
@@ -182,6 +157,48 @@ pub fn whole(literal: &str) -> Result<u64, bool> {
             .ok_or(true)?;
     }
     Ok(n)
+}
+
+/// A number literal as sign, significant digits (no leading zeros) and the
+/// place of the decimal point: the value is `0.<digits> × 10^pos`. `None`
+/// for zero. Exponents too long to read saturate, so nothing overflows.
+fn decompose(literal: &str) -> Option<(bool, String, i64)> {
+    let (negative, rest) = match literal.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, literal),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => {
+            let e = &rest[i + 1..];
+            let huge = if e.starts_with('-') {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            };
+            (&rest[..i], e.parse::<i64>().unwrap_or(huge))
+        }
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    if digits.is_empty() {
+        return None;
+    }
+    let lead = (all.len() - digits.len()) as i64;
+    let pos = (int.len() as i64 - lead).saturating_add(exp);
+    Some((negative, digits.to_string(), pos))
+}
+
+/// Whether a number is beyond ±1.7976931348623157e308, the largest 64-bit
+/// float: JavaScript would read it as ±Infinity.
+fn out_of_range(literal: &str) -> bool {
+    match decompose(literal) {
+        None => false,
+        Some((_, digits, pos)) => {
+            pos > 309 || (pos == 309 && digits.trim_end_matches('0') > "1797693134862315807")
+        }
+    }
 }
 
 /// A syntax error: what, and where (1-based line and column, in characters).
@@ -377,42 +394,19 @@ impl<'a> Parser<'a> {
         if self.eat(b".") && self.digits() == 0 {
             return invalid(self);
         }
-        let mut exp_at = None;
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.i += 1;
             if !self.eat(b"+") {
                 self.eat(b"-");
             }
-            exp_at = Some(self.i);
             if self.digits() == 0 {
                 return invalid(self);
             }
         }
         let text = self.t.get(start..self.i).unwrap_or("0");
-        // Beyond what a 64-bit float (and so JavaScript) can hold: refused
-        // like JSON.parse would turn it into Infinity.
-        if let Some(at) = exp_at {
-            let exp: i64 = std::str::from_utf8(&self.s[at..self.i])
-                .ok()
-                .and_then(|e| e.trim_start_matches(['+', '-']).parse().ok())
-                .unwrap_or(i64::MAX);
-            let negative = self.s[at - 1] == b'-';
-            let mantissa = &text[..text.find(['e', 'E']).unwrap_or(text.len())];
-            let int_digits = mantissa
-                .trim_start_matches('-')
-                .split('.')
-                .next()
-                .unwrap_or("")
-                .trim_start_matches('0')
-                .len() as i64;
-            if !negative
-                && int_digits + exp > 309
-                && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
-            {
-                self.i = start;
-                return Err(self.error("number out of range"));
-            }
-        } else if int > 309 {
+        // Beyond what a 64-bit float (and so JavaScript) can hold: refused,
+        // where JSON.parse would turn it into Infinity.
+        if out_of_range(text) {
             self.i = start;
             return Err(self.error("number out of range"));
         }

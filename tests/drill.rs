@@ -284,3 +284,26 @@ fn the_example_file_is_valid_illustrative_and_drillable() {
         }
     }
 }
+
+#[test]
+fn comparison_shows_tiny_shares_as_the_bars_do() {
+    let v = json!({
+        "version": 1, "lang": "en", "title": "T",
+        "tiers": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+        "groups": [{"id": "g", "label": "G", "counts": {"a": 1, "b": 4999}}],
+        "periods": [{"id": "old", "label": "Old", "groups": [{"id": "g", "counts": {"a": 0, "b": 10}}]}]
+    });
+    let d = dataset(&v.to_string());
+    let now = scoped(&d, 0, None).unwrap();
+    let old = scoped(&d, 1, None);
+    let c = compare(&d, &now, old.as_ref(), Selection::default(), UiLang::En);
+    let r = &c[0].rows;
+    assert_eq!(
+        (r[0].before.as_str(), r[0].after.as_str()),
+        ("0.0%", "<0.1%")
+    );
+    assert_eq!(
+        (r[1].before.as_str(), r[1].after.as_str()),
+        ("100.0%", ">99.9%")
+    );
+}

@@ -89,7 +89,21 @@ fn syntax_errors_say_what_and_where() {
     assert_eq!(err("{\"a\": 1"), (1, 8, "the file ends inside an object"));
     assert_eq!(err("nul"), (1, 1, "expected a value"));
     assert_eq!(err("[1e309]"), (1, 2, "number out of range"));
-    assert!(parse("[1e308, 1e-400, -1e308]").is_ok());
+    assert!(parse("[1e308, 1e-400, -1e308, 1.7976931348623157e308, 0.01e310, 0e99999]").is_ok());
+    assert_eq!(err("[2e308]"), (1, 2, "number out of range"));
+    assert_eq!(
+        err("[1e99999999999999999999]"),
+        (1, 2, "number out of range")
+    );
+    assert_eq!(
+        err("[1e9223372036854775807]"),
+        (1, 2, "number out of range")
+    );
+    assert_eq!(
+        err(&format!("[{}]", "9".repeat(310))),
+        (1, 2, "number out of range")
+    );
+    assert!(parse(&format!("[{}]", "1".repeat(309))).is_ok());
     assert_eq!(err("[-1e400]"), (1, 2, "number out of range"));
 }
 

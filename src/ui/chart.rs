@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::compare::mount_compare;
-use super::dom::{append, fill, find, listen, on_key_of, px, set_attr, El};
+use super::dom::{append, fill, find, listen, on_key_of, px, set_attr, set_text, El};
 use super::drill::{mount_drill, ViewState};
 use super::errors::warning_list;
 use super::group_bar::{apply_sel, group_el};
@@ -212,7 +212,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     }
     if let Some(el) = part(".tb-scope") {
         let data = checked.clone();
-        Effect::new(move |_| el.set_text_content(Some(&scope_text(&data.dataset, state, lang))));
+        Effect::new(move |_| set_text(&el, &scope_text(&data.dataset, state, lang)));
     }
     if let Some(el) = part(".tb-compare") {
         mount_compare(&el, checked.clone(), state, lang, scope, shown.clone());
@@ -363,7 +363,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                         .join("; ")
                 })
                 .unwrap_or_default();
-            el.set_text_content(Some(&text));
+            set_text(&el, &text);
         });
     }
     if let Some(el) = part(".tb-summary") {
@@ -373,7 +373,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 .get()
                 .map(|d| summary(&d, lang, &ids))
                 .unwrap_or_default();
-            el.set_text_content(Some(&text));
+            set_text(&el, &text);
         });
     }
 
@@ -445,10 +445,10 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
             set_attr(&link, "download", Some(&name));
         });
         let ids = shown.clone();
-        listen(&el, "click", move |ev| {
-            if let Some(d) = scope.get_untracked() {
-                point_at_csv(&ev, &csv(&d, lang, &ids));
-            }
+        listen(&el, "click", move |ev| match scope.get_untracked() {
+            Some(d) => point_at_csv(&ev, &csv(&d, lang, &ids)),
+            // No figures for this view: nothing to download.
+            None => ev.prevent_default(),
         });
     }
 }

@@ -103,9 +103,11 @@ impl El {
 /// Replaces the children of `parent` with `els`. The element that had the
 /// focus inside `parent` gets it back when an element with the same
 /// `data-key` is among the new ones (so a redraw never drops the focus).
-pub fn fill(parent: &web_sys::Element, els: &[El]) {
+/// Returns false when the focus was inside `parent` and could not be given
+/// back (the focused element is not drawn any more).
+pub fn fill(parent: &web_sys::Element, els: &[El]) -> bool {
     let Some(doc) = parent.owner_document() else {
-        return;
+        return true;
     };
     let focused = parent
         .get_root_node()
@@ -129,8 +131,17 @@ pub fn fill(parent: &web_sys::Element, els: &[El]) {
     }
     parent.set_text_content(None);
     let _ = parent.append_child(&frag);
-    if let Some(key) = focused {
-        focus_key(parent, &key);
+    match focused {
+        Some(key) => focus_key(parent, &key),
+        None => true,
+    }
+}
+
+/// Sets an element's text only when it changes: a live region must not
+/// repeat itself on every redraw.
+pub fn set_text(el: &web_sys::Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
     }
 }
 
@@ -147,11 +158,17 @@ pub fn focus_key(parent: &web_sys::Element, key: &str) -> bool {
     }
 }
 
-/// Calls `f` for every `event` on `target`, for the element's lifetime.
+/// Calls `f` for every `event` on `target`.
+/// The listener is removed, and its closure freed, when the reactive owner
+/// it was added under is cleaned up (another file loaded, say).
 pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Event) + 'static) {
     let cb = Closure::<dyn Fn(web_sys::Event)>::new(f);
     let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-    cb.forget();
+    let held = send_wrapper::SendWrapper::new((target.clone(), event.to_string(), cb));
+    leptos::prelude::on_cleanup(move || {
+        let (target, event, cb) = held.take();
+        let _ = target.remove_event_listener_with_callback(&event, cb.as_ref().unchecked_ref());
+    });
 }
 
 /// The `data-key` of the closest element that has one, from an event's target.

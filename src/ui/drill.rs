@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{append, fill, find, listen, on_key_of, set_attr, El};
+use super::dom::{append, fill, find, key_of, listen, on_key_of, set_attr, set_text, El};
 use crate::drill::{all_units, period_label, periods, search};
 use crate::i18n::{matches, t, Msg, UiLang};
 use crate::stack::Selection;
@@ -185,7 +185,10 @@ fn mount_unit_picker(
         let (hits, total) = found.get();
         let (now, is_open) = (active.get(), open.get());
         let els: Vec<El> = if total == 0 {
-            vec![El::with_class("li", "tb-option tb-none").text(t(lang, Msg::NoMatch))]
+            vec![El::with_class("li", "tb-option tb-none")
+                .attr("role", "option")
+                .attr("aria-disabled", "true")
+                .text(t(lang, Msg::NoMatch))]
         } else {
             hits.iter()
                 .enumerate()
@@ -217,11 +220,12 @@ fn mount_unit_picker(
         let active_id = (is_open && total > 0).then(|| option_id(now));
         set_attr(&box_el, "aria-activedescendant", active_id.as_deref());
         let q = query.get();
-        live.set_text_content(Some(&if is_open && !q.is_empty() {
+        let said = if is_open && !q.is_empty() {
             matches(total, lang)
         } else {
             String::new()
-        }));
+        };
+        set_text(&live, &said);
     });
     let pick = {
         let input = input.clone();
@@ -232,11 +236,14 @@ fn mount_unit_picker(
             open.set(false);
         }
     };
-    // mousedown: choose before the input's blur closes the list.
+    // mousedown anywhere in the list (an option, its scrollbar) keeps the
+    // focus in the box; on an option it chooses, before a blur could close the list.
     let pick_mouse = pick.clone();
-    on_key_of(&list, "mousedown", move |key, ev| {
+    listen(&list, "mousedown", move |ev| {
         ev.prevent_default();
-        pick_mouse(key.parse().ok());
+        if let Some((key, _)) = key_of(&ev) {
+            pick_mouse(key.parse().ok());
+        }
     });
     let typed = input.clone();
     listen(&input, "input", move |_| {
@@ -293,6 +300,11 @@ fn mount_unit_picker(
         fill(&current, &els);
     });
     if let Some(el) = find(parent, ".tb-current") {
-        on_key_of(&el, "click", move |_, _| unit.set(None));
+        // The button goes away with the unit: the focus moves to the search box.
+        let search_box = input.clone();
+        on_key_of(&el, "click", move |_, _| {
+            unit.set(None);
+            let _ = search_box.focus();
+        });
     }
 }

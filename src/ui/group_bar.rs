@@ -24,7 +24,7 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
             .children(g.rects.iter().map(|r| {
                 let seg = El::with_class("div", &classes("tb-seg", r.tier))
                     .attr("data-tier", r.tier_id.clone())
-                    .attr("data-key", format!("seg-{}-{}", g.id, r.tier_id))
+                    .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
                     .attr("data-tip", format!("{}: {}", g.heading, r.full))
                     .attr("role", "img")
                     .attr("tabindex", "0")

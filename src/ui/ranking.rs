@@ -104,6 +104,7 @@ pub fn mount_ranking(
     let tiers = checked.dataset.tiers.clone();
     let draw_labels = labels.clone();
     let el = table.clone();
+    let focus_home = scroller.clone();
     Effect::new(move |_| {
         let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN + 1).min(n);
@@ -126,7 +127,12 @@ pub fn mount_ranking(
                     .map(|(k, r)| draw.row(first + k, r)),
             )
             .child(spacer(n - last));
-        fill(&el, &[draw.head(sort.get()), body]);
+        // A focused row scrolled out of the drawn window: keep the focus in the table.
+        if !fill(&el, &[draw.head(sort.get()), body]) {
+            if let Some(sc) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focus_home) {
+                let _ = sc.focus();
+            }
+        }
     });
     // One listener each for the whole table: sort buttons and unit buttons.
     {

@@ -13,11 +13,11 @@ const EXAMPLE = '/data/example-districts.json';
 const SHOTS = join(ROOT, 'target', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-async function open(query, options) {
+async function open(query, options, ready = '.tb-group') {
   const page = await openPage(ctx.browser, options);
   await page.goto(`${ctx.server.origin}/?${query}`);
   await settled(page);
-  await page.waitForSelector('.tb-group');
+  await page.waitForSelector(ready);
   return page;
 }
 
@@ -84,6 +84,7 @@ test('searching without accents finds the unit; the keyboard chooses it', async 
   await box.fill('zzz');
   await settle(page);
   assert.deepEqual(await page.$$eval('.tb-option', (els) => els.map((e) => e.textContent)), ['No unit matches']);
+  assert.equal(await page.getAttribute('.tb-option', 'aria-disabled'), 'true');
   await box.press('Escape');
   assert.equal(await box.getAttribute('aria-expanded'), 'false');
   assert.deepEqual(page.errors, []);
@@ -187,6 +188,37 @@ test('switching period and comparing two periods', async () => {
   await page.click('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link');
   await settle(page);
   assert.match(await page.textContent('.tb-compare-table[data-group=members] tbody tr:first-child'), /9\.4%23\.8%▲ up 14\.4 pp/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a unit without figures in the shown period says so, and offers no empty download', async () => {
+  const page = await open('data=/fixtures/good/units-gap.json&unit=south', {}, '.tb-nodata');
+  assert.equal(await scope(page), 'South · 2022');
+  assert.equal(await page.textContent('.tb-groups'), 'This unit has no figures for this period');
+  // "Get the data" has nothing to give: no download, no navigation.
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  const before = page.url();
+  await page.click('.tb-csv');
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0);
+  assert.equal(page.url(), before);
+  // The ranking shows it without figures; the other period has them.
+  assert.deepEqual(await rankShares(page), ['<0.1%', '–']);
+  await page.click('.tb-period[data-key="1"]');
+  await settle(page);
+  assert.equal(await page.locator('.tb-group').count(), 1);
+  // Back to the whole area: the focus goes to the search box, not to the page.
+  await page.focus('.tb-whole');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tb-input');
+  // Tiny shares in the comparison read as on the bars.
+  await page.click('.tb-period[data-key="0"]');
+  await page.selectOption('.tb-base', '1');
+  await settle(page);
+  assert.deepEqual(await page.$$eval('.tb-compare-table tbody tr:first-child td', (tds) => tds.map((t) => t.textContent)),
+    ['0.0%', '<0.1%', '= no change']);
   assert.deepEqual(page.errors, []);
 });
 
