@@ -260,6 +260,33 @@ test('the script embed takes the view as data-* options and leaves the host URL 
   assert.deepEqual(page.errors, []);
 });
 
+test('the iframe restores a view from its address and keeps it there, not in the parent page', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/hosts/plain.html`);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.title = 'chart';
+    f.style.width = '800px';
+    f.style.height = '900px';
+    document.body.append(f);
+  }, `/index.html?data=${EXAMPLE}&lang=en&unit=huyen-tam-nong&compare=2021`);
+  const frame = page.frameLocator('iframe[title=chart]');
+  await frame.locator('.tb-scope').waitFor();
+  assert.equal(await frame.locator('.tb-scope').textContent(), 'Huyện Tam Nông · 2022');
+  assert.equal(await frame.locator('.tb-compare h3').textContent(), '2022 compared with 2021');
+  await frame.locator('.tb-rank-row[data-unit=huyen-ha-hoa] .tb-unit-link').click();
+  await frame.locator('.tb-key[data-tier=good]').click();
+  await settle(page);
+  const inner = new URL(page.frames().find((f) => f.url().includes('index.html')).url());
+  assert.equal(inner.searchParams.get('unit'), 'huyen-ha-hoa');
+  assert.equal(inner.searchParams.get('tiers'), 'good');
+  assert.equal(inner.searchParams.get('compare'), '2021');
+  assert.equal(inner.searchParams.get('data'), EXAMPLE);
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(page.errors, []);
+});
+
 test('10,000 units: a few hundred rows in the DOM at most, and scrolling reaches the last', async () => {
   const page = await open('data=/gen/units-10000-1.json&lang=en');
   assert.equal(await page.getAttribute('.tb-rank', 'aria-rowcount'), '10001');
