@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 use crate::fold::fold;
 use crate::format::{int, percent, share};
 use crate::i18n::UiLang;
+use crate::layout::tier_names;
 use crate::model::{Dataset, Group, Text, Unit};
 use crate::stack::{shares, Selection};
 
@@ -70,6 +71,14 @@ pub fn all_units(d: &Dataset) -> Vec<&Unit> {
         }
     }
     out
+}
+
+/// The label of the unit called `id` in `lang`, from any period.
+pub fn unit_label(d: &Dataset, id: &str, lang: UiLang) -> Option<String> {
+    all_units(d)
+        .into_iter()
+        .find(|u| u.id == id)
+        .map(|u| u.label.get(lang.code()).to_string())
 }
 
 /// The figures of one view as a file without units or periods: the
@@ -184,7 +193,7 @@ pub fn ranking(d: &Dataset, period: usize, group: &str, sel: Selection) -> Vec<R
             match g {
                 Some(g) if g.sum() > 0 => {
                     let tenths = shares(&g.counts);
-                    let part = ranked.tiers().filter_map(|t| g.counts.get(t)).sum();
+                    let part = ranked.part(&g.counts);
                     RankRow {
                         unit: i,
                         evaluated: g.evaluated_or_sum(),
@@ -406,25 +415,18 @@ pub fn compare(
                         .iter()
                         .enumerate()
                         .map(|(i, t)| {
-                            let name = t.short.as_ref().unwrap_or(&t.label);
                             row(
-                                name.get(code).to_string(),
+                                t.short_or_label().get(code).to_string(),
                                 (a[i], o.counts[i], sa),
                                 (b[i], g.counts[i], sb),
                             )
                         })
                         .collect();
                     if sel.tiers().count() > 1 {
-                        let names: Vec<&str> = sel
-                            .tiers()
-                            .filter_map(|i| d.tiers.get(i))
-                            .map(|t| t.short.as_ref().unwrap_or(&t.label).get(code))
-                            .collect();
-                        let part = |c: &[u64]| sel.tiers().filter_map(|i| c.get(i)).sum::<u64>();
                         rows.push(row(
-                            names.join(" + "),
-                            (sel.combined(&a), part(&o.counts), sa),
-                            (sel.combined(&b), part(&g.counts), sb),
+                            tier_names(&d.tiers, sel, lang),
+                            (sel.combined(&a), sel.part(&o.counts), sa),
+                            (sel.combined(&b), sel.part(&g.counts), sb),
                         ));
                     }
                     rows

@@ -90,10 +90,6 @@ impl<'a> Map<'a> {
         self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

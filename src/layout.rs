@@ -8,8 +8,8 @@
 //! its full text for the tooltip.
 
 use crate::format::{date, int, percent, share};
-use crate::i18n::{t, Msg, UiLang};
-use crate::model::{Dataset, Group};
+use crate::i18n::{join_tiers, t, Msg, UiLang};
+use crate::model::{Dataset, Group, Tier};
 use crate::stack::{coverage, stack, Selection};
 
 /// Estimated width in pixels of a segment label (13 px, semi-bold). The
@@ -224,15 +224,19 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
     if sel.is_empty() {
         return None;
     }
-    let code = lang.code();
-    let names: Vec<&str> = sel
-        .tiers()
-        .filter_map(|i| d.tiers.get(i))
-        .map(|tier| tier.short.as_ref().unwrap_or(&tier.label).get(code))
-        .collect();
     Some(format!(
         "{}: {}",
-        names.join(" + "),
+        tier_names(&d.tiers, sel, lang),
         percent(sel.combined(&g.tenths), lang)
     ))
+}
+
+/// The selected tiers' short names, e.g. `Xuất sắc + Tốt`.
+pub fn tier_names(tiers: &[Tier], sel: Selection, lang: UiLang) -> String {
+    let names: Vec<&str> = sel
+        .tiers()
+        .filter_map(|i| tiers.get(i))
+        .map(|t| t.short_or_label().get(lang.code()))
+        .collect();
+    join_tiers(&names)
 }

@@ -184,6 +184,11 @@ pub const DARK_PALETTE: [Color; 8] = [
 ];
 
 impl Tier {
+    /// The short label where the file gives one, else the label.
+    pub fn short_or_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
+
     /// The colour the `index`-th tier is drawn in.
     pub fn fill(&self, index: usize, dark: bool) -> Color {
         let palette = if dark { &DARK_PALETTE } else { &LIGHT_PALETTE };

@@ -168,6 +168,11 @@ impl Selection {
         (0..8).filter(move |&t| self.contains(t))
     }
 
+    /// How many were counted in the selected tiers.
+    pub fn part(self, counts: &[u64]) -> u64 {
+        self.tiers().filter_map(|i| counts.get(i)).sum()
+    }
+
     /// Combined share of the selected tiers, in tenths: the sum of the shares shown.
     pub fn combined(self, tenths: &[u32]) -> u32 {
         tenths

@@ -15,7 +15,9 @@ use super::errors::warning_list;
 use super::group_bar::{apply_sel, group_el};
 use super::legend::legend_el;
 use super::ranking::mount_ranking;
-use crate::drill::{all_units, folded_names, period_index, period_label, periods, scoped};
+use crate::drill::{
+    all_units, folded_names, period_index, period_label, periods, scoped, unit_label,
+};
 use crate::export::{csv, summary, table};
 use crate::fold::slug;
 use crate::i18n::{problem_line, t, Msg, UiLang};
@@ -495,8 +497,7 @@ fn scope_text(d: &Dataset, state: ViewState, lang: UiLang) -> String {
     let unit = state.unit.get();
     let place = unit
         .as_deref()
-        .and_then(|u| all_units(d).into_iter().find(|x| x.id == u))
-        .map(|u| u.label.get(code).to_string())
+        .and_then(|u| unit_label(d, u, lang))
         .or_else(|| d.region.as_ref().map(|r| r.get(code).to_string()))
         .unwrap_or_else(|| t(lang, Msg::WholeArea).to_string());
     let ps = periods(d);

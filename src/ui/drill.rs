@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{append, fill, find, key_of, listen, on_key_of, set_attr, set_text, El};
-use crate::drill::{all_units, period_label, periods, search};
+use crate::drill::{all_units, period_label, periods, search, unit_label};
 use crate::i18n::{matches, t, Msg, UiLang};
 use crate::stack::Selection;
 use crate::validate::Checked;
@@ -278,14 +278,9 @@ fn mount_unit_picker(
 
     // The unit shown, with a way back to the whole area.
     let back = t(lang, Msg::BackToWhole);
-    let current_ids = checked.clone();
+    let (data, shown) = (checked.clone(), current.clone());
     Effect::new(move |_| {
-        let name = unit.get().and_then(|u| {
-            all_units(&current_ids.dataset)
-                .iter()
-                .find(|x| x.id == u)
-                .map(|x| x.label.get(code).to_string())
-        });
+        let name = unit.get().and_then(|u| unit_label(&data.dataset, &u, lang));
         let els: Vec<El> = name
             .map(|name| {
                 vec![
@@ -297,14 +292,12 @@ fn mount_unit_picker(
                 ]
             })
             .unwrap_or_default();
-        fill(&current, &els);
+        fill(&shown, &els);
     });
-    if let Some(el) = find(parent, ".tb-current") {
-        // The button goes away with the unit: the focus moves to the search box.
-        let search_box = input.clone();
-        on_key_of(&el, "click", move |_, _| {
-            unit.set(None);
-            let _ = search_box.focus();
-        });
-    }
+    // The button goes away with the unit: the focus moves to the search box.
+    let search_box = input.clone();
+    on_key_of(&current, "click", move |_, _| {
+        unit.set(None);
+        let _ = search_box.focus();
+    });
 }

@@ -205,7 +205,8 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
     let body = root.clone();
     Effect::new(move |_| {
         let lang = ui_lang.get();
-        let mut els = vec![match state.get() {
+        let shown = state.get();
+        let mut els = vec![match &shown {
             State::Loading => skeleton_el(lang),
             State::Ready(_) => El::with_class("figure", "tb-chart"),
             State::Invalid(r) => {
@@ -223,9 +224,7 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
             els.push(picker_el(lang));
         }
         fill(&body, &els);
-        if let (State::Ready(checked), Some(fig)) =
-            (state.get_untracked(), find(&body, ".tb-chart"))
-        {
+        if let (State::Ready(checked), Some(fig)) = (shown, find(&body, ".tb-chart")) {
             chart::build(
                 &fig,
                 chart::Setup {

@@ -11,6 +11,7 @@ use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, El};
 use super::drill::ViewState;
 use crate::drill::{all_units, ranked_tiers, ranking, sort_rows, RankRow, Sort, SortKey};
 use crate::i18n::{t, Msg, UiLang};
+use crate::layout::tier_names;
 use crate::model::Tier;
 use crate::stack::Selection;
 use crate::validate::Checked;
@@ -212,13 +213,7 @@ struct Draw<'a> {
 impl Draw<'_> {
     /// The header row: three sortable columns and the bar.
     fn head(&self, sort: Sort) -> El {
-        let code = self.lang.code();
-        let share_name = ranked_tiers(self.sel)
-            .tiers()
-            .filter_map(|i| self.tiers.get(i))
-            .map(|t| t.short.as_ref().unwrap_or(&t.label).get(code))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let share_name = tier_names(self.tiers, ranked_tiers(self.sel), self.lang);
         let th = |key: SortKey, id: &str, text: String, class: &str| {
             let (aria, arrow) = match (sort.key == key, sort.descending) {
                 (false, _) => ("none", "↕"),
