@@ -18,7 +18,8 @@ const ALL_PAGES = [
   { name: 'Vega-Lite + vega-embed', url: '/bench/vegalite.html', bars: '.mark-rect path', count: 11, click: ['.role-legend-symbol path >> nth=1', '.role-legend-symbol path >> nth=2'] },
 ];
 
-const PAGES = ALL_PAGES.filter((p) => !process.env.ONLY || p.name.startsWith(process.env.ONLY));
+// ONLY=vanilla,tier keeps the pages whose names start with one of those words.
+const PAGES = ALL_PAGES.filter((p) => !process.env.ONLY || process.env.ONLY.split(',').some((o) => p.name.startsWith(o)));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
@@ -79,6 +80,8 @@ async function measure(browser, origin, page, rate) {
     await tab.locator(page.click[i % 2]).click({ force: true });
     filters.push(await tab.evaluate(() => Promise.race([window.__filterDone, new Promise((r) => setTimeout(() => r([NaN, NaN]), 5000))])));
   }
+  // Live memory: garbage is collected first, on every page alike.
+  await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const wasm = await tab.evaluate(() => (globalThis.__tierBreakdownWasmBytes ? globalThis.__tierBreakdownWasmBytes() : 0));
   await context.close();
@@ -107,6 +110,7 @@ async function blankHeap() {
   const cdp = await context.newCDPSession(tab);
   await tab.goto(`${server.origin}/bench/blank.html`);
   await tab.waitForTimeout(300);
+  await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await context.close();
   return heap;

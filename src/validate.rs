@@ -242,7 +242,24 @@ pub fn show_value(v: &Value) -> String {
 pub fn show_str(s: &str) -> String {
     let cut: String = s.chars().take(40).collect();
     let more = if s.chars().count() > 40 { "…" } else { "" };
-    format!("\"{}{}\"", cut.escape_debug(), more)
+    let mut out = String::with_capacity(cut.len() + 4);
+    out.push('"');
+    // Like `escape_debug` for what matters here (quotes, backslashes,
+    // control characters), without its Unicode tables in the wasm.
+    for c in cut.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str(more);
+    out.push('"');
+    out
 }
 
 // Paths are built for every field visited (10,000 units make ~400,000), so

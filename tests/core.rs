@@ -590,3 +590,12 @@ fn table_and_summary_in_both_languages() {
          Hoàn thành nhiệm vụ 4,7%, Không hoàn thành nhiệm vụ 0,5%."
     );
 }
+
+#[test]
+fn values_in_messages_are_quoted_with_escapes_and_cut() {
+    use tier_breakdown::validate::show_str;
+    assert_eq!(show_str("a\"b\\c\nd\te\u{1}"), r#""a\"b\\c\nd\te\u{1}""#);
+    assert_eq!(show_str("Việt Trì"), "\"Việt Trì\"");
+    let long = "x".repeat(50);
+    assert_eq!(show_str(&long), format!("\"{}…\"", "x".repeat(40)));
+}

@@ -1,6 +1,8 @@
 //! The whole chart: title, legend-filter, one block per group, the tooltip,
 //! the data table, "get the data" and the source line.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -9,10 +11,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::compare::mount_compare;
-use super::dom::{append, fill, find, listen, on_key_of, px, set_attr, set_text, El};
+use super::dom::{
+    append, effect, fill, find, find_all, listen, px, queued_effect, set_attr, set_text, El,
+};
 use super::drill::{mount_drill, ViewState};
 use super::errors::warning_list;
-use super::group_bar::{apply_sel, group_el};
+use super::group_bar::{group_el, Painted};
 use super::legend::legend_el;
 use super::ranking::mount_ranking;
 use crate::drill::{
@@ -214,7 +218,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     }
     if let Some(el) = part(".tb-scope") {
         let data = checked.clone();
-        Effect::new(move |_| set_text(&el, &scope_text(&data.dataset, state, lang)));
+        queued_effect(move || set_text(&el, &scope_text(&data.dataset, state, lang)));
     }
     if let Some(el) = part(".tb-compare") {
         mount_compare(&el, checked.clone(), state, lang, scope, shown.clone());
@@ -229,76 +233,111 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     }
 
     // The legend is the filter; only its pressed states change.
-    if let Some(el) = part(".tb-legend") {
-        let buttons = el.clone();
-        Effect::new(move |_| {
-            let s = sel.get();
-            let list = buttons.query_selector_all("[data-key]");
-            for i in 0..list.as_ref().map(|l| l.length()).unwrap_or(0) {
-                let Some(b) = list
-                    .as_ref()
-                    .ok()
-                    .and_then(|l| l.item(i))
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                match b
-                    .get_attribute("data-key")
-                    .as_deref()
-                    .and_then(|k| k.strip_prefix("tier-"))
-                {
-                    Some(tier) => {
-                        let on = tier.parse().is_ok_and(|t| s.contains(t));
-                        set_attr(&b, "aria-pressed", Some(if on { "true" } else { "false" }));
-                    }
-                    None => set_attr(&b, "disabled", s.is_empty().then_some("")),
-                }
-            }
-        });
-        on_key_of(&el, "click", move |key, _| {
-            match key.strip_prefix("tier-") {
-                Some(tier) => {
-                    if let Ok(tier) = tier.parse() {
-                        sel.update(|s| *s = s.toggled(tier));
-                    }
-                }
-                None => sel.set(Selection::default()),
-            }
+    // Its buttons, found once: (button, its tier, or None for "show all").
+    let legend = part(".tb-legend");
+    let buttons: Vec<(web_sys::Element, Option<Option<usize>>)> = legend
+        .iter()
+        .flat_map(|el| find_all(el, "[data-key]"))
+        .map(|b| {
+            let key = b.get_attribute("data-key").unwrap_or_default();
+            let tier = key.strip_prefix("tier-").map(|t| t.parse().ok());
+            (b, tier)
+        })
+        .collect();
+    // One listener per button: a click reads nothing back from the page.
+    for (b, tier) in &buttons {
+        let tier = *tier;
+        listen(b, "click", move |_| match tier {
+            Some(Some(tier)) => sel.update(|s| *s = s.toggled(tier)),
+            Some(None) => {}
+            None => sel.set(Selection::default()),
         });
     }
-
-    // The bars: redrawn for each view, width, theme and selection.
-    if let Some(el) = part(".tb-groups") {
-        let data = checked.clone();
-        let bars = el.clone();
-        Effect::new(move |_| {
-            let s = sel.get_untracked();
-            let els = match view_model.get() {
-                Some(v) => v
-                    .groups
-                    .iter()
-                    .map(|g| group_el(g, &data.dataset, s, lang))
-                    .collect(),
-                None => {
-                    vec![El::with_class("p", "tb-bar tb-nodata").text(t(lang, Msg::NoUnitData))]
-                }
-            };
-            fill(&bars, &els);
-        });
-        // A filter click only updates what the selection changes.
-        let (painted, data) = (el.clone(), checked.clone());
-        Effect::new(move |prev: Option<Selection>| {
-            let s = sel.get();
-            if prev.is_some_and(|p| p != s) {
-                view_model.with_untracked(|v| {
-                    if let Some(v) = v {
-                        apply_sel(&painted, v, &data.dataset, s, lang);
-                    }
-                });
+    // The combined shares, for screen readers (the bars show them).
+    let announce = {
+        let (el, data) = (part(".tb-announce"), checked.clone());
+        // What it says now: compared here, not read back from the page.
+        let said = Rc::new(RefCell::new(String::new()));
+        move |v: Option<&ChartView>, s: Selection| {
+            let text = v
+                .map(|v| {
+                    v.groups
+                        .iter()
+                        .filter_map(|g| {
+                            selected_line(&data.dataset, g, s, lang)
+                                .map(|l| format!("{}: {l}", g.heading))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default();
+            if let Some(el) = el.as_ref().filter(|_| *said.borrow() != text) {
+                el.set_text_content(Some(&text));
+                *said.borrow_mut() = text;
             }
-            s
+        }
+    };
+
+    // The bars: redrawn for each view, width and theme.
+    let bars = part(".tb-groups");
+    let painted = Rc::new(RefCell::new(Painted::default()));
+    if let Some(bars) = bars.clone() {
+        let (data, found, announce) = (checked.clone(), painted.clone(), announce.clone());
+        queued_effect(move || {
+            let s = sel.get_untracked();
+            view_model.with(|v| {
+                let els = match v {
+                    Some(v) => v
+                        .groups
+                        .iter()
+                        .map(|g| group_el(g, &data.dataset, s, lang))
+                        .collect(),
+                    None => {
+                        vec![El::with_class("p", "tb-bar tb-nodata").text(t(lang, Msg::NoUnitData))]
+                    }
+                };
+                fill(&bars, &els);
+                *found.borrow_mut() = Painted::find(&bars, &data.dataset);
+                announce(v.as_ref(), s);
+            });
         });
+    }
+    // A filter click: one effect writes only what the selection changes
+    // (pressed states, classes, combined lines); the first run writes the
+    // legend's states.
+    let data = checked.clone();
+    let last = std::cell::Cell::new(None::<Selection>);
+    effect(move || {
+        let s = sel.get();
+        let prev = last.replace(Some(s));
+        for (b, tier) in &buttons {
+            match tier {
+                Some(tier) => {
+                    let on = |s: Selection| tier.is_some_and(|t| s.contains(t));
+                    if prev.is_none_or(|p| on(p) != on(s)) {
+                        set_attr(
+                            b,
+                            "aria-pressed",
+                            Some(if on(s) { "true" } else { "false" }),
+                        );
+                    }
+                }
+                None if prev.is_none_or(|p| p.is_empty() != s.is_empty()) => {
+                    set_attr(b, "disabled", s.is_empty().then_some(""));
+                }
+                None => {}
+            }
+        }
+        if prev.is_some_and(|p| p != s) {
+            view_model.with_untracked(|v| {
+                if let Some(v) = v {
+                    painted.borrow_mut().apply(v, &data.dataset, s, lang);
+                }
+                announce(v.as_ref(), s);
+            });
+        }
+    });
+    if let Some(el) = bars {
         let fig2 = fig.clone();
         let show = move |ev: web_sys::Event| {
             let target = ev
@@ -324,7 +363,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
         }
     });
     if let Some(el) = part(".tb-tip") {
-        Effect::new(move |_| {
+        queued_effect(move || {
             let t = tip.get();
             set_attr(
                 &el,
@@ -348,29 +387,9 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
             el.set_text_content(t.map(|t| t.text).as_deref());
         });
     }
-    if let Some(el) = part(".tb-announce") {
-        let data = checked.clone();
-        Effect::new(move |_| {
-            let s = sel.get();
-            let text = view_model
-                .get()
-                .map(|v| {
-                    v.groups
-                        .iter()
-                        .filter_map(|g| {
-                            selected_line(&data.dataset, g, s, lang)
-                                .map(|l| format!("{}: {l}", g.heading))
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-                .unwrap_or_default();
-            set_text(&el, &text);
-        });
-    }
     if let Some(el) = part(".tb-summary") {
         let ids = shown.clone();
-        Effect::new(move |_| {
+        queued_effect(move || {
             let text = scope
                 .get()
                 .map(|d| summary(&d, lang, &ids))
@@ -381,7 +400,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
 
     // The data table, its toggle and "get the data".
     if let (Some(button), Some(wrap)) = (part(".tb-table-toggle"), part(".tb-table-wrap")) {
-        Effect::new(move |_| {
+        queued_effect(move || {
             let on = show_table.get();
             set_attr(
                 &button,
@@ -410,7 +429,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     if let Some(el) = part(".tb-table-wrap .tb-table") {
         let ids = shown.clone();
         let (caption_id, title) = (format!("tb{id}-caption"), head.title.clone());
-        Effect::new(move |_| {
+        queued_effect(move || {
             let mut els = vec![El::new("caption")
                 .attr("id", caption_id.clone())
                 .text(title.clone())];
@@ -439,7 +458,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     if let Some(el) = part(".tb-csv") {
         let title_slug = slug(&head.title);
         let link = el.clone();
-        Effect::new(move |_| {
+        queued_effect(move || {
             let name = match state.unit.get() {
                 Some(u) => format!("{title_slug}-{u}.csv"),
                 None => format!("{title_slug}.csv"),
@@ -512,16 +531,16 @@ fn scope_text(d: &Dataset, state: ViewState, lang: UiLang) -> String {
 /// Mirrors the view into the address (`?unit=…&tiers=…&period=…&compare=…`),
 /// keeping the page's other parameters; `replaceState`, so Back still leaves.
 fn keep_in_url(checked: Arc<Checked>, state: ViewState, drillable: bool) {
-    Effect::new(move |_| {
+    queued_effect(move || {
         let d = &checked.dataset;
         if !drillable {
-            write_url(&[("tiers", state.sel.get().ids(d))]);
+            write_url(vec![("tiers", state.sel.get().ids(d))]);
             return;
         }
         let ps = periods(d);
         let id_of = |i: Option<usize>| i.and_then(|i| ps.get(i)).map(|p| p.id.to_string());
         let period = state.period.get();
-        write_url(&[
+        write_url(vec![
             ("unit", state.unit.get().unwrap_or_default()),
             ("tiers", state.sel.get().ids(d)),
             (
@@ -536,8 +555,39 @@ fn keep_in_url(checked: Arc<Checked>, state: ViewState, drillable: bool) {
     });
 }
 
-/// Sets (or, when empty, removes) query parameters of the page's address.
-fn write_url(pairs: &[(&str, String)]) {
+/// How long the address waits for the view to settle before it is
+/// rewritten: `history.replaceState` costs ~3 ms at 4× CPU (it was the
+/// largest part of a filter click), and Chromium throttles bursts of it.
+const URL_DELAY_MS: i32 = 250;
+
+thread_local! {
+    /// The parameters waiting to be written; `Some` while a write is due.
+    static PENDING_URL: std::cell::RefCell<Option<Vec<(&'static str, String)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Sets (or, when empty, removes) query parameters of the page's address,
+/// [`URL_DELAY_MS`] after the last change, off the click's path.
+fn write_url(pairs: Vec<(&'static str, String)>) {
+    let due = PENDING_URL.with(|p| p.borrow_mut().replace(pairs).is_some());
+    if due {
+        return;
+    }
+    let write = Closure::once_into_js(|| {
+        if let Some(pairs) = PENDING_URL.with(|p| p.borrow_mut().take()) {
+            replace_params(&pairs);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            write.unchecked_ref(),
+            URL_DELAY_MS,
+        );
+    }
+}
+
+/// Rewrites the address now, keeping its other parameters and its hash.
+fn replace_params(pairs: &[(&str, String)]) {
     let Some(w) = web_sys::window() else {
         return;
     };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{fill, set_attr, El};
+use super::dom::{fill, queued_effect, set_attr, El};
 use super::drill::ViewState;
 use crate::drill::{compare, period_label, periods, scoped};
 use crate::i18n::{comparing, t, Msg, UiLang};
@@ -24,7 +24,7 @@ pub fn mount_compare(
     shown: Arc<Vec<String>>,
 ) {
     let el = parent.clone();
-    Effect::new(move |_| {
+    queued_effect(move || {
         let els = tables(&checked.dataset, state, lang, scope, &shown);
         set_attr(&el, "hidden", els.is_empty().then_some(""));
         fill(&el, &els);

@@ -199,6 +199,16 @@ pub fn find(parent: &web_sys::Element, selector: &str) -> Option<web_sys::Elemen
     parent.query_selector(selector).ok().flatten()
 }
 
+/// Every element under `parent` matching `selector`, in document order.
+pub fn find_all(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = parent.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
 /// Appends built elements to `parent`.
 pub fn append(parent: &web_sys::Element, els: &[El]) {
     let Some(doc) = parent.owner_document() else {
@@ -229,4 +239,28 @@ pub fn pct(x: f64) -> String {
 /// Whole pixels for CSS (`12px`).
 pub fn px(x: f64) -> String {
     format!("{}px", x.round() as i64)
+}
+
+/// Runs `f` now, then again synchronously whenever a signal it read
+/// changes, until the current owner is cleaned up. Synchronous (Leptos'
+/// `ImmediateEffect`, not the queued `Effect`): a filter click redraws the
+/// bars inside the click's own handler, with no task queued in between.
+/// `f` must not set a signal it reads.
+pub fn effect(f: impl Fn() + 'static) {
+    let f = send_wrapper::SendWrapper::new(f);
+    // The closure is needed: it derefs the wrapper on each call, on this thread.
+    #[allow(clippy::redundant_closure)]
+    leptos::reactive::effect::ImmediateEffect::new_scoped(move || f());
+}
+
+/// Runs `f` after the current task, then again (once per batch of changes)
+/// whenever a signal it read changes, until the current owner is cleaned
+/// up: Leptos' queued `Effect`. Boxed, so the wasm holds one copy of the
+/// effect's machinery rather than one per call site.
+pub fn queued_effect(f: impl Fn() + 'static) {
+    queued_boxed(Box::new(f));
+}
+
+fn queued_boxed(f: Box<dyn Fn()>) {
+    leptos::prelude::Effect::new(move |_| f());
 }

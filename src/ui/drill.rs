@@ -6,7 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{append, fill, find, key_of, listen, on_key_of, set_attr, set_text, El};
+use super::dom::{
+    append, fill, find, key_of, listen, on_key_of, queued_effect, set_attr, set_text, El,
+};
 use crate::drill::{all_units, period_label, periods, search, unit_label};
 use crate::i18n::{matches, t, Msg, UiLang};
 use crate::stack::Selection;
@@ -73,7 +75,7 @@ pub fn mount_drill(
         );
         if let Some(el) = find(parent, ".tb-periods") {
             let buttons = el.clone();
-            Effect::new(move |_| {
+            queued_effect(move || {
                 let now = period.get();
                 let els: Vec<El> = labels
                     .iter()
@@ -181,7 +183,7 @@ fn mount_unit_picker(
     // The list, its open state and the active option.
     let (box_el, list_el) = (input.clone(), list.clone());
     let draw_labels = labels.clone();
-    Effect::new(move |_| {
+    queued_effect(move || {
         let (hits, total) = found.get();
         let (now, is_open) = (active.get(), open.get());
         let els: Vec<El> = if total == 0 {
@@ -279,7 +281,7 @@ fn mount_unit_picker(
     // The unit shown, with a way back to the whole area.
     let back = t(lang, Msg::BackToWhole);
     let (data, shown) = (checked.clone(), current.clone());
-    Effect::new(move |_| {
+    queued_effect(move || {
         let name = unit.get().and_then(|u| unit_label(&data.dataset, &u, lang));
         let els: Vec<El> = name
             .map(|name| {

@@ -1,9 +1,7 @@
 //! One group's block: heading and headline number, the 100% bar, the labels
 //! that did not fit, the coverage line and the selected tiers' share.
 
-use wasm_bindgen::JsCast;
-
-use super::dom::{find, pct, set_attr, El};
+use super::dom::{find_all, pct, set_attr, El};
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::{selected_line, ChartView, GroupView};
 use crate::model::Dataset;
@@ -14,7 +12,6 @@ use crate::stack::Selection;
 /// focus); `data-key` lets a redraw give the focus back.
 pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El {
     let classes = |base: &str, tier: usize| classes(base, tier, sel);
-    let fill = |tier: usize, fill: &str, dim: &str| fill_of(tier, fill, dim, sel).to_string();
     let bar = if g.no_data {
         El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
     } else {
@@ -31,7 +28,8 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
                     .attr("aria-label", r.full.clone())
                     .style("left", pct(r.x))
                     .style("width", pct(r.w))
-                    .style("background", fill(r.tier, &r.fill, &r.dim_fill))
+                    .style("--f", r.fill.clone())
+                    .style("--d", r.dim_fill.clone())
                     .style("color", r.ink.clone());
                 match &r.inside {
                     Some(l) => seg.child(El::with_class("span", "tb-seg-label").text(l.clone())),
@@ -54,7 +52,8 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
                     .attr("data-tier", r.tier_id.clone())
                     .child(
                         El::with_class("span", "tb-swatch")
-                            .style("background", fill(r.tier, &r.fill, &r.dim_fill)),
+                            .style("--f", r.fill.clone())
+                            .style("--d", r.dim_fill.clone()),
                     )
                     // <bdi>: a right-to-left label keeps the numbers after it.
                     .child(
@@ -68,7 +67,7 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
     block
         .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
         .child(
-            El::with_class("p", selected_class(sel))
+            El::with_class("p", "tb-selected")
                 .text(selected_line(d, g, sel, lang).unwrap_or_default()),
         )
 }
@@ -89,61 +88,54 @@ fn classes(base: &str, tier: usize, sel: Selection) -> String {
     c
 }
 
-/// A tier's colour, or its grey twin when another tier is selected.
-fn fill_of<'a>(tier: usize, fill: &'a str, dim: &'a str, sel: Selection) -> &'a str {
-    if dimmed(tier, sel) {
-        dim
-    } else {
-        fill
-    }
+/// What a filter click changes in groups drawn by [`group_el`], found once
+/// per redraw: the classes of segments and list items (their colour follows
+/// the class in CSS: `--f`, or the grey `--d` when dimmed) and each group's
+/// combined-share line. A click then writes only what differs.
+#[derive(Default)]
+pub struct Painted {
+    /// Element, its tier, its base class and the class it has now.
+    marks: Vec<(web_sys::Element, usize, &'static str, String)>,
+    /// Each group's combined-share line and its text, in the view's order.
+    lines: Vec<(web_sys::Element, String)>,
 }
 
-fn selected_class(sel: Selection) -> &'static str {
-    if sel.is_empty() {
-        "tb-selected tb-empty"
-    } else {
-        "tb-selected"
-    }
-}
-
-/// Updates groups drawn by [`group_el`] for a new selection, in place: only
-/// the classes and colours of segments and list items and the combined-share
-/// line change, so a filter click touches a few dozen attributes.
-pub fn apply_sel(
-    bars: &web_sys::Element,
-    v: &ChartView,
-    d: &Dataset,
-    sel: Selection,
-    lang: UiLang,
-) {
-    let paint = |el: &web_sys::Element, fill: &str| {
-        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.style().set_property("background", fill);
-        }
-    };
-    for g in &v.groups {
-        let Some(sec) = find(bars, &format!("[data-group=\"{}\"]", g.id)) else {
-            continue;
-        };
-        for r in &g.rects {
-            let fill = fill_of(r.tier, &r.fill, &r.dim_fill, sel);
-            if let Some(seg) = find(&sec, &format!(".tb-seg[data-tier=\"{}\"]", r.tier_id)) {
-                set_attr(&seg, "class", Some(&classes("tb-seg", r.tier, sel)));
-                paint(&seg, fill);
-            }
-            if let Some(item) = find(
-                &sec,
-                &format!(".tb-under-item[data-tier=\"{}\"]", r.tier_id),
-            ) {
-                set_attr(&item, "class", Some(&classes("tb-under-item", r.tier, sel)));
-                if let Some(swatch) = item.first_element_child() {
-                    paint(&swatch, fill);
+impl Painted {
+    pub fn find(bars: &web_sys::Element, d: &Dataset) -> Painted {
+        let mut marks = Vec::new();
+        for base in ["tb-seg", "tb-under-item"] {
+            for el in find_all(bars, &format!(".{base}")) {
+                let id = el.get_attribute("data-tier").unwrap_or_default();
+                if let Some(tier) = d.tiers.iter().position(|t| t.id == id) {
+                    marks.push((el.clone(), tier, base, el.class_name()));
                 }
             }
         }
-        if let Some(p) = find(&sec, ".tb-selected") {
-            set_attr(&p, "class", Some(selected_class(sel)));
-            p.set_text_content(Some(&selected_line(d, g, sel, lang).unwrap_or_default()));
+        let lines = find_all(bars, ".tb-selected")
+            .into_iter()
+            .map(|p| {
+                let text = p.text_content().unwrap_or_default();
+                (p, text)
+            })
+            .collect();
+        Painted { marks, lines }
+    }
+
+    /// Shows `sel` on the drawn groups of `v`.
+    pub fn apply(&mut self, v: &ChartView, d: &Dataset, sel: Selection, lang: UiLang) {
+        for (el, tier, base, now) in &mut self.marks {
+            let class = classes(base, *tier, sel);
+            if class != *now {
+                set_attr(el, "class", Some(&class));
+                *now = class;
+            }
+        }
+        for ((p, now), g) in self.lines.iter_mut().zip(&v.groups) {
+            let line = selected_line(d, g, sel, lang).unwrap_or_default();
+            if line != *now {
+                p.set_text_content(Some(&line));
+                *now = line;
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 pub use chart::StartView;
-use dom::{append, fill, find, listen, on_key_of, set_attr, El};
+use dom::{append, fill, find, listen, queued_effect, set_attr, El};
 use errors::error_el;
 use picker::picker_el;
 use skeleton::skeleton_el;
@@ -189,7 +189,7 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
         return;
     };
     let top = root.clone();
-    Effect::new(move |_| {
+    queued_effect(move || {
         set_attr(
             &top,
             "class",
@@ -203,7 +203,7 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
     });
     // What the widget shows; redrawn (and its effects disposed) when the file changes.
     let body = root.clone();
-    Effect::new(move |_| {
+    queued_effect(move || {
         let lang = ui_lang.get();
         let shown = state.get();
         let mut els = vec![match &shown {
@@ -224,6 +224,10 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
             els.push(picker_el(lang));
         }
         fill(&body, &els);
+        // On the button itself: clicks in the chart never reach this.
+        if let (Some(button), Some(url)) = (find(&body, "[data-key=retry]"), retry_url.clone()) {
+            listen(&button, "click", move |_| fetch(url.clone()));
+        }
         if let (State::Ready(checked), Some(fig)) = (shown, find(&body, ".tb-chart")) {
             chart::build(
                 &fig,
@@ -236,13 +240,6 @@ fn widget(host: &web_sys::Element, source: DataSource, options: WidgetOptions) {
                     url_state,
                 },
             );
-        }
-    });
-    on_key_of(&root, "click", move |key, _| {
-        if key == "retry" {
-            if let Some(url) = &retry_url {
-                fetch(url.clone());
-            }
         }
     });
     listen(&root, "change", move |ev| {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, El};
+use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, queued_effect, El};
 use super::drill::ViewState;
 use crate::drill::{all_units, ranked_tiers, ranking, sort_rows, RankRow, Sort, SortKey};
 use crate::i18n::{t, Msg, UiLang};
@@ -106,7 +106,7 @@ pub fn mount_ranking(
     let draw_labels = labels.clone();
     let el = table.clone();
     let focus_home = scroller.clone();
-    Effect::new(move |_| {
+    queued_effect(move || {
         let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN + 1).min(n);
         let rows = rows.get();

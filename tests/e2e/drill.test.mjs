@@ -26,6 +26,11 @@ const scope = (page) => page.textContent('.tb-scope');
 const rankNames = (page) => page.$$eval('.tb-rank-row .tb-unit-link', (els) => els.map((e) => e.textContent));
 const rankShares = (page) => page.$$eval('.tb-rank-share', (els) => els.map((e) => e.textContent));
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
+/** Waits for the address to show `key=value` (it is written ~250 ms after the view settles). */
+async function paramBecomes(page, key, value) {
+  await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value], { timeout: 5000 });
+  assert.equal(param(page, key), value);
+}
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** Shares "12,3%" as numbers, for order checks. */
@@ -46,12 +51,12 @@ test('choosing a unit with the mouse in the ranking switches the whole chart', a
   assert.equal(await scope(page), 'Huyện Tam Nông · Năm 2022');
   assert.deepEqual(await headlines(page), ['51', '3.819']);
   assert.equal(await page.getAttribute('.tb-rank-row[data-unit=huyen-tam-nong] .tb-unit-link', 'aria-current'), 'true');
-  assert.equal(param(page, 'unit'), 'huyen-tam-nong');
+  await paramBecomes(page, 'unit', 'huyen-tam-nong');
   // Back to the whole area.
   await page.click('.tb-whole');
   await settle(page);
   assert.deepEqual(await headlines(page), ['705', '52.819']);
-  assert.equal(param(page, 'unit'), null);
+  await paramBecomes(page, 'unit', null);
   assert.deepEqual(page.errors, []);
 });
 
@@ -158,7 +163,7 @@ test('switching period and comparing two periods', async () => {
   await settle(page);
   assert.equal(await scope(page), 'Phú Thọ province (real district names, invented figures) · 2021');
   assert.equal(await page.getAttribute('.tb-period[data-key="1"]', 'aria-pressed'), 'true');
-  assert.equal(param(page, 'period'), '2021');
+  await paramBecomes(page, 'period', '2021');
   // Compare 2022 with 2021.
   await page.click('.tb-period[data-key="0"]');
   await page.selectOption('.tb-base', '1');
@@ -177,7 +182,7 @@ test('switching period and comparing two periods', async () => {
     if (expected === 'same') assert.equal(change, '= no change');
     if (expected !== 'same') assert.equal(Number(change.match(/\d+\.\d/)[0]), Math.abs(delta));
   }
-  assert.equal(param(page, 'compare'), '2021');
+  await paramBecomes(page, 'compare', '2021');
   // Two tiers selected: a row for them together.
   await page.getByRole('button', { name: 'Completed duties excellently' }).click();
   await page.getByRole('button', { name: 'Completed duties well' }).click();
@@ -198,6 +203,7 @@ test('a unit without figures in the shown period says so, and offers no empty do
   // "Get the data" has nothing to give: no download, no navigation.
   let downloads = 0;
   page.on('download', () => { downloads += 1; });
+  await page.waitForTimeout(400); // the address is written once after loading
   const before = page.url();
   await page.click('.tb-csv');
   await page.waitForTimeout(500);
@@ -237,6 +243,37 @@ test('a view is restored from the address, and a bad one falls back', async () =
   assert.deepEqual([...page.errors, ...bad.errors], []);
 });
 
+test('a burst of filter clicks rewrites the address once, after the clicks', async () => {
+  const page = await openPage(ctx.browser);
+  await page.addInitScript(() => {
+    window.__writes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => { window.__writes.push(String(url)); return replace(state, title, url); };
+  });
+  await page.goto(`${ctx.server.origin}/?data=${EXAMPLE}&lang=en`);
+  await settled(page);
+  await page.waitForTimeout(600);
+  const before = await page.evaluate(() => window.__writes.length);
+  // Five clicks inside the same instant: the bars follow each one at once…
+  const pressed = await page.evaluate(() => {
+    const key = (t) => document.querySelector(`.tb-key[data-tier=${t}]`);
+    const states = [];
+    for (const t of ['excellent', 'good', 'completed', 'good', 'completed']) {
+      key(t).click();
+      states.push(document.querySelectorAll('.tb-group[data-group=members] .tb-seg.tb-on').length);
+    }
+    return { states, writes: window.__writes.length };
+  });
+  assert.deepEqual(pressed.states, [1, 2, 3, 2, 1]);
+  // …and the address is not touched inside the clicks, then written once.
+  assert.equal(pressed.writes, before);
+  await paramBecomes(page, 'tiers', 'excellent');
+  await page.waitForTimeout(400);
+  const writes = await page.evaluate(() => window.__writes);
+  assert.equal(writes.length, before + 1, writes.join('\n'));
+  assert.deepEqual(page.errors, []);
+});
+
 test('the script embed takes the view as data-* options and leaves the host URL alone', async () => {
   const page = await openPage(ctx.browser);
   await page.goto(`${ctx.server.origin}/hosts/plain.html`);
@@ -256,6 +293,8 @@ test('the script embed takes the view as data-* options and leaves the host URL 
   await host.locator('.tb-period[data-key="0"]').click();
   await host.locator('.tb-rank-row[data-unit=huyen-ha-hoa] .tb-unit-link').click();
   assert.equal(await host.locator('.tb-scope').textContent(), 'Huyện Hạ Hòa · 2022');
+  // Longer than the full page waits before it writes its address.
+  await page.waitForTimeout(600);
   assert.equal(new URL(page.url()).search, '');
   assert.deepEqual(page.errors, []);
 });
@@ -277,8 +316,9 @@ test('the iframe restores a view from its address and keeps it there, not in the
   assert.equal(await frame.locator('.tb-compare h3').textContent(), '2022 compared with 2021');
   await frame.locator('.tb-rank-row[data-unit=huyen-ha-hoa] .tb-unit-link').click();
   await frame.locator('.tb-key[data-tier=good]').click();
-  await settle(page);
-  const inner = new URL(page.frames().find((f) => f.url().includes('index.html')).url());
+  const innerFrame = page.frames().find((f) => f.url().includes('index.html'));
+  await innerFrame.waitForFunction(() => new URL(location.href).searchParams.get('tiers') === 'good', null, { timeout: 5000 });
+  const inner = new URL(innerFrame.url());
   assert.equal(inner.searchParams.get('unit'), 'huyen-ha-hoa');
   assert.equal(inner.searchParams.get('tiers'), 'good');
   assert.equal(inner.searchParams.get('compare'), '2021');
