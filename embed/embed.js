@@ -34,9 +34,19 @@ function fail(el, err) {
   (el.shadowRoot ?? el.attachShadow({ mode: 'open' })).replaceChildren(box);
 }
 
+// The results file starts downloading while the wasm compiles; the
+// widget's own fetch takes it from the preload (http(s) only, as it allows).
+function preload(src) {
+  try {
+    const href = new URL(src.trim(), location.href);
+    if (/^https?:$/.test(href.protocol)) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: href.href, crossOrigin: 'anonymous' }));
+  } catch { /* not an address: the widget says so */ }
+}
+
 async function mount(el) {
   if (state.mounted.has(el)) return;
   state.mounted.add(el);
+  if (el.dataset.src) preload(el.dataset.src);
   try {
     const module = await compiled();
     // A fresh copy of the glue per widget: one wasm instance each.

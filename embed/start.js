@@ -3,6 +3,17 @@
 // `script-src 'self' 'wasm-unsafe-eval'` needs no hash.
 import init from './tier-breakdown.js';
 
+// The results file named by ?data= starts downloading now, while the wasm
+// compiles; the widget's own fetch then takes it from the preload. Only
+// http(s) addresses, as the widget itself allows.
+const data = new URLSearchParams(location.search).get('data');
+try {
+  const href = data && new URL(data.trim(), location.href);
+  if (href && /^https?:$/.test(href.protocol)) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: href.href, crossOrigin: 'anonymous' }));
+  }
+} catch { /* not an address: the widget says so */ }
+
 const wasm = await init({ module_or_path: new URL('tier-breakdown_bg.wasm', import.meta.url) });
 // For the benchmark (bench/run.mjs): the wasm memory in use, in bytes.
 globalThis.__tierBreakdownWasmBytes = () => wasm.memory.buffer.byteLength;

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::compare::mount_compare;
 use super::dom::{
-    append, effect, fill, find, find_all, listen, px, queued_effect, set_attr, set_text, El,
+    append, effect, fill, find, find_all, listen, px, queued_effect, set_attr, set_text, soon, El,
 };
 use super::drill::{mount_drill, ViewState};
 use super::errors::warning_list;
@@ -253,29 +253,31 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
             None => sel.set(Selection::default()),
         });
     }
-    // The combined shares, for screen readers (the bars show them).
+    // The combined shares, for screen readers (the bars show them): said
+    // once the clicks pause, so a burst of clicks is not read out one by one.
     let announce = {
         let (el, data) = (part(".tb-announce"), checked.clone());
-        // What it says now: compared here, not read back from the page.
-        let said = Rc::new(RefCell::new(String::new()));
-        move |v: Option<&ChartView>, s: Selection| {
-            let text = v
-                .map(|v| {
-                    v.groups
-                        .iter()
-                        .filter_map(|g| {
-                            selected_line(&data.dataset, g, s, lang)
-                                .map(|l| format!("{}: {l}", g.heading))
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
+        soon(ANNOUNCE_DELAY_MS, move || {
+            let (Some(el), Some(s)) = (&el, sel.try_get_untracked()) else {
+                return;
+            };
+            let text = view_model
+                .try_with_untracked(|v| {
+                    v.as_ref().map(|v| {
+                        v.groups
+                            .iter()
+                            .filter_map(|g| {
+                                selected_line(&data.dataset, g, s, lang)
+                                    .map(|l| format!("{}: {l}", g.heading))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
                 })
+                .flatten()
                 .unwrap_or_default();
-            if let Some(el) = el.as_ref().filter(|_| *said.borrow() != text) {
-                el.set_text_content(Some(&text));
-                *said.borrow_mut() = text;
-            }
-        }
+            set_text(el, &text);
+        })
     };
 
     // The bars: redrawn for each view, width and theme.
@@ -298,7 +300,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 };
                 fill(&bars, &els);
                 *found.borrow_mut() = Painted::find(&bars, &data.dataset);
-                announce(v.as_ref(), s);
+                announce();
             });
         });
     }
@@ -333,7 +335,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 if let Some(v) = v {
                     painted.borrow_mut().apply(v, &data.dataset, s, lang);
                 }
-                announce(v.as_ref(), s);
+                announce();
             });
         }
     });
@@ -531,27 +533,43 @@ fn scope_text(d: &Dataset, state: ViewState, lang: UiLang) -> String {
 /// Mirrors the view into the address (`?unit=…&tiers=…&period=…&compare=…`),
 /// keeping the page's other parameters; `replaceState`, so Back still leaves.
 fn keep_in_url(checked: Arc<Checked>, state: ViewState, drillable: bool) {
-    queued_effect(move || {
+    let write = soon(URL_DELAY_MS, move || {
         let d = &checked.dataset;
+        let (Some(sel), Some(unit), Some(period), Some(base)) = (
+            state.sel.try_get_untracked(),
+            state.unit.try_get_untracked(),
+            state.period.try_get_untracked(),
+            state.base.try_get_untracked(),
+        ) else {
+            return; // the chart is gone
+        };
         if !drillable {
-            write_url(vec![("tiers", state.sel.get().ids(d))]);
+            replace_params(&[("tiers", sel.ids(d))]);
             return;
         }
         let ps = periods(d);
         let id_of = |i: Option<usize>| i.and_then(|i| ps.get(i)).map(|p| p.id.to_string());
-        let period = state.period.get();
-        write_url(vec![
-            ("unit", state.unit.get().unwrap_or_default()),
-            ("tiers", state.sel.get().ids(d)),
+        replace_params(&[
+            ("unit", unit.unwrap_or_default()),
+            ("tiers", sel.ids(d)),
             (
                 "period",
                 id_of(Some(period).filter(|&p| p > 0)).unwrap_or_default(),
             ),
             (
                 "compare",
-                id_of(state.base.get().filter(|&b| b != period)).unwrap_or_default(),
+                id_of(base.filter(|&b| b != period)).unwrap_or_default(),
             ),
         ]);
+    });
+    // Synchronous: it only notes that a write is due, and a queued effect
+    // would cost a filter click a trip through the task queue.
+    effect(move || {
+        state.sel.track();
+        state.unit.track();
+        state.period.track();
+        state.base.track();
+        write();
     });
 }
 
@@ -559,32 +577,8 @@ fn keep_in_url(checked: Arc<Checked>, state: ViewState, drillable: bool) {
 /// rewritten: `history.replaceState` costs ~3 ms at 4× CPU (it was the
 /// largest part of a filter click), and Chromium throttles bursts of it.
 const URL_DELAY_MS: i32 = 250;
-
-thread_local! {
-    /// The parameters waiting to be written; `Some` while a write is due.
-    static PENDING_URL: std::cell::RefCell<Option<Vec<(&'static str, String)>>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Sets (or, when empty, removes) query parameters of the page's address,
-/// [`URL_DELAY_MS`] after the last change, off the click's path.
-fn write_url(pairs: Vec<(&'static str, String)>) {
-    let due = PENDING_URL.with(|p| p.borrow_mut().replace(pairs).is_some());
-    if due {
-        return;
-    }
-    let write = Closure::once_into_js(|| {
-        if let Some(pairs) = PENDING_URL.with(|p| p.borrow_mut().take()) {
-            replace_params(&pairs);
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            write.unchecked_ref(),
-            URL_DELAY_MS,
-        );
-    }
-}
+/// How long the live region waits for the clicks to pause.
+const ANNOUNCE_DELAY_MS: i32 = 150;
 
 /// Rewrites the address now, keeping its other parameters and its hash.
 fn replace_params(pairs: &[(&str, String)]) {

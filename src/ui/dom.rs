@@ -264,3 +264,25 @@ pub fn queued_effect(f: impl Fn() + 'static) {
 fn queued_boxed(f: Box<dyn Fn()>) {
     leptos::prelude::Effect::new(move |_| f());
 }
+
+/// Returns a function that runs `f` once, `ms` after the first call of a
+/// burst of calls: `f` reads the state it needs when it runs. For work a
+/// click does not have to wait for (the address, live announcements).
+pub fn soon(ms: i32, f: impl Fn() + 'static) -> impl Fn() + Clone {
+    let due = std::rc::Rc::new(std::cell::Cell::new(false));
+    let f = std::rc::Rc::new(f);
+    move || {
+        if due.replace(true) {
+            return;
+        }
+        let (due, f) = (due.clone(), f.clone());
+        let run = Closure::once_into_js(move || {
+            due.set(false);
+            f();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms);
+        }
+    }
+}

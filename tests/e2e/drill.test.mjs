@@ -243,7 +243,7 @@ test('a view is restored from the address, and a bad one falls back', async () =
   assert.deepEqual([...page.errors, ...bad.errors], []);
 });
 
-test('a burst of filter clicks rewrites the address once, after the clicks', async () => {
+test('a burst of filter clicks is drawn at once, then announced and written to the address once', async () => {
   const page = await openPage(ctx.browser);
   await page.addInitScript(() => {
     window.__writes = [];
@@ -256,6 +256,9 @@ test('a burst of filter clicks rewrites the address once, after the clicks', asy
   const before = await page.evaluate(() => window.__writes.length);
   // Five clicks inside the same instant: the bars follow each one at once…
   const pressed = await page.evaluate(() => {
+    window.__said = 0;
+    new MutationObserver((records) => { window.__said += records.length; })
+      .observe(document.querySelector('.tb-announce'), { childList: true, characterData: true, subtree: true });
     const key = (t) => document.querySelector(`.tb-key[data-tier=${t}]`);
     const states = [];
     for (const t of ['excellent', 'good', 'completed', 'good', 'completed']) {
@@ -265,6 +268,10 @@ test('a burst of filter clicks rewrites the address once, after the clicks', asy
     return { states, writes: window.__writes.length };
   });
   assert.deepEqual(pressed.states, [1, 2, 3, 2, 1]);
+  // Screen readers hear the end result once, not every step of the burst.
+  await page.waitForFunction(() => document.querySelector('.tb-announce').textContent !== '');
+  assert.match(await page.textContent('.tb-announce'), /^Grassroots party organisations: Excellent: [\d.]+%; Party members: Excellent: [\d.]+%$/);
+  assert.equal(await page.evaluate(() => window.__said), 1);
   // …and the address is not touched inside the clicks, then written once.
   assert.equal(pressed.writes, before);
   await paramBecomes(page, 'tiers', 'excellent');

@@ -69,7 +69,8 @@ test('the tier filter works by mouse', async () => {
   ]);
   // Every group dims the unselected tiers at once.
   assert.equal(await page.locator('.tb-seg.tb-dim').count(), 5);
-  assert.match(await page.textContent('[aria-live=polite]'), /Party members: Excellent \+ Good: 94\.8%/);
+  // Screen readers hear the result once the clicks pause.
+  await page.waitForFunction(() => /Party members: Excellent \+ Good: 94\.8%/.test(document.querySelector('.tb-announce').textContent));
   await good.click();
   assert.equal(await good.getAttribute('aria-pressed'), 'false');
   assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent: 16.2%');
@@ -94,5 +95,34 @@ test('the tier filter works by keyboard alone', async () => {
   const pressed = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => e.getAttribute('aria-pressed')));
   assert.deepEqual(pressed, ['true', 'false', 'true', 'false']);
   assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent + Completed: 20.9%');
+  assert.deepEqual(page.errors, []);
+});
+
+/** How each of `paths` was fetched: [initiator, …] per path, from Resource Timing. */
+const fetchedBy = (page, paths) => page.evaluate((paths) => paths.map((p) =>
+  performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === p).map((e) => e.initiatorType)), paths);
+
+test('the results file named by ?data= downloads alongside the wasm, once', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?data=/fixtures/good/minimal-en.json`);
+  await settled(page);
+  // Started by a preload link from start.js, then taken from it by the
+  // widget's fetch: one download (a second would be a 'fetch' entry).
+  assert.deepEqual(await fetchedBy(page, ['/fixtures/good/minimal-en.json']), [['link']]);
+  assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
+  // Not an http(s) address: nothing is preloaded, the widget explains.
+  const bad = await openPage(ctx.browser);
+  await bad.goto(`${ctx.server.origin}/?data=${encodeURIComponent('javascript:alert(1)')}`);
+  await bad.waitForSelector('.tb-error');
+  assert.equal(await bad.locator('link[rel=preload][as=fetch]:not([href$=".wasm"])').count(), 0);
+  assert.deepEqual([...page.errors, ...bad.errors], []);
+});
+
+test('the script embed preloads each widget\'s data-src, fetched once per file', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/hosts/multi.html`);
+  await page.locator('#w3 .tb-error').waitFor();
+  await page.locator('#w4 .tb-chart').waitFor();
+  assert.deepEqual(await fetchedBy(page, ['/fixtures/bad/negative.json', '/fixtures/good/minimal-en.json']), [['link'], ['link']]);
   assert.deepEqual(page.errors, []);
 });
