@@ -13,8 +13,15 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh element in the body, with a widget mounted in it.
+/// A fresh element in the body, with a widget mounted in it (the page gets
+/// the widget's styles once: the filter's colours live in the CSS).
 fn mounted(lang: &str) -> HtmlElement {
+    if document().get_element_by_id("tb-css").is_none() {
+        let style = document().create_element("style").unwrap();
+        style.set_id("tb-css");
+        style.set_text_content(Some(tier_breakdown::ui::WIDGET_CSS));
+        document().head().unwrap().append_child(&style).unwrap();
+    }
     let el: HtmlElement = document()
         .create_element("div")
         .unwrap()
@@ -54,6 +61,41 @@ fn one(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+/// A segment's computed background and outline, and the grey twin it would
+/// have when dimmed (its `--d`, computed the same way).
+fn paint(seg: &Element) -> (String, String, String) {
+    let window = web_sys::window().unwrap();
+    let style = |el: &Element| window.get_computed_style(el).unwrap().unwrap();
+    let grey = seg
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .style()
+        .get_property_value("--d")
+        .unwrap();
+    let probe: HtmlElement = document().create_element("i").unwrap().dyn_into().unwrap();
+    probe.style().set_property("color", &grey).unwrap();
+    document().body().unwrap().append_child(&probe).unwrap();
+    let grey = style(&probe).get_property_value("color").unwrap();
+    probe.remove();
+    let s = style(seg);
+    (
+        s.get_property_value("background-color").unwrap(),
+        s.get_property_value("box-shadow").unwrap(),
+        grey,
+    )
+}
+
+/// Whether a segment is drawn grey (its tier not selected).
+fn greyed(seg: &Element) -> bool {
+    let (bg, _, grey) = paint(seg);
+    bg == grey
+}
+
+/// Whether a segment is outlined as selected.
+fn outlined(seg: &Element) -> bool {
+    paint(seg).1.contains("rgb(17, 17, 17)")
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -115,11 +157,16 @@ async fn clicking_a_tier_selects_it_everywhere() {
             &format!("[data-group={g}] .tb-seg[data-tier=completed]"),
         );
         assert!(
-            dim.class_list().contains("tb-dim"),
-            "{g}: completed should be dimmed"
+            greyed(&dim),
+            "{g}: completed should be grey: {:?}",
+            paint(&dim)
         );
+        assert!(!outlined(&dim), "{g}: completed should not be outlined");
         let on = one(&el, &format!("[data-group={g}] .tb-seg[data-tier=good]"));
-        assert!(on.class_list().contains("tb-on") && !on.class_list().contains("tb-dim"));
+        assert!(
+            outlined(&on) && !greyed(&on),
+            "{g}: good should be in colour, outlined"
+        );
     }
     // Reset clears the selection.
     let reset: HtmlElement = one(&el, ".tb-reset").dyn_into().unwrap();
@@ -130,6 +177,6 @@ async fn clicking_a_tier_selects_it_everywhere() {
         Some("false")
     );
     assert_eq!(text(&el, "[data-group=members] .tb-selected"), "");
-    assert!(all(&el, ".tb-seg.tb-dim").is_empty());
+    assert!(!all(&el, ".tb-seg").iter().any(greyed));
     el.remove();
 }

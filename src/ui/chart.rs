@@ -16,7 +16,7 @@ use super::dom::{
 };
 use super::drill::{mount_drill, ViewState};
 use super::errors::warning_list;
-use super::group_bar::{group_el, Painted};
+use super::group_bar::{group_el, groups_class, Lines};
 use super::legend::legend_el;
 use super::ranking::mount_ranking;
 use crate::drill::{
@@ -282,9 +282,9 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
 
     // The bars: redrawn for each view, width and theme.
     let bars = part(".tb-groups");
-    let painted = Rc::new(RefCell::new(Painted::default()));
+    let lines = Rc::new(RefCell::new(Lines::default()));
     if let Some(bars) = bars.clone() {
-        let (data, found, announce) = (checked.clone(), painted.clone(), announce.clone());
+        let (data, found, announce) = (checked.clone(), lines.clone(), announce.clone());
         queued_effect(move || {
             let s = sel.get_untracked();
             view_model.with(|v| {
@@ -299,15 +299,15 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                     }
                 };
                 fill(&bars, &els);
-                *found.borrow_mut() = Painted::find(&bars, &data.dataset);
+                *found.borrow_mut() = Lines::find(&bars);
                 announce();
             });
         });
     }
     // A filter click: one effect writes only what the selection changes
-    // (pressed states, classes, combined lines); the first run writes the
-    // legend's states.
-    let data = checked.clone();
+    // (pressed states, the groups' class, combined lines); the first run
+    // writes the legend's states and the class.
+    let (data, groups) = (checked.clone(), bars.clone());
     let last = std::cell::Cell::new(None::<Selection>);
     effect(move || {
         let s = sel.get();
@@ -330,10 +330,15 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 None => {}
             }
         }
+        if prev != Some(s) {
+            if let Some(bars) = &groups {
+                set_attr(bars, "class", Some(&groups_class(s)));
+            }
+        }
         if prev.is_some_and(|p| p != s) {
             view_model.with_untracked(|v| {
                 if let Some(v) = v {
-                    painted.borrow_mut().apply(v, &data.dataset, s, lang);
+                    lines.borrow_mut().apply(v, &data.dataset, s, lang);
                 }
                 announce();
             });

@@ -1,7 +1,7 @@
 //! One group's block: heading and headline number, the 100% bar, the labels
 //! that did not fit, the coverage line and the selected tiers' share.
 
-use super::dom::{find_all, pct, set_attr, El};
+use super::dom::{find_all, pct, El};
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::{selected_line, ChartView, GroupView};
 use crate::model::Dataset;
@@ -11,7 +11,6 @@ use crate::stack::Selection;
 /// carry their tooltip text in `data-tip` (the chart shows it on hover and
 /// focus); `data-key` lets a redraw give the focus back.
 pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El {
-    let classes = |base: &str, tier: usize| classes(base, tier, sel);
     let bar = if g.no_data {
         El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
     } else {
@@ -19,7 +18,7 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
             .attr("role", "group")
             .attr("aria-label", g.heading.clone())
             .children(g.rects.iter().map(|r| {
-                let seg = El::with_class("div", &classes("tb-seg", r.tier))
+                let seg = El::with_class("div", &format!("tb-seg tb-t{}", r.tier))
                     .attr("data-tier", r.tier_id.clone())
                     .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
                     .attr("data-tip", format!("{}: {}", g.heading, r.full))
@@ -48,7 +47,7 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
     if !g.outside.is_empty() {
         block = block.child(El::with_class("ul", "tb-under").children(
             g.outside.iter().filter_map(|&i| g.rects.get(i)).map(|r| {
-                El::with_class("li", &classes("tb-under-item", r.tier))
+                El::with_class("li", &format!("tb-under-item tb-t{}", r.tier))
                     .attr("data-tier", r.tier_id.clone())
                     .child(
                         El::with_class("span", "tb-swatch")
@@ -72,65 +71,43 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
         )
 }
 
-fn dimmed(tier: usize, sel: Selection) -> bool {
-    !sel.is_empty() && !sel.contains(tier)
-}
-
-/// Classes of a segment (`tb-seg`) or a list item (`tb-under-item`) of `tier`.
-fn classes(base: &str, tier: usize, sel: Selection) -> String {
-    let mut c = base.to_string();
-    if dimmed(tier, sel) {
-        c.push_str(" tb-dim");
-    }
-    if sel.contains(tier) && base == "tb-seg" {
-        c.push_str(" tb-on");
+/// The class of the groups' container for a selection: `tb-sel` and one
+/// `tb-s{i}` per selected tier. The CSS greys every `tb-t{i}` element under
+/// `tb-sel` but the selected ones, so a filter click writes one attribute
+/// for all the bars.
+pub fn groups_class(sel: Selection) -> String {
+    let mut c = String::from("tb-groups");
+    if !sel.is_empty() {
+        c.push_str(" tb-sel");
+        for i in sel.tiers() {
+            c.push_str(" tb-s");
+            c.push(char::from(b'0' + i as u8));
+        }
     }
     c
 }
 
-/// What a filter click changes in groups drawn by [`group_el`], found once
-/// per redraw: the classes of segments and list items (their colour follows
-/// the class in CSS: `--f`, or the grey `--d` when dimmed) and each group's
-/// combined-share line. A click then writes only what differs.
+/// Each group's combined-share line drawn by [`group_el`], found once per
+/// redraw, with the text it shows: a click rewrites only the lines that change.
 #[derive(Default)]
-pub struct Painted {
-    /// Element, its tier, its base class and the class it has now.
-    marks: Vec<(web_sys::Element, usize, &'static str, String)>,
-    /// Each group's combined-share line and its text, in the view's order.
-    lines: Vec<(web_sys::Element, String)>,
-}
+pub struct Lines(Vec<(web_sys::Element, String)>);
 
-impl Painted {
-    pub fn find(bars: &web_sys::Element, d: &Dataset) -> Painted {
-        let mut marks = Vec::new();
-        for base in ["tb-seg", "tb-under-item"] {
-            for el in find_all(bars, &format!(".{base}")) {
-                let id = el.get_attribute("data-tier").unwrap_or_default();
-                if let Some(tier) = d.tiers.iter().position(|t| t.id == id) {
-                    marks.push((el.clone(), tier, base, el.class_name()));
-                }
-            }
-        }
-        let lines = find_all(bars, ".tb-selected")
-            .into_iter()
-            .map(|p| {
-                let text = p.text_content().unwrap_or_default();
-                (p, text)
-            })
-            .collect();
-        Painted { marks, lines }
+impl Lines {
+    pub fn find(bars: &web_sys::Element) -> Lines {
+        Lines(
+            find_all(bars, ".tb-selected")
+                .into_iter()
+                .map(|p| {
+                    let text = p.text_content().unwrap_or_default();
+                    (p, text)
+                })
+                .collect(),
+        )
     }
 
-    /// Shows `sel` on the drawn groups of `v`.
+    /// Shows the combined share of `sel` for each group of `v`.
     pub fn apply(&mut self, v: &ChartView, d: &Dataset, sel: Selection, lang: UiLang) {
-        for (el, tier, base, now) in &mut self.marks {
-            let class = classes(base, *tier, sel);
-            if class != *now {
-                set_attr(el, "class", Some(&class));
-                *now = class;
-            }
-        }
-        for ((p, now), g) in self.lines.iter_mut().zip(&v.groups) {
+        for ((p, now), g) in self.0.iter_mut().zip(&v.groups) {
             let line = selected_line(d, g, sel, lang).unwrap_or_default();
             if line != *now {
                 p.set_text_content(Some(&line));

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { ROOT, openPage, segmentPaint, settled, useServerAndBrowser } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 const EXAMPLE = '/data/example-districts.json';
@@ -263,11 +263,14 @@ test('a burst of filter clicks is drawn at once, then announced and written to t
     const states = [];
     for (const t of ['excellent', 'good', 'completed', 'good', 'completed']) {
       key(t).click();
-      states.push(document.querySelectorAll('.tb-group[data-group=members] .tb-seg.tb-on').length);
+      states.push(document.querySelector('.tb-groups').className);
     }
     return { states, writes: window.__writes.length };
   });
-  assert.deepEqual(pressed.states, [1, 2, 3, 2, 1]);
+  assert.deepEqual(pressed.states, ['tb-groups tb-sel tb-s0', 'tb-groups tb-sel tb-s0 tb-s1', 'tb-groups tb-sel tb-s0 tb-s1 tb-s2',
+    'tb-groups tb-sel tb-s0 tb-s2', 'tb-groups tb-sel tb-s0']);
+  // What the reader sees after the burst: one tier in colour, the others grey.
+  assert.deepEqual(await segmentPaint(page, '.tb-group[data-group=members]'), { grey: 3, outlined: 1 });
   // Screen readers hear the end result once, not every step of the burst.
   await page.waitForFunction(() => document.querySelector('.tb-announce').textContent !== '');
   assert.match(await page.textContent('.tb-announce'), /^Grassroots party organisations: Excellent: [\d.]+%; Party members: Excellent: [\d.]+%$/);

@@ -191,3 +191,24 @@ export function useServerAndBrowser() {
   });
   return ctx;
 }
+
+/**
+ * How the filter paints the segments under `scope`: how many are grey (their
+ * computed background is their grey twin `--d`) and how many are outlined
+ * as selected. By computed style: what a reader sees, not class names.
+ */
+export function segmentPaint(page, scope = '') {
+  return page.$$eval(`${scope} .tb-seg`, (segs) => {
+    const probe = document.createElement('i');
+    document.body.append(probe);
+    const rgb = (c) => { probe.style.color = c; return getComputedStyle(probe).color; };
+    const out = { grey: 0, outlined: 0 };
+    for (const s of segs) {
+      const cs = getComputedStyle(s);
+      if (cs.backgroundColor === rgb(s.style.getPropertyValue('--d'))) out.grey += 1;
+      if (cs.boxShadow.includes('rgb(17, 17, 17)')) out.outlined += 1;
+    }
+    probe.remove();
+    return out;
+  });
+}
