@@ -90,6 +90,10 @@ async function measure(browser, origin, page, rate) {
     await tab.locator(page.click[i % 2]).click({ force: true });
     filters.push(await tab.evaluate(() => Promise.race([window.__filterDone, new Promise((r) => setTimeout(() => r([NaN, NaN]), 5000))])));
   }
+  // The heap again after the clicks (so a leak in the click path shows in
+  // results.json; it includes Playwright's helpers, on every page alike).
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapAfterClicks = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   // Wasm memory never shrinks: read after the clicks, it is the peak.
   const wasm = await tab.evaluate(() => (globalThis.__tierBreakdownWasmBytes ? globalThis.__tierBreakdownWasmBytes() : 0));
   await context.close();
@@ -101,6 +105,7 @@ async function measure(browser, origin, page, rate) {
     filterFrameMs: median(filters.map((f) => f[1]).filter(Number.isFinite)),
     filterHandlerMs: median(filters.map((f) => f[2]).filter(Number.isFinite)),
     memoryBytes: heap + wasm,
+    heapAfterClicksBytes: heapAfterClicks,
     bytes: {
       raw: sum((b) => b.length),
       gzip: sum((b) => gzipSync(b, { level: 9 }).length),
@@ -152,6 +157,7 @@ const summary = PAGES.map((p) => {
     filterFrameMs4x: stats(r4.map((r) => r.filterFrameMs)),
     filterHandlerMs4x: stats(r4.map((r) => r.filterHandlerMs)),
     memoryBytes: stats(r1.map((r) => r.memoryBytes)),
+    heapAfterClicksBytes: stats(r1.map((r) => r.heapAfterClicksBytes)),
   };
 });
 const floor = summary[0];

@@ -37,6 +37,9 @@ function fail(el, err) {
 // The results file starts downloading while the wasm compiles; the
 // widget's own fetch takes it from the preload (http(s) only, as it allows).
 function preload(src) {
+  // Blank (the widget then uses inline or built-in data) or with a BOM
+  // (which the widget's trimming keeps): no preload.
+  if (!src.trim() || src.includes('\uFEFF')) return;
   try {
     const href = new URL(src.trim(), location.href);
     if (/^https?:$/.test(href.protocol)) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: href.href, crossOrigin: 'anonymous' }));

@@ -8,7 +8,9 @@ import init from './tier-breakdown.js';
 // http(s) addresses, as the widget itself allows.
 const data = new URLSearchParams(location.search).get('data');
 try {
-  const href = data && new URL(data.trim(), location.href);
+  // Blank (the widget then uses inline or built-in data) or with a BOM
+  // (which the widget's trimming keeps): no preload.
+  const href = data?.trim() && !data.includes('\uFEFF') && new URL(data.trim(), location.href);
   if (href && /^https?:$/.test(href.protocol)) {
     document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: href.href, crossOrigin: 'anonymous' }));
   }

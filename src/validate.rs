@@ -253,13 +253,22 @@ pub fn show_str(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if c.is_control() || invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
+            }
             c => out.push(c),
         }
     }
     out.push_str(more);
     out.push('"');
     out
+}
+
+/// Characters that change how the text around them reads without showing
+/// themselves: bidi controls, zero-width ones, the byte-order mark, line and
+/// paragraph separators. Shown escaped in messages.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 // Paths are built for every field visited (10,000 units make ~400,000), so

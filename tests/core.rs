@@ -596,6 +596,11 @@ fn values_in_messages_are_quoted_with_escapes_and_cut() {
     use tier_breakdown::validate::show_str;
     assert_eq!(show_str("a\"b\\c\nd\te\u{1}"), r#""a\"b\\c\nd\te\u{1}""#);
     assert_eq!(show_str("Việt Trì"), "\"Việt Trì\"");
+    // Bidi overrides, zero-width characters and the BOM cannot reorder or hide text in a message.
+    assert_eq!(
+        show_str("a\u{202e}b\u{200b}c\u{feff}d\u{2066}e\u{2028}"),
+        r#""a\u{202e}b\u{200b}c\u{feff}d\u{2066}e\u{2028}""#
+    );
     let long = "x".repeat(50);
     assert_eq!(show_str(&long), format!("\"{}…\"", "x".repeat(40)));
 }

@@ -285,6 +285,9 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     let lines = Rc::new(RefCell::new(Lines::default()));
     if let Some(bars) = bars.clone() {
         let (data, found, announce) = (checked.clone(), lines.clone(), announce.clone());
+        // A live region is read when it changes, not when it appears: the
+        // first drawing (perhaps with a selection from the address) is not announced.
+        let drawn = std::cell::Cell::new(false);
         queued_effect(move || {
             let s = sel.get_untracked();
             view_model.with(|v| {
@@ -300,7 +303,9 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
                 };
                 fill(&bars, &els);
                 *found.borrow_mut() = Lines::find(&bars);
-                announce();
+                if drawn.replace(true) {
+                    announce();
+                }
             });
         });
     }

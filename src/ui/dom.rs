@@ -265,24 +265,52 @@ fn queued_boxed(f: Box<dyn Fn()>) {
     leptos::prelude::Effect::new(move |_| f());
 }
 
-/// Returns a function that runs `f` once, `ms` after the first call of a
-/// burst of calls: `f` reads the state it needs when it runs. For work a
-/// click does not have to wait for (the address, live announcements).
+/// Returns a function that runs `f` once the calls have paused for `ms`
+/// (a burst of calls runs `f` once, `ms` to `2 × ms` after the last one);
+/// `f` reads the state it needs when it runs. For work a click does not have
+/// to wait for (the address, live announcements). A call costs no trip to
+/// the browser but the first of a burst: the timer, when it fires, sees
+/// whether calls came since it was set and waits once more if so. A pending
+/// run is cancelled with the current owner.
 pub fn soon(ms: i32, f: impl Fn() + 'static) -> impl Fn() + Clone {
-    let due = std::rc::Rc::new(std::cell::Cell::new(false));
-    let f = std::rc::Rc::new(f);
-    move || {
-        if due.replace(true) {
-            return;
-        }
-        let (due, f) = (due.clone(), f.clone());
-        let run = Closure::once_into_js(move || {
-            due.set(false);
-            f();
+    use std::cell::Cell;
+    use std::rc::Rc;
+    /// Calls so far, calls when the timer was set, and the timer.
+    type State = (Cell<u32>, Cell<u32>, Cell<Option<i32>>);
+    let state: Rc<State> = Rc::default();
+    let arm = move |state: &State, callback: &js_sys::Function| {
+        state.1.set(state.0.get());
+        let handle = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms)
+                .ok()
         });
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), ms);
+        state.2.set(handle);
+    };
+    let callback: Rc<std::cell::OnceCell<js_sys::Function>> = Rc::default();
+    let run = {
+        let (state, callback) = (state.clone(), callback.clone());
+        Closure::<dyn Fn()>::new(move || match callback.get() {
+            Some(cb) if state.0.get() != state.1.get() => arm(&state, cb),
+            _ => {
+                state.2.set(None);
+                f();
+            }
+        })
+    };
+    let _ = callback.set(run.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    let held = send_wrapper::SendWrapper::new((run, state.clone()));
+    leptos::prelude::on_cleanup(move || {
+        let (_run, state) = held.take();
+        if let (Some(t), Some(w)) = (state.2.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+    });
+    move || {
+        state.0.set(state.0.get().wrapping_add(1));
+        if state.2.get().is_none() {
+            if let Some(cb) = callback.get() {
+                arm(&state, cb);
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::layout::LegendItem;
 use crate::stack::Selection;
 
 /// Legend and filter for the current selection. Buttons carry `data-key`
-/// (`tier-N`, `reset`): the chart listens once on the legend.
+/// (`tier-N`, `reset`): the chart gives each button its own listener.
 pub fn legend_el(items: &[LegendItem], sel: Selection, lang: UiLang) -> El {
     let keys = items.iter().map(|it| {
         let label = match &it.short {

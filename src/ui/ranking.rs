@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, queued_effect, El};
 use super::drill::ViewState;
-use crate::drill::{all_units, ranked_tiers, ranking, sort_rows, RankRow, Sort, SortKey};
+use crate::drill::{
+    all_units, ranked_tiers, ranking_base, reselect, sort_rows, RankRow, Sort, SortKey,
+};
 use crate::i18n::{t, Msg, UiLang};
 use crate::layout::tier_names;
 use crate::model::Tier;
@@ -97,8 +99,12 @@ pub fn mount_ranking(
         sel, period, unit, ..
     } = state;
     let data = checked.clone();
+    // The file's part once per period and group; a filter click only sums
+    // the selected tiers' shares and sorts.
+    let base =
+        Memo::new(move |_| Arc::new(ranking_base(&data.dataset, period.get(), &group.get())));
     let rows = Memo::new(move |_| {
-        let mut r = ranking(&data.dataset, period.get(), &group.get(), sel.get());
+        let mut r = base.with(|b| reselect(b, sel.get()));
         sort_rows(&mut r, sort.get(), &names);
         Arc::new(r)
     });

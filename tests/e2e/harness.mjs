@@ -198,15 +198,23 @@ export function useServerAndBrowser() {
  * as selected. By computed style: what a reader sees, not class names.
  */
 export function segmentPaint(page, scope = '') {
-  return page.$$eval(`${scope} .tb-seg`, (segs) => {
+  return page.$$eval(`${scope} .tb-seg, ${scope} .tb-under-item .tb-swatch`, (els) => {
     const probe = document.createElement('i');
     document.body.append(probe);
     const rgb = (c) => { probe.style.color = c; return getComputedStyle(probe).color; };
-    const out = { grey: 0, outlined: 0 };
-    for (const s of segs) {
+    const out = { grey: 0, outlined: 0, greyItems: 0 };
+    for (const s of els) {
       const cs = getComputedStyle(s);
-      if (cs.backgroundColor === rgb(s.style.getPropertyValue('--d'))) out.grey += 1;
-      if (cs.boxShadow.includes('rgb(17, 17, 17)')) out.outlined += 1;
+      const grey = cs.backgroundColor === rgb(s.style.getPropertyValue('--d'));
+      if (s.classList.contains('tb-swatch')) {
+        // A list item under the bars: grey swatch and muted text together.
+        const muted = getComputedStyle(s.parentElement).color !== getComputedStyle(s.closest('.tb-group')).color;
+        if (grey !== muted) throw new Error(`swatch grey ${grey} but text muted ${muted}`);
+        if (grey) out.greyItems += 1;
+      } else {
+        if (grey) out.grey += 1;
+        if (cs.boxShadow.includes('rgb(17, 17, 17)')) out.outlined += 1;
+      }
     }
     probe.remove();
     return out;
