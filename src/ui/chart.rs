@@ -235,12 +235,13 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     // The legend is the filter; only its pressed states change.
     // Its buttons, found once: (button, its tier, or None for "show all").
     let legend = part(".tb-legend");
-    let buttons: Vec<(web_sys::Element, Option<Option<usize>>)> = legend
+    let buttons: Vec<(web_sys::Element, Option<usize>)> = legend
         .iter()
         .flat_map(|el| find_all(el, "[data-key]"))
         .map(|b| {
+            // `tier-N` (legend_el writes only those and `reset`).
             let key = b.get_attribute("data-key").unwrap_or_default();
-            let tier = key.strip_prefix("tier-").map(|t| t.parse().ok());
+            let tier = key.strip_prefix("tier-").and_then(|t| t.parse().ok());
             (b, tier)
         })
         .collect();
@@ -248,8 +249,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     for (b, tier) in &buttons {
         let tier = *tier;
         listen(b, "click", move |_| match tier {
-            Some(Some(tier)) => sel.update(|s| *s = s.toggled(tier)),
-            Some(None) => {}
+            Some(tier) => sel.update(|s| *s = s.toggled(tier)),
             None => sel.set(Selection::default()),
         });
     }
@@ -320,7 +320,7 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
         for (b, tier) in &buttons {
             match tier {
                 Some(tier) => {
-                    let on = |s: Selection| tier.is_some_and(|t| s.contains(t));
+                    let on = |s: Selection| s.contains(*tier);
                     if prev.is_none_or(|p| on(p) != on(s)) {
                         set_attr(
                             b,
