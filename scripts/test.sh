@@ -14,14 +14,14 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
-cargo clippy --all-targets --locked -q -- -D warnings
-cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked -q -- -D warnings
+cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -p tier-breakdown -- -D warnings
 
-step "native tests of the core"
-cargo test --locked -q
+step "native tests of the core and the tools (the layering test among them)"
+cargo test --workspace --locked -q
 
 step "wasm-bindgen-test DOM tests in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown --test web
+cargo test --locked --target wasm32-unknown-unknown -p tier-breakdown --test web
 
 step "release build, offline and with no network at all"
 # In a network namespace of its own (no interface but a downed loopback),

@@ -1,0 +1,582 @@
+//! Every word tier-breakdown says to a reader, in Vietnamese and English,
+//! in one place: interface labels, the messages for every error and warning
+//! a results file can get, JSON syntax errors, load failures, changes
+//! between periods, month names, and the native tool's messages. Labels
+//! from the file itself live in [`crate::model::Text`].
+//!
+//! A low layer: it knows the problems as data ([`crate::problem`]) and
+//! nothing of formatting; a caller passes numbers already formatted.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use crate::json::Syntax;
+use crate::problem::{Expect, LoadError, Problem, ProblemKind, MAX_BYTES};
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum UiLang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl UiLang {
+    /// `vi`, `vi-VN` → Vi; `en`, `en-GB` → En; anything else → None.
+    pub fn from_code(code: &str) -> Option<UiLang> {
+        match code.split(['-', '_']).next()?.to_ascii_lowercase().as_str() {
+            "vi" => Some(UiLang::Vi),
+            "en" => Some(UiLang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 code used for `lang` attributes and label look-up.
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLang::Vi => "vi",
+            UiLang::En => "en",
+        }
+    }
+
+    /// Picks the language: an explicit option, else the file's, else the browser's, else Vietnamese.
+    pub fn choose(option: Option<&str>, file: Option<&str>, browser: Option<&str>) -> UiLang {
+        [option, file, browser]
+            .into_iter()
+            .flatten()
+            .find_map(UiLang::from_code)
+            .unwrap_or_default()
+    }
+}
+
+/// Interface strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    FilterLabel,
+    Reset,
+    Evaluated,
+    Of,
+    Source,
+    Published,
+    Notes,
+    Loading,
+    LoadFailed,
+    InvalidFile,
+    Warnings,
+    NoData,
+    Chart,
+    PanicTitle,
+    TierFilterHint,
+    OpenFile,
+    Retry,
+    ShowTable,
+    HideTable,
+    GetData,
+    Period,
+    CompareWith,
+    NoCompare,
+    Unit,
+    UnitSearch,
+    WholeArea,
+    NoUnitData,
+    Ranking,
+    RankGroup,
+    Breakdown,
+    Change,
+    Tier,
+    NoMatch,
+    BackToWhole,
+    EvaluatedHead,
+}
+
+/// An interface string in `lang`.
+pub fn t(lang: UiLang, msg: Msg) -> &'static str {
+    use Msg::*;
+    match (lang, msg) {
+        (UiLang::Vi, FilterLabel) => "Lọc theo mức xếp loại",
+        (UiLang::En, FilterLabel) => "Filter by tier",
+        (UiLang::Vi, Reset) => "Bỏ chọn",
+        (UiLang::En, Reset) => "Reset",
+        (UiLang::Vi, Evaluated) => "được đánh giá",
+        (UiLang::En, Evaluated) => "evaluated",
+        (UiLang::Vi, Of) => "trên",
+        (UiLang::En, Of) => "of",
+        (UiLang::Vi, Source) => "Nguồn",
+        (UiLang::En, Source) => "Source",
+        (UiLang::Vi, Published) => "đăng ngày",
+        (UiLang::En, Published) => "published",
+        (UiLang::Vi, Notes) => "Ghi chú",
+        (UiLang::En, Notes) => "Notes",
+        (UiLang::Vi, Loading) => "Đang tải dữ liệu…",
+        (UiLang::En, Loading) => "Loading data…",
+        (UiLang::Vi, LoadFailed) => "Không tải được tệp dữ liệu",
+        (UiLang::En, LoadFailed) => "The results file could not be loaded",
+        (UiLang::Vi, InvalidFile) => "Tệp dữ liệu có lỗi, chưa thể vẽ biểu đồ",
+        (UiLang::En, InvalidFile) => "The results file has errors, so the chart cannot be drawn",
+        (UiLang::Vi, Warnings) => "Lưu ý về số liệu",
+        (UiLang::En, Warnings) => "Notes on the figures",
+        (UiLang::Vi, NoData) => "Chưa có số liệu",
+        (UiLang::En, NoData) => "No data",
+        (UiLang::Vi, Chart) => "Biểu đồ",
+        (UiLang::En, Chart) => "Chart",
+        (UiLang::Vi, PanicTitle) => "Biểu đồ gặp lỗi nội bộ và đã dừng",
+        (UiLang::En, PanicTitle) => "The chart hit an internal error and stopped",
+        (UiLang::Vi, TierFilterHint) => "Chọn một hay nhiều mức để so sánh",
+        (UiLang::En, TierFilterHint) => "Pick one or more tiers to compare",
+        (UiLang::Vi, OpenFile) => "Mở tệp dữ liệu… (hoặc kéo thả tệp vào đây)",
+        (UiLang::En, OpenFile) => "Open a results file… (or drop one here)",
+        (UiLang::Vi, ShowTable) => "Xem bảng số liệu",
+        (UiLang::En, ShowTable) => "Show the data table",
+        (UiLang::Vi, HideTable) => "Ẩn bảng số liệu",
+        (UiLang::En, HideTable) => "Hide the data table",
+        (UiLang::Vi, GetData) => "Tải dữ liệu (CSV)",
+        (UiLang::En, GetData) => "Get the data (CSV)",
+        (UiLang::Vi, Retry) => "Thử lại",
+        (UiLang::En, Retry) => "Try again",
+        (UiLang::Vi, Period) => "Kỳ",
+        (UiLang::En, Period) => "Period",
+        (UiLang::Vi, CompareWith) => "So sánh với",
+        (UiLang::En, CompareWith) => "Compare with",
+        (UiLang::Vi, NoCompare) => "Không so sánh",
+        (UiLang::En, NoCompare) => "No comparison",
+        (UiLang::Vi, Unit) => "Đơn vị",
+        (UiLang::En, Unit) => "Unit",
+        (UiLang::Vi, UnitSearch) => "Gõ tên để tìm, ví dụ: viet tri",
+        (UiLang::En, UnitSearch) => "Type a name to search, e.g. viet tri",
+        (UiLang::Vi, WholeArea) => "Toàn bộ",
+        (UiLang::En, WholeArea) => "Whole area",
+        (UiLang::Vi, NoUnitData) => "Đơn vị này không có số liệu trong kỳ này",
+        (UiLang::En, NoUnitData) => "This unit has no figures for this period",
+        (UiLang::Vi, Ranking) => "Xếp hạng các đơn vị",
+        (UiLang::En, Ranking) => "All units ranked",
+        (UiLang::Vi, RankGroup) => "Nhóm",
+        (UiLang::En, RankGroup) => "Group",
+        (UiLang::Vi, Breakdown) => "Cơ cấu",
+        (UiLang::En, Breakdown) => "Breakdown",
+        (UiLang::Vi, Change) => "Thay đổi",
+        (UiLang::En, Change) => "Change",
+        (UiLang::Vi, Tier) => "Mức",
+        (UiLang::En, Tier) => "Tier",
+        (UiLang::Vi, NoMatch) => "Không tìm thấy đơn vị nào",
+        (UiLang::En, NoMatch) => "No unit matches",
+        (UiLang::Vi, BackToWhole) => "Xem toàn bộ",
+        (UiLang::En, BackToWhole) => "Show the whole area",
+        (UiLang::Vi, EvaluatedHead) => "Số được đánh giá",
+        (UiLang::En, EvaluatedHead) => "Evaluated",
+    }
+}
+
+/// "N units match" for the search box's live region (`n_text` is `n`
+/// formatted for `lang`).
+pub fn matches(n: usize, n_text: &str, lang: UiLang) -> String {
+    match lang {
+        UiLang::Vi => format!("{n_text} đơn vị phù hợp"),
+        UiLang::En if n == 1 => "1 unit matches".to_string(),
+        UiLang::En => format!("{n_text} units match"),
+    }
+}
+
+/// "Compare 2022 with 2021" heading.
+pub fn comparing(shown: &str, base: &str, lang: UiLang) -> String {
+    match lang {
+        UiLang::Vi => format!("So sánh {shown} với {base}"),
+        UiLang::En => format!("{shown} compared with {base}"),
+    }
+}
+
+/// The words for a JSON syntax error of [`crate::json`].
+pub fn syntax_message(kind: Syntax, lang: UiLang) -> &'static str {
+    use Syntax::*;
+    let (en, vi) = match kind {
+        TrailingCharacters => (
+            "trailing characters",
+            "còn ký tự thừa sau khi tệp đã kết thúc",
+        ),
+        EndBeforeValue => (
+            "the file ends where a value should be",
+            "tệp kết thúc ở chỗ cần một giá trị",
+        ),
+        ExpectedValue => ("expected a value", "cần một giá trị"),
+        TooDeep => ("nested too deeply", "lồng nhau quá sâu"),
+        EndInObject => (
+            "the file ends inside an object",
+            "tệp kết thúc giữa một đối tượng { … }",
+        ),
+        TrailingComma => ("trailing comma", "dấu phẩy thừa"),
+        KeyNotString => (
+            "a key must be a string in double quotes",
+            "tên trường phải là chuỗi trong dấu ngoặc kép",
+        ),
+        ExpectedColon => ("expected `:`", "thiếu dấu `:`"),
+        ExpectedCommaOrBrace => ("expected `,` or `}`", "thiếu dấu `,` hoặc `}`"),
+        EndInList => (
+            "the file ends inside a list",
+            "tệp kết thúc giữa một danh sách [ … ]",
+        ),
+        ExpectedCommaOrBracket => ("expected `,` or `]`", "thiếu dấu `,` hoặc `]`"),
+        InvalidNumber => ("invalid number", "số không hợp lệ"),
+        NumberOutOfRange => ("number out of range", "số quá lớn"),
+        InvalidEscape => ("invalid escape", "ký tự thoát (\\) không hợp lệ"),
+        EndInString => (
+            "the file ends inside a string",
+            "tệp kết thúc giữa một chuỗi",
+        ),
+        InvalidUtf8 => ("invalid UTF-8", "có byte không phải UTF-8"),
+        LoneSurrogate => (
+            "lone leading surrogate in hex escape",
+            "mã \\u không hợp lệ",
+        ),
+        InvalidCodePoint => ("invalid unicode code point", "mã \\u không hợp lệ"),
+        ControlCharacter => (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "ký tự điều khiển trong chuỗi (hãy viết \\n, \\t…)",
+        ),
+    };
+    pick_str(lang, en, vi)
+}
+
+/// Words for "expected …".
+pub fn expect_words(e: Expect, lang: UiLang) -> &'static str {
+    let (en, vi) = match e {
+        Expect::Object => ("an object { … }", "một đối tượng { … }"),
+        Expect::Array => ("a list [ … ]", "một danh sách [ … ]"),
+        Expect::String => ("a text string", "một chuỗi văn bản"),
+        Expect::Text => (
+            "a text string or {\"vi\": …, \"en\": …}",
+            "một chuỗi văn bản hoặc {\"vi\": …, \"en\": …}",
+        ),
+        Expect::WholeNumber => ("a whole number ≥ 0", "một số nguyên ≥ 0"),
+        Expect::SafeNumber => (
+            "a whole number ≤ 9007199254740991",
+            "một số nguyên ≤ 9007199254740991",
+        ),
+    };
+    pick_str(lang, en, vi)
+}
+
+fn pick_str(lang: UiLang, en: &'static str, vi: &'static str) -> &'static str {
+    match lang {
+        UiLang::Vi => vi,
+        UiLang::En => en,
+    }
+}
+
+/// The words of a share change between two periods: "▲ tăng 1,2 điểm %",
+/// "▼ down 0.8 pp", "= no change" (symbol and words, never colour alone).
+/// `size` is the change's size, formatted, without its `%`.
+pub fn change_words(sign: Ordering, size: &str, lang: UiLang) -> String {
+    match (sign, lang) {
+        (Ordering::Greater, UiLang::Vi) => format!("▲ tăng {size} điểm %"),
+        (Ordering::Greater, UiLang::En) => format!("▲ up {size} pp"),
+        (Ordering::Less, UiLang::Vi) => format!("▼ giảm {size} điểm %"),
+        (Ordering::Less, UiLang::En) => format!("▼ down {size} pp"),
+        (Ordering::Equal, UiLang::Vi) => "= không đổi".into(),
+        (Ordering::Equal, UiLang::En) => "= no change".into(),
+    }
+}
+
+/// A month's name in English (Vietnamese dates are written with numbers).
+pub fn month_en(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// A sentence for the reader on why a results file could not be loaded,
+/// naming the address.
+pub fn load_message(e: &LoadError, lang: UiLang) -> String {
+    let vi = lang == UiLang::Vi;
+    match e {
+        LoadError::BadAddress(u) if vi => {
+            format!("địa chỉ tệp dữ liệu \"{u}\" không hợp lệ: chỉ dùng http(s)")
+        }
+        LoadError::BadAddress(u) => {
+            format!("the results file address \"{u}\" is not allowed: use http(s) only")
+        }
+        LoadError::FromDisk(u) if vi => format!(
+            "trang đang mở từ máy (file://) nên trình duyệt không cho đọc \"{u}\": hãy mở qua một máy chủ web, hoặc chọn tệp bằng nút \"Mở tệp dữ liệu\""
+        ),
+        LoadError::FromDisk(u) => format!(
+            "this page was opened from disk (file://), so the browser will not read \"{u}\": open it through a web server, or use \"Open a results file\""
+        ),
+        LoadError::Status { url, status } if vi => {
+            format!("máy chủ trả lỗi {status} cho {url}")
+        }
+        LoadError::Status { url, status } => format!("the server answered {status} for {url}"),
+        LoadError::Network { url } if vi => {
+            format!("không kết nối được tới {url} (mất mạng, máy chủ không trả lời, hoặc bị chặn CORS)")
+        }
+        LoadError::Network { url } => {
+            format!("could not reach {url} (offline, no answer from the server, or blocked by CORS)")
+        }
+        LoadError::TooBig { url, bytes } if vi => {
+            format!("tệp {url} quá lớn ({bytes} byte, tối đa {MAX_BYTES} byte)")
+        }
+        LoadError::TooBig { url, bytes } => {
+            format!("{url} is too large ({bytes} bytes, the limit is {MAX_BYTES})")
+        }
+        LoadError::Timeout { url, seconds } if vi => {
+            format!("{url} không trả lời sau {seconds} giây")
+        }
+        LoadError::Timeout { url, seconds } => {
+            format!("no answer from {url} after {seconds} seconds")
+        }
+        LoadError::Unreadable(name) if vi => format!("không đọc được tệp \"{name}\""),
+        LoadError::Unreadable(name) => format!("the file \"{name}\" could not be read"),
+    }
+}
+
+/// What the native `standalone` tool says (in English or Vietnamese, after
+/// the `LANG` of whoever runs it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToolMsg {
+    Usage,
+    UnexpectedArgument(String),
+    NotUtf8(String),
+    Invalid {
+        file: String,
+        lines: Vec<String>,
+    },
+    ClosingTag,
+    /// A file that could not be read or written, with the system's words.
+    Io {
+        file: String,
+        error: String,
+    },
+    Wrote {
+        file: String,
+        bytes: usize,
+    },
+}
+
+/// The tool's words for `m`.
+pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
+    const USAGE: &str = "usage: standalone RESULTS.json -o OUT.html [--dist DIR]";
+    const USAGE_VI: &str = "cách dùng: standalone RESULTS.json -o OUT.html [--dist THƯ_MỤC]";
+    let vi = lang == UiLang::Vi;
+    match m {
+        ToolMsg::Usage if vi => USAGE_VI.into(),
+        ToolMsg::Usage => USAGE.into(),
+        ToolMsg::UnexpectedArgument(a) if vi => format!("tham số không rõ {a:?}\n{USAGE_VI}"),
+        ToolMsg::UnexpectedArgument(a) => format!("unexpected argument {a:?}\n{USAGE}"),
+        ToolMsg::NotUtf8(f) if vi => format!("{f}: không phải văn bản UTF-8"),
+        ToolMsg::NotUtf8(f) => format!("{f}: not UTF-8 text"),
+        ToolMsg::Invalid { file, lines } if vi => {
+            format!(
+                "{file} không phải tệp dữ liệu hợp lệ:\n{}",
+                lines.join("\n")
+            )
+        }
+        ToolMsg::Invalid { file, lines } => {
+            format!("{file} is not a valid results file:\n{}", lines.join("\n"))
+        }
+        ToolMsg::ClosingTag if vi => {
+            "mã JS hoặc CSS chứa thẻ đóng nên không thể nhúng vào tệp".into()
+        }
+        ToolMsg::ClosingTag => {
+            "the glue or the CSS contains a closing tag and cannot be inlined".into()
+        }
+        ToolMsg::Io { file, error } if vi => format!("{file}: lỗi đọc/ghi ({error})"),
+        ToolMsg::Io { file, error } => format!("{file}: {error}"),
+        ToolMsg::Wrote { file, bytes } if vi => format!("đã ghi {file} ({bytes} byte)"),
+        ToolMsg::Wrote { file, bytes } => format!("wrote {file} ({bytes} bytes)"),
+    }
+}
+
+/// Joins tier labels for the combined-share line: "a + b".
+pub fn join_tiers(labels: &[&str]) -> String {
+    labels.join(" + ")
+}
+
+/// The message for one problem in `lang`, without its path.
+pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let vi = lang == UiLang::Vi;
+    match kind {
+        Empty => pick(vi, "tệp rỗng, không có dữ liệu", "the file is empty"),
+        Html => pick(
+            vi,
+            "đây là một trang HTML, không phải tệp JSON (đường dẫn có đúng không?)",
+            "this is an HTML page, not a JSON file (is the address right?)",
+        ),
+        Syntax {
+            line,
+            column,
+            detail,
+        } => {
+            if vi {
+                format!(
+                    "không phải JSON hợp lệ ở dòng {line}, cột {column}: {}",
+                    syntax_message(*detail, lang)
+                )
+            } else {
+                format!(
+                    "not valid JSON at line {line}, column {column}: {}",
+                    syntax_message(*detail, lang)
+                )
+            }
+        }
+        TooBig { bytes, cap } => {
+            if vi {
+                format!("tệp quá lớn ({bytes} byte, tối đa {cap} byte)")
+            } else {
+                format!("the file is too large ({bytes} bytes, the limit is {cap})")
+            }
+        }
+        Missing => pick(vi, "thiếu trường bắt buộc", "required field is missing"),
+        WrongType { expected, found } => {
+            let e = expect_words(*expected, lang);
+            if vi {
+                format!("cần {e}, nhưng có {found}")
+            } else {
+                format!("expected {e}, found {found}")
+            }
+        }
+        Version { found } => {
+            if vi {
+                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1)")
+            } else {
+                format!("format version {found} is not supported (this widget reads version 1)")
+            }
+        }
+        Count { min, max, found } => {
+            if vi {
+                format!("cần từ {min} đến {max} mục, nhưng có {found}")
+            } else {
+                format!("expected {min} to {max} entries, found {found}")
+            }
+        }
+        Duplicate { id } => {
+            if vi {
+                format!("mã \"{id}\" bị trùng")
+            } else {
+                format!("id \"{id}\" is used twice")
+            }
+        }
+        BadId { found } => {
+            if vi {
+                format!("mã {found} không hợp lệ: chỉ dùng chữ a–z, A–Z, số, \"_\" và \"-\" (tối đa 64 ký tự)")
+            } else {
+                format!("id {found} is not valid: use only letters a–z, A–Z, digits, \"_\" and \"-\" (64 at most)")
+            }
+        }
+        UnknownTier { id } => {
+            if vi {
+                format!("không có mức xếp loại \"{id}\" trong danh sách tiers")
+            } else {
+                format!("there is no tier \"{id}\" in the tiers list")
+            }
+        }
+        UnknownGroup { id } => {
+            if vi {
+                format!("không có nhóm \"{id}\" trong danh sách groups chính")
+            } else {
+                format!("there is no group \"{id}\" in the top-level groups")
+            }
+        }
+        MissingTier { id } => {
+            if vi {
+                format!("thiếu số lượng cho mức \"{id}\" (ghi 0 nếu không có)")
+            } else {
+                format!("no count for tier \"{id}\" (write 0 if there were none)")
+            }
+        }
+        BadUrl { found } => {
+            if vi {
+                format!("đường dẫn {found} không được chấp nhận: chỉ dùng địa chỉ đầy đủ http:// hoặc https://")
+            } else {
+                format!(
+                    "link {found} is refused: only full http:// or https:// addresses are allowed"
+                )
+            }
+        }
+        BadColor { found } => {
+            if vi {
+                format!("màu {found} không hợp lệ: dùng dạng #rrggbb")
+            } else {
+                format!("colour {found} is not valid: use the form #rrggbb")
+            }
+        }
+        BadLang { found } => {
+            if vi {
+                format!("mã ngôn ngữ {found} không hợp lệ (ví dụ: \"vi\", \"en\")")
+            } else {
+                format!("language code {found} is not valid (e.g. \"vi\", \"en\")")
+            }
+        }
+        BadDate { found } => {
+            if vi {
+                format!("ngày {found} không hợp lệ: dùng dạng YYYY-MM-DD")
+            } else {
+                format!("date {found} is not valid: use the form YYYY-MM-DD")
+            }
+        }
+        EmptyText => pick(vi, "không được để trống", "must not be empty"),
+        TooLong { max, found } => {
+            if vi {
+                format!("quá dài ({found} ký tự, tối đa {max})")
+            } else {
+                format!("too long ({found} characters, {max} at most)")
+            }
+        }
+        SumMismatch { sum, evaluated } => {
+            if vi {
+                format!("tổng các mức là {sum}, khác số được đánh giá {evaluated}")
+            } else {
+                format!("the tiers add up to {sum}, not to the {evaluated} evaluated")
+            }
+        }
+        EvaluatedAboveTotal { evaluated, total } => {
+            if vi {
+                format!("số được đánh giá ({evaluated}) lớn hơn tổng số ({total})")
+            } else {
+                format!("more evaluated ({evaluated}) than the total ({total})")
+            }
+        }
+        UnknownField { name } => {
+            if vi {
+                format!("trường \"{name}\" không có trong định dạng, đã bỏ qua")
+            } else {
+                format!("field \"{name}\" is not part of the format and was ignored")
+            }
+        }
+        AllZero => pick(
+            vi,
+            "mọi mức đều bằng 0: không có số liệu để vẽ",
+            "every tier is zero: there is no data to draw",
+        ),
+    }
+}
+
+fn pick(vi: bool, v: &str, e: &str) -> String {
+    if vi { v } else { e }.to_string()
+}
+
+/// `path: message` in `lang`; a problem with the whole file has no path.
+pub fn problem_line(lang: UiLang, p: &Problem) -> String {
+    let msg = problem_message(lang, &p.kind);
+    if p.path.is_empty() {
+        msg
+    } else {
+        format!("{}: {}", p.path, msg)
+    }
+}
+
+impl fmt::Display for Problem {
+    /// English, `path: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&problem_line(UiLang::En, self))
+    }
+}

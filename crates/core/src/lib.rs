@@ -1,0 +1,21 @@
+//! The pure core of tier-breakdown: everything between a results file's
+//! text and a chart's view model, with no browser crate on any target.
+//!
+//! Layers, lowest first (a module may use only those before it; the order is
+//! the one in ARCHITECTURE.md, and `tests/layers.rs` enforces it):
+//! `json`, `fold`, `seed` → `model` → `problem` → `i18n` → `format` →
+//! `validate` → `stack` → `layout` → `drill`, `export`.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod drill;
+pub mod export;
+pub mod fold;
+pub mod format;
+pub mod i18n;
+pub mod json;
+pub mod layout;
+pub mod model;
+pub mod problem;
+pub mod seed;
+pub mod stack;
+pub mod validate;

@@ -1,0 +1,275 @@
+//! Domain types: a results file after validation. Everything here is known to
+//! be well formed (ids unique, counts whole numbers, colours safe, links
+//! http(s)), so the stack, layout and UI layers never re-check the input.
+
+/// A piece of text given in one or more languages, e.g. `{"vi": "…", "en": "…"}`.
+///
+/// The first entry is the file's default language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    entries: Vec<(String, String)>,
+}
+
+impl Text {
+    /// Text in one language.
+    pub fn plain(lang: &str, text: &str) -> Text {
+        Text {
+            entries: vec![(lang.to_string(), text.to_string())],
+        }
+    }
+
+    /// Builds text from `(language, text)` pairs; the first pair is the fallback.
+    /// Returns `None` when there are no pairs.
+    pub fn from_entries(entries: Vec<(String, String)>) -> Option<Text> {
+        if entries.is_empty() {
+            None
+        } else {
+            Some(Text { entries })
+        }
+    }
+
+    /// The text in `lang` (matching `vi` for `vi-VN` too), else in the file's language.
+    ///
+    /// ```
+    /// use tier_breakdown_core::model::Text;
+    /// let t = Text::from_entries(vec![("vi".into(), "Đảng viên".into()), ("en".into(), "Members".into())]).unwrap();
+    /// assert_eq!(t.get("en"), "Members");
+    /// assert_eq!(t.get("fr"), "Đảng viên");
+    /// ```
+    pub fn get(&self, lang: &str) -> &str {
+        let primary = lang.split('-').next().unwrap_or(lang);
+        self.entries
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|(l, _)| l.split('-').next() == Some(primary))
+            })
+            .or_else(|| self.entries.first())
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("")
+    }
+
+    /// Whether every entry is empty: a placeholder for a label left out.
+    pub fn is_blank(&self) -> bool {
+        self.entries.iter().all(|(_, t)| t.is_empty())
+    }
+
+    /// Whether the text exists in `lang` (not only as a fallback).
+    pub fn has(&self, lang: &str) -> bool {
+        let primary = lang.split('-').next().unwrap_or(lang);
+        self.entries
+            .iter()
+            .any(|(l, _)| l.split('-').next() == Some(primary))
+    }
+}
+
+/// An sRGB colour from the file (`#rrggbb`) or the default palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Color(pub u8, pub u8, pub u8);
+
+impl Color {
+    /// CSS form, always `#rrggbb`: safe to put in a style attribute.
+    pub fn css(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Parses `#rgb` or `#rrggbb` (case-insensitive).
+    ///
+    /// ```
+    /// use tier_breakdown_core::model::Color;
+    /// assert_eq!(Color::parse("#1B7837"), Some(Color(0x1b, 0x78, 0x37)));
+    /// assert_eq!(Color::parse("red"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Color> {
+        let hex = s.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize| u8::from_str_radix(&hex[i..i + 1], 16).ok();
+        match hex.len() {
+            3 => Some(Color(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+            6 => {
+                let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+                Some(Color(byte(0)?, byte(2)?, byte(4)?))
+            }
+            _ => None,
+        }
+    }
+
+    /// Relative luminance (WCAG 2).
+    pub fn luminance(&self) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1.0 to 21.0).
+    pub fn contrast(&self, other: &Color) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+
+    /// The grey of the same luminance: how an unselected tier is drawn.
+    /// Contrast depends on luminance only, so every contrast ratio (with the
+    /// neighbours, the background and the label) stays what it was.
+    pub fn grey_twin(&self) -> Color {
+        let l = self.luminance();
+        let s = if l <= 0.003_130_8 {
+            l * 12.92
+        } else {
+            1.055 * l.powf(1.0 / 2.4) - 0.055
+        };
+        let g = (s * 255.0).round().clamp(0.0, 255.0) as u8;
+        Color(g, g, g)
+    }
+
+    /// Black or white, whichever reads better on this colour.
+    pub fn text_on(&self) -> Color {
+        let black = Color(0x11, 0x11, 0x11);
+        let white = Color(0xff, 0xff, 0xff);
+        if self.contrast(&black) >= self.contrast(&white) {
+            black
+        } else {
+            white
+        }
+    }
+}
+
+/// One tier of the review, e.g. "completed duties excellently".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tier {
+    pub id: String,
+    pub label: Text,
+    pub short: Option<Text>,
+    /// The file's colour for this tier; the theme's palette when absent.
+    pub color: Option<Color>,
+}
+
+/// Default tier colours on a light background (white), best tier first.
+/// Dark and mid tones alternate, so every segment has at least 3:1 contrast
+/// with its neighbours and with white, and its label (black or white) at
+/// least 4.5:1. Hues (blue, sky, brown, red, purple, green, magenta, grey)
+/// stay apart for the common colour-vision deficiencies.
+pub const LIGHT_PALETTE: [Color; 8] = [
+    Color(0x14, 0x3d, 0x6b),
+    Color(0x32, 0x92, 0xdc),
+    Color(0x4a, 0x39, 0x25),
+    Color(0xe7, 0x63, 0x55),
+    Color(0x4c, 0x2c, 0x6f),
+    Color(0x1b, 0x9f, 0x78),
+    Color(0x73, 0x10, 0x49),
+    Color(0x8d, 0x8d, 0x8d),
+];
+
+/// Default tier colours on the dark theme's background (#161616), with the
+/// same contrast guarantees as [`LIGHT_PALETTE`].
+pub const DARK_PALETTE: [Color; 8] = [
+    Color(0xb1, 0xce, 0xf1),
+    Color(0x1c, 0x6b, 0xa6),
+    Color(0xda, 0xc9, 0xb5),
+    Color(0xc3, 0x2c, 0x1c),
+    Color(0xd6, 0xc5, 0xe8),
+    Color(0x14, 0x75, 0x58),
+    Color(0xf6, 0xba, 0xdd),
+    Color(0x67, 0x67, 0x67),
+];
+
+impl Tier {
+    /// The short label where the file gives one, else the label.
+    pub fn short_or_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
+
+    /// The colour the `index`-th tier is drawn in.
+    pub fn fill(&self, index: usize, dark: bool) -> Color {
+        let palette = if dark { &DARK_PALETTE } else { &LIGHT_PALETTE };
+        self.color.unwrap_or(palette[index % palette.len()])
+    }
+}
+
+/// One ranked group, e.g. party members, with a count per tier in tier order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub label: Text,
+    pub total: Option<u64>,
+    pub evaluated: Option<u64>,
+    /// One count per tier, in the order of [`Dataset::tiers`].
+    pub counts: Vec<u64>,
+}
+
+impl Group {
+    /// Sum of the tier counts: the base of the 100% bar.
+    pub fn sum(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The number reviewed: the stated figure, else the sum of the tiers.
+    pub fn evaluated_or_sum(&self) -> u64 {
+        self.evaluated.unwrap_or_else(|| self.sum())
+    }
+}
+
+/// A sub-unit (district, commune) with the same groups as the whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub label: Text,
+    pub groups: Vec<Group>,
+}
+
+/// Another period's figures in the same file (e.g. the year before).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodData {
+    pub id: String,
+    pub label: Text,
+    pub groups: Vec<Group>,
+    pub units: Vec<Unit>,
+}
+
+/// Where the figures come from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub name: Text,
+    /// Always `http:` or `https:`.
+    pub url: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<Date>,
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// A whole, valid results file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    /// Language of labels given as plain strings (`vi`, `en`, …).
+    pub lang: String,
+    pub title: Text,
+    pub subtitle: Option<Text>,
+    pub region: Option<Text>,
+    pub period: Option<Text>,
+    /// How the `period` and `compare` options name the top-level figures'
+    /// period (`period_id` in the file, `current` by default).
+    pub period_id: String,
+    pub source: Option<Source>,
+    pub notes: Vec<Text>,
+    pub tiers: Vec<Tier>,
+    pub groups: Vec<Group>,
+    pub units: Vec<Unit>,
+    pub periods: Vec<PeriodData>,
+}

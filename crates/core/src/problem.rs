@@ -1,0 +1,136 @@
+//! What can go wrong with a results file, as data: every error and warning
+//! of validation ([`Problem`] with its JSON path and [`ProblemKind`]) and
+//! every reason a file could not be loaded ([`LoadError`]). The words for
+//! each, in every language, are in [`crate::i18n`]; nothing here is text a
+//! reader sees.
+
+pub use crate::json::Syntax;
+
+/// Files larger than this are refused (before parsing, and by the loader
+/// as soon as it has read this many bytes).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// What a value should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Object,
+    Array,
+    String,
+    Text,
+    WholeNumber,
+    SafeNumber,
+}
+
+/// Everything that can be wrong with (or worth saying about) a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    Empty,
+    Html,
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: Syntax,
+    },
+    TooBig {
+        bytes: usize,
+        cap: usize,
+    },
+    Missing,
+    WrongType {
+        expected: Expect,
+        found: String,
+    },
+    Version {
+        found: String,
+    },
+    Count {
+        min: usize,
+        max: usize,
+        found: usize,
+    },
+    Duplicate {
+        id: String,
+    },
+    BadId {
+        found: String,
+    },
+    UnknownTier {
+        id: String,
+    },
+    UnknownGroup {
+        id: String,
+    },
+    MissingTier {
+        id: String,
+    },
+    BadUrl {
+        found: String,
+    },
+    BadColor {
+        found: String,
+    },
+    BadLang {
+        found: String,
+    },
+    BadDate {
+        found: String,
+    },
+    EmptyText,
+    TooLong {
+        max: usize,
+        found: usize,
+    },
+    // Warnings:
+    SumMismatch {
+        sum: u64,
+        evaluated: u64,
+    },
+    EvaluatedAboveTotal {
+        evaluated: u64,
+        total: u64,
+    },
+    UnknownField {
+        name: String,
+    },
+    AllZero,
+}
+
+/// One error or warning: where in the file, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path such as `groups[1].counts.good`; empty for the whole file.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// Why a results file could not be fetched or read (the browser shell's
+/// loader returns these; their words are in [`crate::i18n::load_message`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The address is not http(s) (e.g. `javascript:`) or cannot be parsed.
+    BadAddress(String),
+    /// The page was opened from disk and the browser refuses to read other files.
+    FromDisk(String),
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// No answer: offline, refused, blocked by CORS, or cut off mid-way.
+    Network { url: String },
+    /// Larger than [`MAX_BYTES`].
+    TooBig { url: String, bytes: usize },
+    /// No complete answer within the time limit.
+    Timeout { url: String, seconds: u32 },
+    /// A picked or dropped file that could not be read.
+    Unreadable(String),
+}
+
+impl LoadError {
+    /// Whether trying again may help (a flaky network, a busy server).
+    pub fn retryable(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Network { .. }
+                | LoadError::Timeout { .. }
+                | LoadError::Status { status: 500.., .. }
+        )
+    }
+}

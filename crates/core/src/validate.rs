@@ -1,0 +1,881 @@
+//! Parse and validate a results file (format version 1) into a [`Dataset`].
+//!
+//! Two steps, as ripgrep turns `LowArgs` into `HiArgs`: [`parse`] turns bytes
+//! into a raw JSON tree (the only shape the file is trusted to have), then
+//! [`validate`] walks that tree and builds the domain types, collecting *every*
+//! error with its JSON path (`groups[1].counts.good: expected a whole number
+//! ≥ 0, found -3`) instead of stopping at the first, plus warnings kept apart
+//! (tiers that do not add up to the evaluated figure, unknown fields). We walk
+//! a `serde_json::Value` by hand rather than derive serde structs because a
+//! derived deserializer stops at the first error.
+
+use std::collections::HashSet;
+
+use crate::json::{Map, Value};
+
+use crate::model::{Color, Dataset, Date, Group, PeriodData, Source, Text, Tier, Unit};
+
+pub use crate::problem::{Expect, Problem, ProblemKind, MAX_BYTES};
+/// Longest label, in characters.
+pub const MAX_TEXT: usize = 1000;
+/// Largest count: JavaScript's `Number.MAX_SAFE_INTEGER`, so every count is exact in JS too.
+pub const MAX_COUNT: u64 = (1 << 53) - 1;
+pub const TIERS: (usize, usize) = (2, 8);
+pub const GROUPS: (usize, usize) = (1, 12);
+pub const UNITS: (usize, usize) = (0, 20_000);
+pub const PERIODS: (usize, usize) = (0, 20);
+/// The top-level period's id when the file gives no `period_id`.
+pub const DEFAULT_PERIOD_ID: &str = "current";
+
+/// A file that can be drawn, with what is worth telling the reader about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub dataset: Dataset,
+    pub warnings: Vec<Problem>,
+}
+
+/// A file that cannot be drawn: all its errors (and any warnings found on the way).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejected {
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and validates a results file.
+///
+/// ```
+/// let r = tier_breakdown_core::validate::check("{\"version\": 2}").unwrap_err();
+/// assert_eq!(r.errors[0].to_string(),
+///     "version: format version 2 is not supported (this widget reads version 1)");
+/// ```
+pub fn check(input: &str) -> Result<Checked, Rejected> {
+    match parse(input) {
+        Err(p) => Err(Rejected {
+            errors: vec![p],
+            warnings: vec![],
+        }),
+        Ok(v) => validate(&v),
+    }
+}
+
+/// Turns text into a JSON tree: refuses oversize, empty and HTML input, accepts a UTF-8 BOM.
+pub fn parse(input: &str) -> Result<Value<'_>, Problem> {
+    let at_top = |kind| Problem {
+        path: String::new(),
+        kind,
+    };
+    if input.len() > MAX_BYTES {
+        return Err(at_top(ProblemKind::TooBig {
+            bytes: input.len(),
+            cap: MAX_BYTES,
+        }));
+    }
+    let body = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let trimmed = body.trim_start();
+    if trimmed.is_empty() {
+        return Err(at_top(ProblemKind::Empty));
+    }
+    if trimmed.starts_with('<') {
+        return Err(at_top(ProblemKind::Html));
+    }
+    crate::json::parse(body).map_err(|e| {
+        at_top(ProblemKind::Syntax {
+            line: e.line,
+            column: e.column,
+            detail: e.kind,
+        })
+    })
+}
+
+/// Validates a parsed file into a [`Dataset`], collecting every error.
+pub fn validate(root: &Value) -> Result<Checked, Rejected> {
+    let mut w = Walker::default();
+    let dataset = w.dataset(root);
+    match dataset {
+        Some(dataset) if w.errors.is_empty() => Ok(Checked {
+            dataset,
+            warnings: w.warnings,
+        }),
+        _ => Err(Rejected {
+            errors: w.errors,
+            warnings: w.warnings,
+        }),
+    }
+}
+
+/// A short, language-neutral rendering of a found value for messages.
+pub fn show_value(v: &Value) -> String {
+    match v {
+        Value::Object(_) => "{…}".to_string(),
+        Value::Array(_) => "[…]".to_string(),
+        Value::String(s) => show_str(s),
+        Value::Number(n) => n.text(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_string(),
+    }
+}
+
+/// A string as found, quoted and cut to 40 characters.
+pub fn show_str(s: &str) -> String {
+    let cut: String = s.chars().take(40).collect();
+    let more = if s.chars().count() > 40 { "…" } else { "" };
+    let mut out = String::with_capacity(cut.len() + 4);
+    out.push('"');
+    // Like `escape_debug` for what matters here (quotes, backslashes,
+    // control characters), without its Unicode tables in the wasm.
+    for c in cut.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push_str(more);
+    out.push('"');
+    out
+}
+
+/// Characters that change how the text around them reads without showing
+/// themselves: bidi controls, zero-width ones, the byte-order mark, line and
+/// paragraph separators. Shown escaped in messages.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+// Paths are built for every field visited (10,000 units make ~400,000), so
+// without `format!`, whose machinery is several times slower.
+fn join(path: &str, key: &str) -> String {
+    let mut out = String::with_capacity(path.len() + key.len() + 1);
+    out.push_str(path);
+    if !path.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+    out
+}
+
+fn index(path: &str, i: usize) -> String {
+    let n = i.to_string();
+    let mut out = String::with_capacity(path.len() + n.len() + 2);
+    out.push_str(path);
+    out.push('[');
+    out.push_str(&n);
+    out.push(']');
+    out
+}
+
+/// Checks an id: 1–64 of `A–Z a–z 0–9 _ -`.
+pub fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Checks a language code such as `vi`, `en`, `vi-VN`.
+pub fn valid_lang(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Accepts only absolute `http:`/`https:` links with a host and no spaces or control characters.
+///
+/// ```
+/// use tier_breakdown_core::validate::safe_url;
+/// assert_eq!(safe_url(" https://baophutho.vn/a "), Some("https://baophutho.vn/a".to_string()));
+/// assert_eq!(safe_url("javascript:alert(1)"), None);
+/// assert_eq!(safe_url("/relative"), None);
+/// ```
+pub fn safe_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    if host.is_empty()
+        || host.starts_with('@')
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days {
+        return None;
+    }
+    Some(Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+/// Reads a count: a whole number from 0 to [`MAX_COUNT`] (`12.0` is accepted as 12).
+pub fn whole_number(v: &Value) -> Result<u64, Expect> {
+    let Value::Number(n) = v else {
+        return Err(Expect::WholeNumber);
+    };
+    match n.whole() {
+        Ok(u) if u <= MAX_COUNT => Ok(u),
+        Ok(_) | Err(true) => Err(Expect::SafeNumber),
+        Err(false) => Err(Expect::WholeNumber),
+    }
+}
+
+/// The ids of a list of objects, if the list and every id in it are well formed and distinct.
+fn raw_ids(list: Option<&Value>, (min, max): (usize, usize)) -> Option<Vec<String>> {
+    let list = list?.as_array()?;
+    if list.len() < min || list.len() > max {
+        return None;
+    }
+    let mut ids: Vec<String> = Vec::with_capacity(list.len());
+    for item in list {
+        // With a bad or repeated id, which tier a count meant is unknowable:
+        // the id error alone is reported.
+        let id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| valid_id(id))?;
+        if ids.iter().any(|x| x == id) {
+            return None;
+        }
+        ids.push(id.to_string());
+    }
+    Some(ids)
+}
+
+#[derive(Default)]
+struct Walker {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    lang: String,
+}
+
+impl Walker {
+    fn err(&mut self, path: &str, kind: ProblemKind) {
+        self.errors.push(Problem {
+            path: path.to_string(),
+            kind,
+        });
+    }
+
+    fn warn(&mut self, path: &str, kind: ProblemKind) {
+        self.warnings.push(Problem {
+            path: path.to_string(),
+            kind,
+        });
+    }
+
+    fn wrong(&mut self, path: &str, expected: Expect, found: &Value) {
+        self.err(
+            path,
+            ProblemKind::WrongType {
+                expected,
+                found: show_value(found),
+            },
+        );
+    }
+
+    /// The value as an object, or an error.
+    fn object<'v>(&mut self, v: &'v Value<'v>, path: &str) -> Option<&'v Map<'v>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.wrong(path, Expect::Object, other);
+                None
+            }
+        }
+    }
+
+    /// Warns about keys not in `known`.
+    fn known_fields(&mut self, m: &Map, path: &str, known: &[&str]) {
+        for k in m.keys() {
+            if !known.contains(&k) {
+                self.warn(
+                    path,
+                    ProblemKind::UnknownField {
+                        name: show_str(k).trim_matches('"').to_string(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A required field, or a `Missing` error.
+    fn required<'v>(&mut self, m: &'v Map<'v>, path: &str, key: &str) -> Option<&'v Value<'v>> {
+        let v = m.get(key);
+        if v.is_none() {
+            self.err(&join(path, key), ProblemKind::Missing);
+        }
+        v
+    }
+
+    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => self.text_ok(s, path).then(|| s.trim().to_string()),
+            other => {
+                self.wrong(path, Expect::String, other);
+                None
+            }
+        }
+    }
+
+    fn text_ok(&mut self, s: &str, path: &str) -> bool {
+        let n = s.chars().count();
+        if s.trim().is_empty() {
+            self.err(path, ProblemKind::EmptyText);
+            false
+        } else if n > MAX_TEXT {
+            self.err(
+                path,
+                ProblemKind::TooLong {
+                    max: MAX_TEXT,
+                    found: n,
+                },
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// A label: a string in the file's language, or `{lang: string, …}`.
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        match v {
+            Value::String(s) => self
+                .text_ok(s, path)
+                .then(|| Text::plain(&self.lang, s.trim())),
+            Value::Object(m) => {
+                let mut entries = Vec::new();
+                let mut ok = true;
+                for (k, val) in m.iter() {
+                    let p = join(path, k);
+                    if !valid_lang(k) {
+                        self.err(&p, ProblemKind::BadLang { found: show_str(k) });
+                        ok = false;
+                        continue;
+                    }
+                    match self.string(val, &p) {
+                        Some(s) => entries.push((k.to_string(), s)),
+                        None => ok = false,
+                    }
+                }
+                // The file's language first, so it is the fallback.
+                if let Some(i) = entries.iter().position(|(l, _)| *l == self.lang) {
+                    let e = entries.remove(i);
+                    entries.insert(0, e);
+                }
+                if m.is_empty() {
+                    self.err(path, ProblemKind::EmptyText);
+                }
+                if ok {
+                    Text::from_entries(entries)
+                } else {
+                    None
+                }
+            }
+            other => {
+                self.wrong(path, Expect::Text, other);
+                None
+            }
+        }
+    }
+
+    fn opt_text(&mut self, m: &Map, path: &str, key: &str) -> Option<Text> {
+        let v = m.get(key)?;
+        self.text(v, &join(path, key))
+    }
+
+    fn array<'v>(
+        &mut self,
+        v: &'v Value<'v>,
+        path: &str,
+        (min, max): (usize, usize),
+    ) -> Option<&'v Vec<Value<'v>>> {
+        match v {
+            Value::Array(a) if a.len() < min || a.len() > max => {
+                self.err(
+                    path,
+                    ProblemKind::Count {
+                        min,
+                        max,
+                        found: a.len(),
+                    },
+                );
+                None
+            }
+            Value::Array(a) => Some(a),
+            other => {
+                self.wrong(path, Expect::Array, other);
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, v: &Value, path: &str) -> Option<u64> {
+        match whole_number(v) {
+            Ok(n) => Some(n),
+            Err(expected) => {
+                self.wrong(path, expected, v);
+                None
+            }
+        }
+    }
+
+    fn opt_count(&mut self, m: &Map, path: &str, key: &str) -> Option<Option<u64>> {
+        match m.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => self.count(v, &join(path, key)).map(Some),
+        }
+    }
+
+    fn id(&mut self, m: &Map, path: &str, seen: &mut HashSet<String>) -> Option<String> {
+        let v = self.required(m, path, "id")?;
+        let p = join(path, "id");
+        let Value::String(s) = v else {
+            self.wrong(&p, Expect::String, v);
+            return None;
+        };
+        if !valid_id(s) {
+            self.err(&p, ProblemKind::BadId { found: show_str(s) });
+            return None;
+        }
+        if !seen.insert(s.to_string()) {
+            self.err(&p, ProblemKind::Duplicate { id: s.to_string() });
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    fn dataset(&mut self, root: &Value) -> Option<Dataset> {
+        let m = self.object(root, "")?;
+        self.known_fields(
+            m,
+            "",
+            &[
+                "$schema",
+                "version",
+                "lang",
+                "title",
+                "subtitle",
+                "region",
+                "period",
+                "period_id",
+                "source",
+                "notes",
+                "tiers",
+                "groups",
+                "units",
+                "periods",
+            ],
+        );
+        let version_ok = match m.get("version") {
+            None => {
+                self.err("version", ProblemKind::Missing);
+                false
+            }
+            Some(Value::Number(n)) if n.whole() == Ok(1) => true,
+            Some(other) => {
+                self.err(
+                    "version",
+                    ProblemKind::Version {
+                        found: show_value(other),
+                    },
+                );
+                false
+            }
+        };
+        if !version_ok {
+            // Another version's fields mean other things: say only that.
+            return None;
+        }
+        let lang = match self.required(m, "", "lang") {
+            Some(Value::String(s)) if valid_lang(s) => Some(s.to_string()),
+            Some(Value::String(s)) => {
+                self.err("lang", ProblemKind::BadLang { found: show_str(s) });
+                None
+            }
+            Some(other) => {
+                self.wrong("lang", Expect::String, other);
+                None
+            }
+            None => None,
+        };
+        self.lang = lang.clone().unwrap_or_else(|| "vi".to_string());
+        let title = self
+            .required(m, "", "title")
+            .and_then(|v| self.text(v, "title"));
+        let subtitle = self.opt_text(m, "", "subtitle");
+        let region = self.opt_text(m, "", "region");
+        let period = self.opt_text(m, "", "period");
+        let period_id = match m.get("period_id") {
+            None => Some(DEFAULT_PERIOD_ID.to_string()),
+            Some(Value::String(s)) if valid_id(s) => Some(s.to_string()),
+            Some(Value::String(s)) => {
+                self.err("period_id", ProblemKind::BadId { found: show_str(s) });
+                None
+            }
+            Some(other) => {
+                self.wrong("period_id", Expect::String, other);
+                None
+            }
+        };
+        let source = m.get("source").and_then(|v| self.source(v, "source"));
+        let notes = match m.get("notes") {
+            None => vec![],
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.text(v, &index("notes", i)))
+                .collect(),
+            Some(v) => self.text(v, "notes").into_iter().collect(),
+        };
+        let tiers = self.tiers(m);
+        // Counts are checked against every well-formed tier id, even when
+        // another part of a tier is wrong, so all errors surface at once.
+        let tier_ids = raw_ids(m.get("tiers"), TIERS);
+        let groups = self.groups_at(m, "", tier_ids.as_deref(), None);
+        let group_ids = raw_ids(m.get("groups"), GROUPS);
+        let units = self.units_at(m, "", tier_ids.as_deref(), group_ids.as_deref());
+        let periods = self.periods(m, tier_ids.as_deref(), group_ids.as_deref());
+        let main_id = period_id.as_deref().unwrap_or(DEFAULT_PERIOD_ID);
+        for (i, p) in periods.iter().flatten().enumerate() {
+            if p.id == main_id {
+                self.err(
+                    &join(&index("periods", i), "id"),
+                    ProblemKind::Duplicate { id: p.id.clone() },
+                );
+            }
+        }
+        // A sub-unit's or period's group may leave out its label: it stays
+        // blank here (no copy per unit) and `drill::scoped` shows the
+        // top-level group's.
+        Some(Dataset {
+            lang: lang?,
+            title: title?,
+            subtitle,
+            region,
+            period,
+            period_id: period_id?,
+            source,
+            notes,
+            tiers: tiers?,
+            groups: groups?,
+            units: units?,
+            periods: periods?,
+        })
+    }
+
+    fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
+        let m = self.object(v, path)?;
+        self.known_fields(m, path, &["name", "url", "published"]);
+        let name = self
+            .required(m, path, "name")
+            .and_then(|v| self.text(v, &join(path, "name")));
+        let url = m.get("url").and_then(|v| {
+            let p = join(path, "url");
+            let s = self.string(v, &p)?;
+            let safe = safe_url(&s);
+            if safe.is_none() {
+                self.err(
+                    &p,
+                    ProblemKind::BadUrl {
+                        found: show_str(&s),
+                    },
+                );
+            }
+            safe
+        });
+        let published = m.get("published").and_then(|v| {
+            let p = join(path, "published");
+            let s = self.string(v, &p)?;
+            let d = parse_date(&s);
+            if d.is_none() {
+                self.err(
+                    &p,
+                    ProblemKind::BadDate {
+                        found: show_str(&s),
+                    },
+                );
+            }
+            d
+        });
+        Some(Source {
+            name: name?,
+            url,
+            published,
+        })
+    }
+
+    /// Validates every item of a list of objects with ids, each one even
+    /// after a bad one (so all errors surface); `None` if any item failed.
+    fn items<T>(
+        &mut self,
+        list: &[Value],
+        path: &str,
+        mut item: impl FnMut(&mut Self, &Value, &str, &mut HashSet<String>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(list.len());
+        let mut ok = true;
+        for (i, v) in list.iter().enumerate() {
+            match item(self, v, &index(path, i), &mut seen) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn tiers(&mut self, m: &Map) -> Option<Vec<Tier>> {
+        let list = self.required(m, "", "tiers")?;
+        let list = self.array(list, "tiers", TIERS)?;
+        self.items(list, "tiers", |w, v, p, seen| w.tier(v, p, seen))
+    }
+
+    fn tier(&mut self, v: &Value, path: &str, seen: &mut HashSet<String>) -> Option<Tier> {
+        let m = self.object(v, path)?;
+        self.known_fields(m, path, &["id", "label", "short", "color"]);
+        let id = self.id(m, path, seen);
+        let label = self
+            .required(m, path, "label")
+            .and_then(|v| self.text(v, &join(path, "label")));
+        let short = self.opt_text(m, path, "short");
+        let color = match m.get("color") {
+            None => Some(None),
+            Some(v) => {
+                let p = join(path, "color");
+                let s = self.string(v, &p)?;
+                let c = Color::parse(&s);
+                if c.is_none() {
+                    self.err(
+                        &p,
+                        ProblemKind::BadColor {
+                            found: show_str(&s),
+                        },
+                    );
+                }
+                c.map(Some)
+            }
+        };
+        Some(Tier {
+            id: id?,
+            label: label?,
+            short,
+            color: color?,
+        })
+    }
+
+    /// `groups` of the object `m` at `path`. With `only`, ids must be among those (for units and periods).
+    fn groups_at(
+        &mut self,
+        m: &Map,
+        path: &str,
+        tiers: Option<&[String]>,
+        only: Option<&[String]>,
+    ) -> Option<Vec<Group>> {
+        let gpath = join(path, "groups");
+        let list = self.required(m, path, "groups")?;
+        let list = self.array(list, &gpath, GROUPS)?;
+        let out = self.items(list, &gpath, |w, v, p, seen| {
+            w.group(v, p, tiers, only, seen)
+        });
+        out.filter(|_| tiers.is_some())
+    }
+
+    fn group(
+        &mut self,
+        v: &Value,
+        path: &str,
+        tiers: Option<&[String]>,
+        only: Option<&[String]>,
+        seen: &mut HashSet<String>,
+    ) -> Option<Group> {
+        let m = self.object(v, path)?;
+        self.known_fields(m, path, &["id", "label", "total", "evaluated", "counts"]);
+        let id = self.id(m, path, seen);
+        if let (Some(id), Some(only)) = (&id, only) {
+            if !only.contains(id) {
+                self.err(
+                    &join(path, "id"),
+                    ProblemKind::UnknownGroup { id: id.clone() },
+                );
+            }
+        }
+        // Sub-unit and period groups may leave out the label: the top-level group's is used.
+        let label = match (m.get("label"), only) {
+            (Some(v), _) => self.text(v, &join(path, "label")),
+            (None, Some(_)) => Some(Text::plain(&self.lang, "")),
+            (None, None) => {
+                self.err(&join(path, "label"), ProblemKind::Missing);
+                None
+            }
+        };
+        let total = self.opt_count(m, path, "total");
+        let evaluated = self.opt_count(m, path, "evaluated");
+        let counts = self.counts(m, path, tiers);
+        let (total, evaluated, counts) = (total?, evaluated?, counts?);
+        let sum: u64 = counts.iter().sum();
+        if let Some(e) = evaluated {
+            if sum != e {
+                self.warn(
+                    &join(path, "counts"),
+                    ProblemKind::SumMismatch { sum, evaluated: e },
+                );
+            }
+        }
+        match (evaluated, total) {
+            (Some(e), Some(t)) if e > t => self.warn(
+                &join(path, "evaluated"),
+                ProblemKind::EvaluatedAboveTotal {
+                    evaluated: e,
+                    total: t,
+                },
+            ),
+            (None, Some(t)) if sum > t => self.warn(
+                &join(path, "counts"),
+                ProblemKind::EvaluatedAboveTotal {
+                    evaluated: sum,
+                    total: t,
+                },
+            ),
+            _ => {}
+        }
+        if sum == 0 {
+            self.warn(&join(path, "counts"), ProblemKind::AllZero);
+        }
+        Some(Group {
+            id: id?,
+            label: label?,
+            total,
+            evaluated,
+            counts,
+        })
+    }
+
+    fn counts(&mut self, m: &Map, path: &str, tiers: Option<&[String]>) -> Option<Vec<u64>> {
+        let cpath = join(path, "counts");
+        let v = self.required(m, path, "counts")?;
+        let c = self.object(v, &cpath)?;
+        let tiers = tiers?;
+        let mut ok = true;
+        for k in c.keys() {
+            if !tiers.iter().any(|t| t == k) {
+                self.err(
+                    &join(&cpath, k),
+                    ProblemKind::UnknownTier {
+                        id: show_str(k).trim_matches('"').to_string(),
+                    },
+                );
+                ok = false;
+            }
+        }
+        let mut out = Vec::with_capacity(tiers.len());
+        for t in tiers {
+            match c.get(t) {
+                None => {
+                    self.err(&cpath, ProblemKind::MissingTier { id: t.clone() });
+                    ok = false;
+                }
+                Some(v) => match self.count(v, &join(&cpath, t)) {
+                    Some(n) => out.push(n),
+                    None => ok = false,
+                },
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn units_at(
+        &mut self,
+        m: &Map,
+        path: &str,
+        tiers: Option<&[String]>,
+        groups: Option<&[String]>,
+    ) -> Option<Vec<Unit>> {
+        let upath = join(path, "units");
+        let Some(list) = m.get("units") else {
+            return Some(vec![]);
+        };
+        let list = self.array(list, &upath, UNITS)?;
+        let out = self.items(list, &upath, |w, v, p, seen| {
+            let um = w.object(v, p)?;
+            w.known_fields(um, p, &["id", "label", "groups"]);
+            let id = w.id(um, p, seen);
+            let label = w
+                .required(um, p, "label")
+                .and_then(|v| w.text(v, &join(p, "label")));
+            let g = w.groups_at(um, p, tiers, Some(groups.unwrap_or(&[])));
+            Some(Unit {
+                id: id?,
+                label: label?,
+                groups: g?,
+            })
+        });
+        out.filter(|_| groups.is_some())
+    }
+
+    fn periods(
+        &mut self,
+        m: &Map,
+        tiers: Option<&[String]>,
+        groups: Option<&[String]>,
+    ) -> Option<Vec<PeriodData>> {
+        let Some(list) = m.get("periods") else {
+            return Some(vec![]);
+        };
+        let list = self.array(list, "periods", PERIODS)?;
+        self.items(list, "periods", |w, v, p, seen| {
+            let pm = w.object(v, p)?;
+            w.known_fields(pm, p, &["id", "label", "groups", "units"]);
+            let id = w.id(pm, p, seen);
+            let label = w
+                .required(pm, p, "label")
+                .and_then(|v| w.text(v, &join(p, "label")));
+            let g = w.groups_at(pm, p, tiers, Some(groups.unwrap_or(&[])));
+            let u = w.units_at(pm, p, tiers, groups);
+            Some(PeriodData {
+                id: id?,
+                label: label?,
+                groups: g?,
+                units: u?,
+            })
+        })
+    }
+}

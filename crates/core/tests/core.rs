@@ -1,0 +1,606 @@
+//! Native tests of the pure core: parse, validate, stack, lay out, format.
+#![cfg(not(target_arch = "wasm32"))]
+
+use expect_test::expect;
+use serde_json::{json, Value};
+use tier_breakdown_core::format::{date, int, percent, share};
+use tier_breakdown_core::i18n::{problem_line, UiLang};
+use tier_breakdown_core::layout::{chart, selected_line};
+use tier_breakdown_core::model::Date;
+use tier_breakdown_core::seed::SEED_JSON;
+use tier_breakdown_core::stack::{coverage, shares, stack, Selection};
+use tier_breakdown_core::validate::{check, Checked};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn seed_value() -> Value {
+    serde_json::from_str(SEED_JSON).unwrap()
+}
+
+/// The seed with one change: `edit` gets the JSON tree to change in place.
+fn seed_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = seed_value();
+    edit(&mut v);
+    v.to_string()
+}
+
+/// Asserts that `input` is refused with exactly these English error lines.
+fn check_errors(input: &str, expected: &[&str]) {
+    match check(input) {
+        Ok(_) => panic!("accepted, expected errors {expected:?}"),
+        Err(r) => {
+            let got: Vec<String> = r.errors.iter().map(|p| p.to_string()).collect();
+            assert_eq!(got, expected, "input: {}", &input[..input.len().min(200)]);
+        }
+    }
+}
+
+/// Asserts that `input` is accepted with exactly these English warning lines.
+fn check_warnings(input: &str, expected: &[&str]) -> Checked {
+    match check(input) {
+        Err(r) => panic!(
+            "refused: {:?}",
+            r.errors.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        ),
+        Ok(c) => {
+            let got: Vec<String> = c.warnings.iter().map(|p| p.to_string()).collect();
+            assert_eq!(got, expected);
+            c
+        }
+    }
+}
+
+#[test]
+fn seed_is_valid_with_the_articles_figures() {
+    let c = check_warnings(SEED_JSON, &[]);
+    let d = c.dataset;
+    let ids: Vec<&str> = d.tiers.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["excellent", "good", "completed", "not_completed"]);
+    type Row<'a> = (&'a str, Option<u64>, Option<u64>, Vec<u64>);
+    let figures: Vec<Row> = d
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.total, g.evaluated, g.counts.clone()))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            ("organisations", Some(698), Some(695), vec![131, 539, 25, 0]),
+            ("cells", Some(5084), Some(5062), vec![894, 3791, 376, 1]),
+            ("members", None, Some(94877), vec![15397, 74551, 4492, 437]),
+        ]
+    );
+    assert_eq!(
+        d.title.get("en"),
+        "Annual review of party organisations and members, 2022"
+    );
+    assert_eq!(
+        d.source.unwrap().url.as_deref(),
+        Some("https://baophutho.vn/")
+    );
+}
+
+#[test]
+fn good_fixtures_are_accepted() {
+    // A UTF-8 byte order mark, as Excel and Notepad write it, is accepted.
+    let bom = fixture("good/bom.json");
+    assert!(bom.starts_with('\u{feff}'));
+    check_warnings(&bom, &[]);
+    let c = check_warnings(&fixture("good/minimal-en.json"), &[]);
+    assert_eq!(c.dataset.tiers[0].color.unwrap().css(), "#1b7837");
+}
+
+#[test]
+fn syntax_and_whole_file_errors() {
+    check_errors("", &["the file is empty"]);
+    check_errors("  \n", &["the file is empty"]);
+    check_errors("\u{feff}", &["the file is empty"]);
+    check_errors(
+        &fixture("bad/html.json"),
+        &["this is an HTML page, not a JSON file (is the address right?)"],
+    );
+    check_errors(
+        &fixture("bad/truncated.json"),
+        &["not valid JSON at line 6, column 1: the file ends inside a list"],
+    );
+    check_errors(
+        "hello",
+        &["not valid JSON at line 1, column 1: expected a value"],
+    );
+    check_errors("[1, 2]", &["expected an object { … }, found […]"]);
+    check_errors(
+        "{\"version\": 1e309}",
+        &["not valid JSON at line 1, column 13: number out of range"],
+    );
+    let big = format!("{{\"x\": \"{}\"}}", "a".repeat(5 * 1024 * 1024));
+    check_errors(
+        &big,
+        &["the file is too large (5242889 bytes, the limit is 5242880)"],
+    );
+}
+
+#[test]
+fn version_is_checked_first() {
+    check_errors(
+        &seed_with(|v| v["version"] = json!(2)),
+        &["version: format version 2 is not supported (this widget reads version 1)"],
+    );
+    check_errors(
+        &seed_with(|v| v["version"] = json!("1")),
+        &["version: format version \"1\" is not supported (this widget reads version 1)"],
+    );
+    check_errors(
+        &seed_with(|v| drop(v.as_object_mut().unwrap().remove("version"))),
+        &["version: required field is missing"],
+    );
+}
+
+#[test]
+fn every_required_field_missing_in_turn() {
+    for (field, line) in [
+        ("lang", "lang: required field is missing"),
+        ("title", "title: required field is missing"),
+        ("tiers", "tiers: required field is missing"),
+        ("groups", "groups: required field is missing"),
+    ] {
+        check_errors(
+            &seed_with(|v| drop(v.as_object_mut().unwrap().remove(field))),
+            &[line],
+        );
+    }
+    check_errors(
+        &seed_with(|v| drop(v["tiers"][1].as_object_mut().unwrap().remove("label"))),
+        &["tiers[1].label: required field is missing"],
+    );
+    check_errors(
+        &seed_with(|v| drop(v["groups"][2].as_object_mut().unwrap().remove("counts"))),
+        &["groups[2].counts: required field is missing"],
+    );
+    check_errors(
+        &seed_with(|v| drop(v["groups"][0].as_object_mut().unwrap().remove("id"))),
+        &["groups[0].id: required field is missing"],
+    );
+    check_errors(
+        &seed_with(|v| drop(v["source"].as_object_mut().unwrap().remove("name"))),
+        &["source.name: required field is missing"],
+    );
+}
+
+#[test]
+fn all_errors_are_collected_with_their_paths() {
+    check_errors(
+        &fixture("bad/negative.json"),
+        &[
+            "groups[1].counts.good: expected a whole number ≥ 0, found -3",
+            "groups[1].counts.bad: expected a whole number ≥ 0, found \"12\"",
+        ],
+    );
+    check_errors(
+        &seed_with(|v| {
+            v["groups"][0]["counts"]["good"] = json!(1.5);
+            v["groups"][1]["counts"]["zzz"] = json!(1);
+            v["groups"][2]["total"] = json!(9007199254740993u64);
+            v["tiers"][0]["color"] = json!("red; background:url(x)");
+            v["source"]["url"] = json!("javascript:alert(1)");
+        }),
+        &[
+            "source.url: link \"javascript:alert(1)\" is refused: only full http:// or https:// addresses are allowed",
+            "tiers[0].color: colour \"red; background:url(x)\" is not valid: use the form #rrggbb",
+            "groups[0].counts.good: expected a whole number ≥ 0, found 1.5",
+            "groups[1].counts.zzz: there is no tier \"zzz\" in the tiers list",
+            "groups[2].total: expected a whole number ≤ 9007199254740991, found 9007199254740993",
+        ],
+    );
+}
+
+#[test]
+fn ids_limits_and_types() {
+    check_errors(
+        &seed_with(|v| v["tiers"][1]["id"] = json!("excellent")),
+        &["tiers[1].id: id \"excellent\" is used twice"],
+    );
+    check_errors(
+        &seed_with(|v| v["groups"][1]["id"] = json!("members")),
+        &["groups[2].id: id \"members\" is used twice"],
+    );
+    check_errors(
+        &seed_with(|v| v["groups"][0]["id"] = json!("a b<script>")),
+        &["groups[0].id: id \"a b<script>\" is not valid: use only letters a–z, A–Z, digits, \"_\" and \"-\" (64 at most)"],
+    );
+    check_errors(
+        &seed_with(|v| v["tiers"] = json!([v["tiers"][0].clone()])),
+        &["tiers: expected 2 to 8 entries, found 1"],
+    );
+    check_errors(
+        &seed_with(|v| v["groups"] = json!(vec![v["groups"][0].clone(); 13])),
+        &["groups: expected 1 to 12 entries, found 13"],
+    );
+    check_errors(
+        &seed_with(|v| {
+            drop(
+                v["groups"][0]["counts"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("not_completed"),
+            )
+        }),
+        &["groups[0].counts: no count for tier \"not_completed\" (write 0 if there were none)"],
+    );
+    check_errors(
+        &seed_with(|v| v["title"] = json!(42)),
+        &["title: expected a text string or {\"vi\": …, \"en\": …}, found 42"],
+    );
+    check_errors(
+        &seed_with(|v| v["title"] = json!("  ")),
+        &["title: must not be empty"],
+    );
+    check_errors(
+        &seed_with(|v| v["lang"] = json!("Vietnamese")),
+        &["lang: language code \"Vietnamese\" is not valid (e.g. \"vi\", \"en\")"],
+    );
+    check_errors(
+        &seed_with(|v| v["source"]["published"] = json!("2023-02-30")),
+        &["source.published: date \"2023-02-30\" is not valid: use the form YYYY-MM-DD"],
+    );
+    for url in [
+        "data:text/html,x",
+        "/relative/path",
+        "https://",
+        "https://x y",
+    ] {
+        let expected = format!(
+            "source.url: link {} is refused: only full http:// or https:// addresses are allowed",
+            serde_json::to_string(url).unwrap()
+        );
+        check_errors(
+            &seed_with(|v| v["source"]["url"] = json!(url)),
+            &[&expected],
+        );
+    }
+}
+
+#[test]
+fn warnings_do_not_stop_the_chart() {
+    check_warnings(
+        &seed_with(|v| v["groups"][0]["counts"]["good"] = json!(540)),
+        &["groups[0].counts: the tiers add up to 696, not to the 695 evaluated"],
+    );
+    check_warnings(
+        &seed_with(|v| v["groups"][0]["evaluated"] = json!(700)),
+        &[
+            "groups[0].counts: the tiers add up to 695, not to the 700 evaluated",
+            "groups[0].evaluated: more evaluated (700) than the total (698)",
+        ],
+    );
+    check_warnings(
+        &seed_with(|v| v["colour"] = json!("x")),
+        &["field \"colour\" is not part of the format and was ignored"],
+    );
+    let c = check_warnings(
+        &seed_with(|v| {
+            v["groups"][2]["counts"] =
+                json!({"excellent": 0, "good": 0, "completed": 0, "not_completed": 0});
+            v["groups"][2].as_object_mut().unwrap().remove("evaluated");
+        }),
+        &["groups[2].counts: every tier is zero: there is no data to draw"],
+    );
+    let view = chart(&c.dataset, UiLang::En, 600.0, false);
+    assert!(view.groups[2].no_data);
+    assert!(view.groups[2].rects.is_empty());
+}
+
+#[test]
+fn messages_in_vietnamese() {
+    let r = check(&fixture("bad/negative.json")).unwrap_err();
+    assert_eq!(
+        problem_line(UiLang::Vi, &r.errors[0]),
+        "groups[1].counts.good: cần một số nguyên ≥ 0, nhưng có -3"
+    );
+    let r = check("").unwrap_err();
+    assert_eq!(
+        problem_line(UiLang::Vi, &r.errors[0]),
+        "tệp rỗng, không có dữ liệu"
+    );
+}
+
+#[test]
+fn hostile_labels_stay_text() {
+    let c = check_warnings(
+        &seed_with(|v| {
+            v["title"] = json!("<script>window.__pwned=1</script>");
+            v["tiers"][0]["label"] = json!("<img src=x onerror=alert(1)></svg>");
+        }),
+        &[],
+    );
+    let view = chart(&c.dataset, UiLang::Vi, 600.0, false);
+    assert_eq!(view.title, "<script>window.__pwned=1</script>");
+    assert_eq!(view.legend[0].label, "<img src=x onerror=alert(1)></svg>");
+}
+
+#[test]
+fn shares_add_up_to_exactly_100() {
+    for counts in [
+        vec![131, 539, 25, 0],
+        vec![894, 3791, 376, 1],
+        vec![15397, 74551, 4492, 437],
+        vec![1, 1, 1],
+        vec![999, 1],
+        vec![2, 1, 1, 1, 1, 1, 1, 1],
+        vec![u64::MAX / 16, 1, u64::MAX / 16],
+    ] {
+        assert_eq!(shares(&counts).iter().sum::<u32>(), 1000, "{counts:?}");
+    }
+    assert_eq!(shares(&[1, 1, 1]), vec![334, 333, 333]);
+    assert_eq!(shares(&[131, 539, 25, 0]), vec![188, 776, 36, 0]);
+    assert_eq!(shares(&[894, 3791, 376, 1]), vec![177, 749, 74, 0]);
+    assert_eq!(
+        Selection(0b11).combined(&shares(&[15397, 74551, 4492, 437])),
+        948
+    );
+}
+
+#[test]
+fn stacking_never_gives_nan() {
+    let s = stack(&[0, 0, 0]);
+    assert_eq!(s.sum, 0);
+    assert!(s.segments.is_empty());
+    let s = stack(&[894, 3791, 376, 1]);
+    assert_eq!(s.segments.len(), 4);
+    assert_eq!(s.segments[0].x0, 0.0);
+    assert_eq!(s.segments[3].x1, 1.0);
+    for w in s.segments.windows(2) {
+        assert_eq!(w[0].x1, w[1].x0);
+    }
+    assert!(s
+        .segments
+        .iter()
+        .all(|g| g.x0.is_finite() && g.x1.is_finite()));
+}
+
+#[test]
+fn coverage_and_formats() {
+    assert_eq!(coverage(695, 698), 996);
+    assert_eq!(coverage(5062, 5084), 996);
+    assert_eq!(coverage(698, 698), 1000);
+    assert_eq!(coverage(9995, 10000), 999);
+    assert_eq!(int(94877, UiLang::Vi), "94.877");
+    assert_eq!(int(94877, UiLang::En), "94,877");
+    assert_eq!(int(1_234_567, UiLang::Vi), "1.234.567");
+    assert_eq!(int(0, UiLang::En), "0");
+    assert_eq!(percent(162, UiLang::Vi), "16,2%");
+    assert_eq!(percent(162, UiLang::En), "16.2%");
+    assert_eq!(percent(5, UiLang::Vi), "0,5%");
+    assert_eq!(share(0, 1, 5062, UiLang::Vi), "<0,1%");
+    assert_eq!(share(0, 1, 5062, UiLang::En), "<0.1%");
+    let d = Date {
+        year: 2023,
+        month: 3,
+        day: 16,
+    };
+    assert_eq!(date(d, UiLang::Vi), "16/03/2023");
+    assert_eq!(date(d, UiLang::En), "16 March 2023");
+}
+
+#[test]
+fn default_palettes_meet_the_contrast_rules() {
+    use tier_breakdown_core::model::{Color, DARK_PALETTE, LIGHT_PALETTE};
+    for (palette, background) in [
+        (LIGHT_PALETTE, Color(255, 255, 255)),
+        (DARK_PALETTE, Color(0x16, 0x16, 0x16)),
+    ] {
+        for (i, c) in palette.iter().enumerate() {
+            let grey = c.grey_twin();
+            for fill in [*c, grey] {
+                assert!(
+                    fill.contrast(&background) >= 3.0,
+                    "tier {i} {} vs background",
+                    fill.css()
+                );
+                assert!(
+                    fill.contrast(&fill.text_on()) >= 4.5,
+                    "label on tier {i} {}",
+                    fill.css()
+                );
+            }
+            assert!(
+                (grey.luminance() - c.luminance()).abs() < 0.01,
+                "grey twin of {}",
+                c.css()
+            );
+            if let Some(next) = palette.get(i + 1) {
+                assert!(
+                    c.contrast(next) >= 3.0,
+                    "tiers {i} and {} are too alike",
+                    i + 1
+                );
+                assert!(
+                    grey.contrast(&next.grey_twin()) >= 3.0,
+                    "dimmed tiers {i} and {}",
+                    i + 1
+                );
+                assert!(c.contrast(&next.grey_twin()) >= 3.0 && grey.contrast(next) >= 3.0);
+            }
+        }
+    }
+}
+
+#[test]
+fn selection_toggles() {
+    let s = Selection::default().toggled(0).toggled(1);
+    assert!(s.contains(0) && s.contains(1) && !s.contains(2));
+    assert_eq!(s.tiers().collect::<Vec<_>>(), vec![0, 1]);
+    assert!(s.toggled(0).toggled(1).is_empty());
+    assert_eq!(Selection::default().toggled(9), Selection::default());
+}
+
+/// Renders a chart view as text for a snapshot.
+fn render(lang: UiLang, bar_px: f64, sel: Selection) -> String {
+    let d = check(SEED_JSON).unwrap().dataset;
+    let v = chart(&d, lang, bar_px, false);
+    let mut out = format!("{}\n{}\n", v.title, v.subtitle.clone().unwrap_or_default());
+    for g in &v.groups {
+        out += &format!(
+            "## {} [{}] {}\n  {}\n",
+            g.heading, g.headline, g.id, g.coverage
+        );
+        for r in &g.rects {
+            out += &format!(
+                "  {:<14} x={:5.1} w={:5.1} {} inside={:?}\n",
+                r.tier_id,
+                r.x,
+                r.w,
+                r.fill,
+                r.inside.as_deref().unwrap_or("-")
+            );
+        }
+        let outside: Vec<&str> = g
+            .outside
+            .iter()
+            .map(|&i| g.rects[i].full.as_str())
+            .collect();
+        out += &format!("  under: {}\n", outside.join(" | "));
+        if let Some(line) = selected_line(&d, g, sel, lang) {
+            out += &format!("  selected: {line}\n");
+        }
+    }
+    let (name, url, date) = v.source.clone().unwrap();
+    out += &format!(
+        "{name} <{}> {}\n",
+        url.unwrap_or_default(),
+        date.unwrap_or_default()
+    );
+    out
+}
+
+#[test]
+fn layout_snapshot_vi_desktop() {
+    expect![[r#"
+        Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022
+        Tỉnh Phú Thọ: tổ chức cơ sở đảng, chi bộ và đảng viên theo mức xếp loại
+        ## Tổ chức cơ sở đảng [695] organisations
+          695 / 698 được đánh giá (99,6%)
+          excellent      x=  0.0 w= 18.8 #143d6b inside="131 (18,8%)"
+          good           x= 18.8 w= 77.6 #3292dc inside="539 (77,6%)"
+          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
+          under: Hoàn thành nhiệm vụ: 25 (3,6%)
+          selected: Xuất sắc + Tốt: 96,4%
+        ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062] cells
+          5.062 / 5.084 được đánh giá (99,6%)
+          excellent      x=  0.0 w= 17.7 #143d6b inside="894 (17,7%)"
+          good           x= 17.7 w= 74.9 #3292dc inside="3.791 (74,9%)"
+          completed      x= 92.6 w=  7.4 #4a3925 inside="7,4%"
+          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
+          under: Hoàn thành nhiệm vụ: 376 (7,4%) | Không hoàn thành nhiệm vụ: 1 (<0,1%)
+          selected: Xuất sắc + Tốt: 92,6%
+        ## Đảng viên [94.877] members
+          94.877 được đánh giá
+          excellent      x=  0.0 w= 16.2 #143d6b inside="15.397 (16,2%)"
+          good           x= 16.2 w= 78.6 #3292dc inside="74.551 (78,6%)"
+          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
+          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
+          under: Hoàn thành nhiệm vụ: 4.492 (4,7%) | Không hoàn thành nhiệm vụ: 437 (0,5%)
+          selected: Xuất sắc + Tốt: 94,8%
+        Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16/03/2023
+    "#]].assert_eq(&render(UiLang::Vi, 900.0, Selection(0b11)));
+}
+
+#[test]
+fn layout_snapshot_en_phone() {
+    expect![[r#"
+        Annual review of party organisations and members, 2022
+        Phú Thọ province: grassroots organisations, party cells and members by tier
+        ## Grassroots party organisations [695] organisations
+          695 / 698 evaluated (99.6%)
+          excellent      x=  0.0 w= 18.8 #143d6b inside="-"
+          good           x= 18.8 w= 77.6 #3292dc inside="539 (77.6%)"
+          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
+          under: Completed duties excellently: 131 (18.8%) | Completed duties: 25 (3.6%)
+        ## Party cells under grassroots committees [5,062] cells
+          5,062 / 5,084 evaluated (99.6%)
+          excellent      x=  0.0 w= 17.7 #143d6b inside="-"
+          good           x= 17.7 w= 74.9 #3292dc inside="3,791 (74.9%)"
+          completed      x= 92.6 w=  7.4 #4a3925 inside="-"
+          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
+          under: Completed duties excellently: 894 (17.7%) | Completed duties: 376 (7.4%) | Did not complete duties: 1 (<0.1%)
+        ## Party members [94,877] members
+          94,877 evaluated
+          excellent      x=  0.0 w= 16.2 #143d6b inside="-"
+          good           x= 16.2 w= 78.6 #3292dc inside="74,551 (78.6%)"
+          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
+          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
+          under: Completed duties excellently: 15,397 (16.2%) | Completed duties: 4,492 (4.7%) | Did not complete duties: 437 (0.5%)
+        Source: Organisation Commission of the Phú Thọ Provincial Party Committee, via Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16 March 2023
+    "#]].assert_eq(&render(UiLang::En, 300.0, Selection::default()));
+}
+
+#[test]
+fn csv_has_a_bom_and_one_row_per_group_and_tier() {
+    use tier_breakdown_core::export::csv;
+    let d = check(SEED_JSON).unwrap().dataset;
+    let text = csv(&d, UiLang::Vi, &[]);
+    assert!(text.starts_with(
+        "\u{feff}group,group_label,tier,tier_label,count,share_percent,evaluated,total\r\n"
+    ));
+    let rows: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 1 + 3 * 4);
+    assert_eq!(
+        rows[1],
+        "organisations,Tổ chức cơ sở đảng,excellent,Hoàn thành xuất sắc nhiệm vụ,131,18.8,695,698"
+    );
+    assert_eq!(
+        rows[12],
+        "members,Đảng viên,not_completed,Không hoàn thành nhiệm vụ,437,0.5,94877,"
+    );
+    // Only the groups shown; formulas and commas in labels are defused.
+    let mut hostile = d.clone();
+    hostile.groups[0].label = tier_breakdown_core::model::Text::plain("vi", "=HYPERLINK(\"x\"),1");
+    let text = csv(&hostile, UiLang::Vi, &["organisations".to_string()]);
+    assert_eq!(text.trim_end().split("\r\n").count(), 5);
+    assert!(text.contains(",\"'=HYPERLINK(\"\"x\"\"),1\","), "{text}");
+}
+
+#[test]
+fn table_and_summary_in_both_languages() {
+    use tier_breakdown_core::export::{summary, table};
+    let d = check(SEED_JSON).unwrap().dataset;
+    let (head, rows) = table(&d, UiLang::En, &[]);
+    assert_eq!(head[1], "Completed duties excellently");
+    assert_eq!(
+        rows[2],
+        [
+            "Party members",
+            "15,397 (16.2%)",
+            "74,551 (78.6%)",
+            "4,492 (4.7%)",
+            "437 (0.5%)",
+            "94,877"
+        ]
+    );
+    assert_eq!(rows[0][5], "695 / 698");
+    let s = summary(&d, UiLang::Vi, &["members".to_string()]);
+    assert_eq!(
+        s,
+        "Đảng viên (94.877 được đánh giá): Hoàn thành xuất sắc nhiệm vụ 16,2%, Hoàn thành tốt nhiệm vụ 78,6%, \
+         Hoàn thành nhiệm vụ 4,7%, Không hoàn thành nhiệm vụ 0,5%."
+    );
+}
+
+#[test]
+fn values_in_messages_are_quoted_with_escapes_and_cut() {
+    use tier_breakdown_core::validate::show_str;
+    assert_eq!(show_str("a\"b\\c\nd\te\u{1}"), r#""a\"b\\c\nd\te\u{1}""#);
+    assert_eq!(show_str("Việt Trì"), "\"Việt Trì\"");
+    // Bidi overrides, zero-width characters and the BOM cannot reorder or hide text in a message.
+    assert_eq!(
+        show_str("a\u{202e}b\u{200b}c\u{feff}d\u{2066}e\u{2028}"),
+        r#""a\u{202e}b\u{200b}c\u{feff}d\u{2066}e\u{2028}""#
+    );
+    let long = "x".repeat(50);
+    assert_eq!(show_str(&long), format!("\"{}…\"", "x".repeat(40)));
+}

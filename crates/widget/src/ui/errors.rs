@@ -1,0 +1,33 @@
+//! Error and warning panels: every message is plain text with its JSON path.
+
+use super::dom::El;
+use tier_breakdown_core::i18n::{t, Msg, UiLang};
+
+/// A failed load or an invalid file, shown in place of the chart; with a
+/// "try again" button (`data-key="retry"`) when trying again can help.
+pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: bool) -> El {
+    let panel = El::with_class("div", "tb-error")
+        .attr("role", "alert")
+        .child(El::with_class("p", "tb-error-title").text(title))
+        .child(
+            El::with_class("ul", "tb-error-list")
+                .children(lines.iter().map(|l| El::new("li").text(l.clone()))),
+        );
+    if retry {
+        panel.child(
+            El::with_class("button", "tb-retry")
+                .attr("type", "button")
+                .attr("data-key", "retry")
+                .text(t(lang, Msg::Retry)),
+        )
+    } else {
+        panel
+    }
+}
+
+/// Warnings under a chart that was drawn anyway, folded by default.
+pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
+    El::with_class("details", "tb-warnings")
+        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
+        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
+}

@@ -1,0 +1,325 @@
+//! The ranking table of all units for one group: name (a button that opens
+//! the unit), a compact stacked bar, the count evaluated and the share of
+//! the selected tiers; sortable by every column. Only the rows in view (and
+//! a few around them) are in the DOM, so 10,000 units scroll smoothly.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, queued_effect, El};
+use super::drill::ViewState;
+use tier_breakdown_core::drill::{
+    all_units, ranked_tiers, ranking_base, reselect, sort_rows, RankRow, Sort, SortKey,
+};
+use tier_breakdown_core::i18n::{t, Msg, UiLang};
+use tier_breakdown_core::layout::tier_names;
+use tier_breakdown_core::model::Tier;
+use tier_breakdown_core::stack::Selection;
+use tier_breakdown_core::validate::Checked;
+
+/// Height of one row in pixels (fixed in the CSS, so positions are arithmetic).
+pub const ROW_PX: f64 = 36.0;
+/// Height of the scrolling area.
+const VIEW_PX: f64 = 360.0;
+/// Rows kept in the DOM above and below the visible ones.
+const OVERSCAN: usize = 8;
+
+/// Draws the ranking of units for one group into `parent` (a `<section>`).
+pub fn mount_ranking(
+    parent: &web_sys::Element,
+    checked: Arc<Checked>,
+    state: ViewState,
+    lang: UiLang,
+    names: Arc<Vec<String>>,
+    groups: Vec<(String, String)>,
+    dark: Signal<bool>,
+) {
+    let code = lang.code();
+    let labels: Arc<Vec<(String, String)>> = Arc::new(
+        all_units(&checked.dataset)
+            .iter()
+            .map(|u| (u.id.clone(), u.label.get(code).to_string()))
+            .collect(),
+    );
+    let n = labels.len();
+    let group = RwSignal::new(groups.first().map(|g| g.0.clone()).unwrap_or_default());
+    let sort = RwSignal::new(Sort::default());
+    let scroll = RwSignal::new(0.0f64);
+    let mut head = El::with_class("div", "tb-row")
+        .child(El::with_class("h3", "tb-group-title").text(t(lang, Msg::Ranking)));
+    if groups.len() > 1 {
+        head = head.child(
+            El::with_class("label", "tb-field")
+                .child(El::new("span").text(t(lang, Msg::RankGroup)))
+                .child(
+                    El::with_class("select", "tb-select tb-rank-group").children(
+                        groups.iter().map(|(id, label)| {
+                            El::new("option")
+                                .attr("value", id.clone())
+                                .text(label.clone())
+                        }),
+                    ),
+                ),
+        );
+    }
+    append(
+        parent,
+        &[
+            head,
+            El::with_class("div", "tb-rank-scroll")
+                .attr("tabindex", "0")
+                .attr("role", "region")
+                .attr("aria-label", t(lang, Msg::Ranking))
+                .child(
+                    El::with_class("table", "tb-table tb-rank")
+                        .attr("aria-rowcount", (n + 1).to_string()),
+                ),
+        ],
+    );
+    let (Some(scroller), Some(table)) = (find(parent, ".tb-rank-scroll"), find(parent, ".tb-rank"))
+    else {
+        return;
+    };
+    if let Some(el) = find(parent, ".tb-rank-group") {
+        listen(&el, "change", move |ev| {
+            let value = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            group.set(value);
+        });
+    }
+    let sc = scroller.clone();
+    listen(&scroller, "scroll", move |_| {
+        scroll.set(f64::from(sc.scroll_top()))
+    });
+    let ViewState {
+        sel, period, unit, ..
+    } = state;
+    let data = checked.clone();
+    // The file's part once per period and group; a filter click only sums
+    // the selected tiers' shares and sorts.
+    let base =
+        Memo::new(move |_| Arc::new(ranking_base(&data.dataset, period.get(), &group.get())));
+    let rows = Memo::new(move |_| {
+        let mut r = base.with(|b| reselect(b, sel.get()));
+        sort_rows(&mut r, sort.get(), &names);
+        Arc::new(r)
+    });
+    let tiers = checked.dataset.tiers.clone();
+    let draw_labels = labels.clone();
+    let el = table.clone();
+    let focus_home = scroller.clone();
+    queued_effect(move || {
+        let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN + 1).min(n);
+        let rows = rows.get();
+        let draw = Draw {
+            lang,
+            tiers: &tiers,
+            labels: &draw_labels,
+            sel: sel.get(),
+            dark: dark.get(),
+            current: unit.get(),
+        };
+        let body = El::new("tbody")
+            .child(spacer(first))
+            .children(
+                rows.get(first.min(last)..last)
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| draw.row(first + k, r)),
+            )
+            .child(spacer(n - last));
+        // A focused row scrolled out of the drawn window: keep the focus in the table.
+        if !fill(&el, &[draw.head(sort.get()), body]) {
+            if let Some(sc) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focus_home) {
+                let _ = sc.focus();
+            }
+        }
+    });
+    // One listener each for the whole table: sort buttons and unit buttons.
+    {
+        let el = table.clone();
+        on_key_of(&el, "click", move |key, _| {
+            if let Some(k) = key.strip_prefix("sort-") {
+                let k = match k {
+                    "name" => SortKey::Name,
+                    "count" => SortKey::Evaluated,
+                    _ => SortKey::Share,
+                };
+                sort.update(|s| *s = s.clicked(k));
+            } else if let Some(pos) = key.strip_prefix('u').and_then(|p| p.parse::<usize>().ok()) {
+                let id = rows.with_untracked(|r| {
+                    r.get(pos)
+                        .and_then(|r| labels.get(r.unit))
+                        .map(|l| l.0.clone())
+                });
+                unit.set(id);
+            }
+        });
+        let table_el = el.clone();
+        on_key_of(&el, "keydown", move |key, ev| {
+            let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev) else {
+                return;
+            };
+            let Some(pos) = key.strip_prefix('u').and_then(|p| p.parse::<usize>().ok()) else {
+                return;
+            };
+            let next = match ev.key().as_str() {
+                "ArrowDown" => (pos + 1).min(n.saturating_sub(1)),
+                "ArrowUp" => pos.saturating_sub(1),
+                "Home" => 0,
+                "End" => n.saturating_sub(1),
+                _ => return,
+            };
+            ev.prevent_default();
+            let sc = &scroller;
+            // Rows start under the sticky header; keep the next one fully visible.
+            let top = next as f64 * ROW_PX;
+            let at = f64::from(sc.scroll_top());
+            if top < at {
+                sc.set_scroll_top(top as i32);
+            } else if top + 2.0 * ROW_PX > at + VIEW_PX {
+                sc.set_scroll_top((top + 2.0 * ROW_PX - VIEW_PX) as i32);
+            }
+            scroll.set(f64::from(sc.scroll_top()));
+            let key = format!("u{next}");
+            if !focus_key(&table_el, &key) {
+                // Not drawn yet (Home/End): draw, then focus.
+                let table_el = table_el.clone();
+                request_animation_frame(move || {
+                    focus_key(&table_el, &key);
+                });
+            }
+        });
+    }
+}
+
+/// An empty row standing in for `rows` rows that are not drawn.
+fn spacer(rows: usize) -> El {
+    El::with_class("tr", "tb-spacer")
+        .attr("aria-hidden", "true")
+        .style("height", px(rows as f64 * ROW_PX))
+}
+
+/// What drawing the visible rows needs.
+struct Draw<'a> {
+    lang: UiLang,
+    tiers: &'a [Tier],
+    labels: &'a [(String, String)],
+    sel: Selection,
+    dark: bool,
+    current: Option<String>,
+}
+
+impl Draw<'_> {
+    /// The header row: three sortable columns and the bar.
+    fn head(&self, sort: Sort) -> El {
+        let share_name = tier_names(self.tiers, ranked_tiers(self.sel), self.lang);
+        let th = |key: SortKey, id: &str, text: String, class: &str| {
+            let (aria, arrow) = match (sort.key == key, sort.descending) {
+                (false, _) => ("none", "↕"),
+                (true, true) => ("descending", "▼"),
+                (true, false) => ("ascending", "▲"),
+            };
+            El::with_class("th", class)
+                .attr("scope", "col")
+                .attr("aria-sort", aria)
+                .child(
+                    El::with_class("button", "tb-sort")
+                        .attr("type", "button")
+                        .attr("data-key", format!("sort-{id}"))
+                        .text(text)
+                        .child(
+                            El::with_class("span", "tb-arrow")
+                                .attr("aria-hidden", "true")
+                                .text(arrow),
+                        ),
+                )
+        };
+        El::new("thead").child(
+            El::new("tr")
+                .attr("aria-rowindex", "1")
+                .child(th(
+                    SortKey::Name,
+                    "name",
+                    t(self.lang, Msg::Unit).into(),
+                    "tb-col-name",
+                ))
+                .child(
+                    El::with_class("th", "tb-col-bar")
+                        .attr("scope", "col")
+                        .text(t(self.lang, Msg::Breakdown)),
+                )
+                .child(th(
+                    SortKey::Evaluated,
+                    "count",
+                    t(self.lang, Msg::EvaluatedHead).into(),
+                    "tb-col-num",
+                ))
+                .child(th(SortKey::Share, "share", share_name, "tb-col-num")),
+        )
+    }
+
+    /// One unit's row at sorted position `pos`.
+    fn row(&self, pos: usize, r: &RankRow) -> El {
+        let (id, label) = self.labels.get(r.unit).cloned().unwrap_or_default();
+        let is_current = self.current.as_deref() == Some(id.as_str());
+        let ranked = ranked_tiers(self.sel);
+        let mut x = 0u32;
+        let segs = r
+            .tenths
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w > 0)
+            .map(|(i, &w)| {
+                let left = x;
+                x += w;
+                let c = self.tiers.get(i).map(|t| t.fill(i, self.dark));
+                let c = match c {
+                    Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
+                    Some(c) => c.grey_twin(),
+                    None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
+                };
+                El::with_class("span", "tb-mini-seg")
+                    .style("left", pct(f64::from(left) / 10.0))
+                    .style("width", pct(f64::from(w) / 10.0))
+                    .style("background", c.css())
+            });
+        let texts = r.texts(self.lang);
+        El::with_class(
+            "tr",
+            if is_current {
+                "tb-rank-row tb-current-row"
+            } else {
+                "tb-rank-row"
+            },
+        )
+        .attr("data-unit", id)
+        .attr("aria-rowindex", (pos + 2).to_string())
+        .child(
+            El::with_class("th", "tb-col-name")
+                .attr("scope", "row")
+                .child(
+                    El::with_class("button", "tb-unit-link")
+                        .attr("type", "button")
+                        .attr("data-key", format!("u{pos}"))
+                        .attr_if("aria-current", is_current.then_some("true"))
+                        .label(label),
+                ),
+        )
+        .child(
+            El::with_class("td", "tb-col-bar").child(
+                El::with_class("span", "tb-mini")
+                    .attr("aria-hidden", "true")
+                    .children(segs),
+            ),
+        )
+        .child(El::with_class("td", "tb-col-num").text(texts.evaluated))
+        .child(El::with_class("td", "tb-col-num tb-rank-share").text(texts.share))
+    }
+}
