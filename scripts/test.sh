@@ -10,18 +10,30 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "the core has no browser crate, on any target (cargo tree)"
+if cargo tree --locked -p tier-breakdown-core --target all -e normal,build --prefix none \
+  | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then
+  echo "the core depends on a browser crate" >&2
+  exit 1
+fi
+cargo tree --locked -p tier-breakdown-core --target all -e normal,build --prefix none
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
-cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -p tier-breakdown -- -D warnings
+cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -p tier-breakdown -p tier-breakdown-example -- -D warnings
 
 step "native tests of the core and the tools (the layering test among them)"
 cargo test --workspace --locked -q
 
 step "wasm-bindgen-test DOM tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown -p tier-breakdown --test web
+
+step "the example Leptos app: built, and its component test in headless Chromium"
+cargo build --locked --target wasm32-unknown-unknown -p tier-breakdown-example
+cargo test --locked --target wasm32-unknown-unknown -p tier-breakdown-example --test web
 
 step "release build, offline and with no network at all"
 # In a network namespace of its own (no interface but a downed loopback),

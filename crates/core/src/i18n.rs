@@ -55,7 +55,6 @@ pub enum Msg {
     FilterLabel,
     Reset,
     Evaluated,
-    Of,
     Source,
     Published,
     Notes,
@@ -64,9 +63,7 @@ pub enum Msg {
     InvalidFile,
     Warnings,
     NoData,
-    Chart,
     PanicTitle,
-    TierFilterHint,
     OpenFile,
     Retry,
     ShowTable,
@@ -99,8 +96,6 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, Reset) => "Reset",
         (UiLang::Vi, Evaluated) => "được đánh giá",
         (UiLang::En, Evaluated) => "evaluated",
-        (UiLang::Vi, Of) => "trên",
-        (UiLang::En, Of) => "of",
         (UiLang::Vi, Source) => "Nguồn",
         (UiLang::En, Source) => "Source",
         (UiLang::Vi, Published) => "đăng ngày",
@@ -117,12 +112,8 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, Warnings) => "Notes on the figures",
         (UiLang::Vi, NoData) => "Chưa có số liệu",
         (UiLang::En, NoData) => "No data",
-        (UiLang::Vi, Chart) => "Biểu đồ",
-        (UiLang::En, Chart) => "Chart",
         (UiLang::Vi, PanicTitle) => "Biểu đồ gặp lỗi nội bộ và đã dừng",
         (UiLang::En, PanicTitle) => "The chart hit an internal error and stopped",
-        (UiLang::Vi, TierFilterHint) => "Chọn một hay nhiều mức để so sánh",
-        (UiLang::En, TierFilterHint) => "Pick one or more tiers to compare",
         (UiLang::Vi, OpenFile) => "Mở tệp dữ liệu… (hoặc kéo thả tệp vào đây)",
         (UiLang::En, OpenFile) => "Open a results file… (or drop one here)",
         (UiLang::Vi, ShowTable) => "Xem bảng số liệu",
@@ -337,6 +328,10 @@ pub fn load_message(e: &LoadError, lang: UiLang) -> String {
         LoadError::Unreadable(name) => format!("the file \"{name}\" could not be read"),
     }
 }
+
+/// What the standalone file says, in both languages at once, in a browser
+/// too old to run it (it cannot know the reader's language yet).
+pub const OLD_BROWSER: &str = "Trình duyệt này quá cũ để mở tệp (thiếu DecompressionStream/WebAssembly). This browser is too old to open this file (no DecompressionStream/WebAssembly): use a recent Chrome, Firefox or Safari.";
 
 /// What the native `standalone` tool says (in English or Vietnamese, after
 /// the `LANG` of whoever runs it).

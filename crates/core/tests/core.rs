@@ -604,3 +604,48 @@ fn values_in_messages_are_quoted_with_escapes_and_cut() {
     let long = "x".repeat(50);
     assert_eq!(show_str(&long), format!("\"{}…\"", "x".repeat(40)));
 }
+
+/// Every JSON syntax error has words of its own in both languages (they
+/// used to be matched as English text, and "invalid UTF-8" had no Vietnamese).
+#[test]
+fn every_syntax_error_is_worded_in_both_languages() {
+    use tier_breakdown_core::i18n::syntax_message;
+    use tier_breakdown_core::json::Syntax::*;
+    let all = [
+        TrailingCharacters,
+        EndBeforeValue,
+        ExpectedValue,
+        TooDeep,
+        EndInObject,
+        TrailingComma,
+        KeyNotString,
+        ExpectedColon,
+        ExpectedCommaOrBrace,
+        EndInList,
+        ExpectedCommaOrBracket,
+        InvalidNumber,
+        NumberOutOfRange,
+        InvalidEscape,
+        EndInString,
+        InvalidUtf8,
+        LoneSurrogate,
+        InvalidCodePoint,
+        ControlCharacter,
+    ];
+    for kind in all {
+        let (vi, en) = (
+            syntax_message(kind, UiLang::Vi),
+            syntax_message(kind, UiLang::En),
+        );
+        assert!(!vi.is_empty() && !en.is_empty(), "{kind:?}");
+        assert_ne!(vi, en, "{kind:?} has no Vietnamese");
+    }
+}
+
+/// The standalone file writes this sentence into a JS string between single quotes.
+#[test]
+fn the_old_browser_sentence_is_safe_in_a_js_string() {
+    use tier_breakdown_core::i18n::OLD_BROWSER;
+    assert!(!OLD_BROWSER.contains(['\'', '\\', '<', '\n']));
+    assert!(OLD_BROWSER.contains("DecompressionStream"));
+}

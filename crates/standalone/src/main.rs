@@ -34,7 +34,7 @@ mod standalone {
     use base64::Engine;
     use flate2::write::GzEncoder;
     use flate2::Compression;
-    use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang};
+    use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
     use tier_breakdown_core::validate::check;
 
     struct Args {
@@ -143,8 +143,7 @@ mod standalone {
 ;(async () => {
   const mount = document.querySelector('[data-tier-breakdown-page]');
   if (typeof DecompressionStream !== 'function' || typeof WebAssembly !== 'object') {
-    mount.textContent = 'Trình duyệt này quá cũ để mở tệp (thiếu DecompressionStream/WebAssembly). '
-      + 'This browser is too old to open this file (no DecompressionStream/WebAssembly): use a recent Chrome, Firefox or Safari.';
+    mount.textContent = OLD_BROWSER;
     return;
   }
   const b64 = document.getElementById('tb-wasm').textContent.trim();
@@ -153,6 +152,8 @@ mod standalone {
   await __wbg_init({ module_or_path: bytes });
 })();
 "#;
+        // The message is plain text in a JS string: no quote or backslash in it.
+        let boot = boot.replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"));
         let script = format!("\n{glue}{boot}");
         // The file carries its own strict policy: only these two inline
         // blocks may run or style, wasm may compile, nothing may be fetched.

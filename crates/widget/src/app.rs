@@ -150,37 +150,9 @@ pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
     let wrapper: web_sys::HtmlElement = doc.create_element("div")?.dyn_into()?;
     wrapper.set_class_name("tb-root");
     shadow.set_text_content(None);
-    add_styles(&doc, &shadow, &format!("{SHADOW_CSS}\n{WIDGET_CSS}"))?;
+    crate::browser::styles::add_styles(&doc, &shadow, &format!("{SHADOW_CSS}\n{WIDGET_CSS}"))?;
     shadow.append_child(&wrapper)?;
     mount(wrapper, options);
-    Ok(())
-}
-
-/// Adds `css` to a document or shadow root. Where constructable stylesheets
-/// exist (feature-detected), they are adopted: CSSOM, so a strict
-/// `style-src` CSP allows them. Elsewhere a `<style>` element is appended
-/// (to the shadow root, or to the document head).
-fn add_styles(doc: &web_sys::Document, target: &web_sys::Node, css: &str) -> Result<(), JsValue> {
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let adopted = js_sys::Reflect::get(target, &key)?;
-    if let (Ok(list), Ok(sheet)) = (
-        adopted.dyn_into::<js_sys::Array>(),
-        web_sys::CssStyleSheet::new(),
-    ) {
-        sheet.replace_sync(css)?;
-        let list = list.concat(&js_sys::Array::of1(&sheet));
-        js_sys::Reflect::set(target, &key, &list)?;
-        return Ok(());
-    }
-    let style = doc.create_element("style")?;
-    style.set_text_content(Some(css));
-    match target.dyn_ref::<web_sys::Document>() {
-        Some(d) => d
-            .head()
-            .ok_or_else(|| JsValue::from_str("no head"))?
-            .append_child(&style)?,
-        None => target.append_child(&style)?,
-    };
     Ok(())
 }
 
@@ -215,17 +187,12 @@ pub fn start_page() {
     options.picker = true;
     options.url_state = true;
     options.inline = inline_json(&el);
-    let _ = add_styles(&doc, &doc, WIDGET_CSS);
+    let _ = crate::browser::styles::add_styles(&doc, &doc, WIDGET_CSS);
     let frame_id = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("childId"));
     mount(el, options);
     crate::frame::report_height(frame_id);
-}
-
-/// The browser's preferred language, e.g. `vi-VN`.
-pub fn browser_lang() -> Option<String> {
-    web_sys::window().and_then(|w| w.navigator().language())
 }
 
 fn install_panic_hook() {
@@ -262,7 +229,11 @@ fn show_panic(root: &web_sys::HtmlElement) {
         .ok()
         .flatten()
         .and_then(|tb| tb.get_attribute("lang"));
-    let lang = UiLang::choose(None, file_lang.as_deref(), browser_lang().as_deref());
+    let lang = UiLang::choose(
+        None,
+        file_lang.as_deref(),
+        crate::browser::language().as_deref(),
+    );
     let Some(doc) = root.owner_document() else {
         return;
     };

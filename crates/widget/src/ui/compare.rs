@@ -2,49 +2,39 @@
 //! share then and now and the change in percentage points, with a symbol
 //! and words (never colour alone).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::dom::{fill, queued_effect, set_attr, El};
-use super::drill::ViewState;
+use super::dom::{add, fill, queued_effect, set_attr, El};
+use super::view::{Chart, ViewState};
 use tier_breakdown_core::drill::{compare, period_label, periods, scoped};
-use tier_breakdown_core::i18n::{comparing, t, Msg, UiLang};
-use tier_breakdown_core::model::Dataset;
-use tier_breakdown_core::validate::Checked;
+use tier_breakdown_core::i18n::{comparing, t, Msg};
 
-/// Keeps `parent` (a hidden `<section>`) showing the comparison tables
-/// whenever a base period other than the shown one is chosen.
-pub fn mount_compare(
-    parent: &web_sys::Element,
-    checked: Arc<Checked>,
-    state: ViewState,
-    lang: UiLang,
-    scope: Memo<Option<Arc<Dataset>>>,
-    shown: Arc<Vec<String>>,
-) {
-    let el = parent.clone();
+/// Appends the comparison's section to `fig` (hidden while no base period
+/// other than the shown one is chosen) and keeps its tables current.
+pub fn mount(fig: &web_sys::Element, c: &Chart) {
+    let Some(el) = add(
+        fig,
+        El::with_class("section", "tb-compare").attr("hidden", ""),
+    ) else {
+        return;
+    };
+    let c = c.clone();
     queued_effect(move || {
-        let els = tables(&checked.dataset, state, lang, scope, &shown);
+        let els = tables(&c);
         set_attr(&el, "hidden", els.is_empty().then_some(""));
         fill(&el, &els);
     });
 }
 
 /// The heading and one table per group; nothing when no other period is chosen.
-fn tables(
-    d: &Dataset,
-    state: ViewState,
-    lang: UiLang,
-    scope: Memo<Option<Arc<Dataset>>>,
-    shown: &[String],
-) -> Vec<El> {
+fn tables(c: &Chart) -> Vec<El> {
+    let (d, lang, scope, shown) = (c.data(), c.lang, c.scope, &c.shown);
     let ViewState {
         sel,
         period,
         unit,
         base,
-    } = state;
+    } = c.state;
     let (now, b) = (period.get(), base.get());
     let (Some(b), Some(shown_ds)) = (b.filter(|&b| b != now), scope.get()) else {
         return vec![];

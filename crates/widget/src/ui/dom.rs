@@ -1,20 +1,45 @@
-//! A small, non-generic element builder for the parts of the widget that
-//! redraw long lists (the ranking rows, the unit search list, the comparison
-//! tables). Leptos' typed views compile every distinct view shape into its
-//! own code; these lists are built from one data type instead, which keeps
-//! the wasm small. Text is always set as text nodes, styles through the
-//! CSSOM (strict CSP), and events are delegated to the list's container.
+//! A small, non-generic element builder, and the reactive helpers every
+//! part uses. Leptos' typed views compile every distinct view shape into its
+//! own code; the widget's elements are built from one data type instead,
+//! which keeps the wasm small. Text is always set as text nodes, styles
+//! through the CSSOM (strict CSP). A builder hands back the elements a part
+//! needs ([`Handle`], like Leptos' `NodeRef`): no part looks its own
+//! elements up again. Events on lists are delegated to the list's container
+//! and name their [`Action`] in `data-key`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// An element to build: tag, attributes, inline style properties, children.
+use super::action::Action;
+
+/// An element to build: tag, attributes, inline style properties, children,
+/// and the handle to give it to once built.
 #[derive(Clone, Default)]
 pub struct El {
     tag: &'static str,
     attrs: Vec<(&'static str, String)>,
     styles: Vec<(&'static str, String)>,
     kids: Vec<Kid>,
+    handle: Option<Handle>,
+}
+
+/// Where a built element is handed back: empty until [`El::build`] made it,
+/// then the element (the latest one, for an element drawn again).
+#[derive(Clone, Default)]
+pub struct Handle(Rc<RefCell<Option<web_sys::Element>>>);
+
+impl Handle {
+    pub fn new() -> Handle {
+        Handle::default()
+    }
+
+    /// The element, once built.
+    pub fn get(&self) -> Option<web_sys::Element> {
+        self.0.borrow().clone()
+    }
 }
 
 #[derive(Clone)]
@@ -70,6 +95,17 @@ impl El {
         self
     }
 
+    /// Hands the built element to `h`.
+    pub fn bind(mut self, h: &Handle) -> El {
+        self.handle = Some(h.clone());
+        self
+    }
+
+    /// `data-key`: the action a click (or key) on this element asks for.
+    pub fn action(self, a: Action) -> El {
+        self.attr("data-key", a.key())
+    }
+
     /// Text isolated from its neighbours' direction (`<bdi>`), for labels from the file.
     pub fn label(self, text: impl Into<String>) -> El {
         self.child(El::new("bdi").text(text))
@@ -95,6 +131,9 @@ impl El {
                 Kid::Text(t) => doc.create_text_node(t).into(),
             };
             let _ = el.append_child(&node);
+        }
+        if let Some(h) = &self.handle {
+            *h.0.borrow_mut() = Some(el.clone());
         }
         Some(el)
     }
@@ -171,42 +210,27 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Ev
     });
 }
 
-/// The `data-key` of the closest element that has one, from an event's target.
-pub fn key_of(ev: &web_sys::Event) -> Option<(String, web_sys::Element)> {
+/// The action named by the closest element with a `data-key`, from an event's target.
+pub fn action_of(ev: &web_sys::Event) -> Option<Action> {
     let el = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|t| t.closest("[data-key]").ok().flatten())?;
-    Some((el.get_attribute("data-key")?, el))
+    Action::parse(&el.get_attribute("data-key")?)
 }
 
-/// Calls `f` with the `data-key` of the closest element having one, for
-/// every `event` inside `parent` (one listener for a whole list).
-pub fn on_key_of(
+/// Calls `f` with the action of the closest element naming one, for every
+/// `event` inside `parent` (one listener for a whole list).
+pub fn on_action(
     parent: &web_sys::Element,
     event: &str,
-    f: impl Fn(String, web_sys::Event) + 'static,
+    f: impl Fn(Action, web_sys::Event) + 'static,
 ) {
     listen(parent, event, move |ev| {
-        if let Some((key, _)) = key_of(&ev) {
-            f(key, ev);
+        if let Some(a) = action_of(&ev) {
+            f(a, ev);
         }
     });
-}
-
-/// The first element matching `selector` inside `parent`.
-pub fn find(parent: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
-    parent.query_selector(selector).ok().flatten()
-}
-
-/// Every element under `parent` matching `selector`, in document order.
-pub fn find_all(parent: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = parent.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
 }
 
 /// Appends built elements to `parent`.
@@ -219,6 +243,22 @@ pub fn append(parent: &web_sys::Element, els: &[El]) {
             let _ = parent.append_child(&node);
         }
     }
+}
+
+/// `"true"` or `"false"`, for `aria-pressed`, `aria-expanded` and friends.
+pub fn pressed(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Appends one built element to `parent` and hands it back.
+pub fn add(parent: &web_sys::Element, el: El) -> Option<web_sys::Element> {
+    let h = Handle::new();
+    append(parent, &[el.bind(&h)]);
+    h.get()
 }
 
 /// Sets or removes an attribute.
@@ -247,6 +287,10 @@ pub fn px(x: f64) -> String {
 /// bars inside the click's own handler, with no task queued in between.
 /// `f` must not set a signal it reads.
 pub fn effect(f: impl Fn() + 'static) {
+    immediate_boxed(Box::new(f));
+}
+
+fn immediate_boxed(f: Box<dyn Fn()>) {
     let f = send_wrapper::SendWrapper::new(f);
     // The closure is needed: it derefs the wrapper on each call, on this thread.
     #[allow(clippy::redundant_closure)]

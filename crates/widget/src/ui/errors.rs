@@ -1,11 +1,11 @@
 //! Error and warning panels: every message is plain text with its JSON path.
 
-use super::dom::El;
+use super::dom::{El, Handle};
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 
 /// A failed load or an invalid file, shown in place of the chart; with a
-/// "try again" button (`data-key="retry"`) when trying again can help.
-pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: bool) -> El {
+/// "try again" button (handed to `retry`) when trying again can help.
+pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: Option<&Handle>) -> El {
     let panel = El::with_class("div", "tb-error")
         .attr("role", "alert")
         .child(El::with_class("p", "tb-error-title").text(title))
@@ -13,11 +13,11 @@ pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: bool) -> El 
             El::with_class("ul", "tb-error-list")
                 .children(lines.iter().map(|l| El::new("li").text(l.clone()))),
         );
-    if retry {
+    if let Some(h) = retry {
         panel.child(
             El::with_class("button", "tb-retry")
                 .attr("type", "button")
-                .attr("data-key", "retry")
+                .bind(h)
                 .text(t(lang, Msg::Retry)),
         )
     } else {

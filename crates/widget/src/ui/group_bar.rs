@@ -1,7 +1,7 @@
 //! One group's block: heading and headline number, the 100% bar, the labels
 //! that did not fit, the coverage line and the selected tiers' share.
 
-use super::dom::{find_all, pct, El};
+use super::dom::{pct, El, Handle};
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::{selected_line, ChartView, GroupView};
 use tier_breakdown_core::model::Dataset;
@@ -9,8 +9,9 @@ use tier_breakdown_core::stack::Selection;
 
 /// A group's block for the current selection. Segments are focusable and
 /// carry their tooltip text in `data-tip` (the chart shows it on hover and
-/// focus); `data-key` lets a redraw give the focus back.
-pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El {
+/// focus); `data-key` lets a redraw give the focus back. The combined-share
+/// line is handed to `line`.
+pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang, line: &Handle) -> El {
     let bar = if g.no_data {
         El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
     } else {
@@ -67,6 +68,7 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang) -> El 
         .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
         .child(
             El::with_class("p", "tb-selected")
+                .bind(line)
                 .text(selected_line(d, g, sel, lang).unwrap_or_default()),
         )
 }
@@ -87,16 +89,19 @@ pub fn groups_class(sel: Selection) -> String {
     c
 }
 
-/// Each group's combined-share line drawn by [`group_el`], found once per
-/// redraw, with the text it shows: a click rewrites only the lines that change.
+/// Each group's combined-share line drawn by [`group_el`], handed back
+/// once per redraw, with the text it shows: a click rewrites only the lines
+/// that change.
 #[derive(Default)]
 pub struct Lines(Vec<(web_sys::Element, String)>);
 
 impl Lines {
-    pub fn find(bars: &web_sys::Element) -> Lines {
+    /// The lines drawn into `handles`, with their texts.
+    pub fn from_handles(handles: &[Handle]) -> Lines {
         Lines(
-            find_all(bars, ".tb-selected")
-                .into_iter()
+            handles
+                .iter()
+                .filter_map(Handle::get)
                 .map(|p| {
                     let text = p.text_content().unwrap_or_default();
                     (p, text)

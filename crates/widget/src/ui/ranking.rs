@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{append, fill, find, focus_key, listen, on_key_of, pct, px, queued_effect, El};
-use super::drill::ViewState;
+use super::action::Action;
+use super::dom::{append, fill, focus_key, listen, on_action, pct, px, queued_effect, El, Handle};
+use super::view::{Chart, ViewState};
 use tier_breakdown_core::drill::{
     all_units, ranked_tiers, ranking_base, reselect, sort_rows, RankRow, Sort, SortKey,
 };
@@ -16,7 +17,6 @@ use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::tier_names;
 use tier_breakdown_core::model::Tier;
 use tier_breakdown_core::stack::Selection;
-use tier_breakdown_core::validate::Checked;
 
 /// Height of one row in pixels (fixed in the CSS, so positions are arithmetic).
 pub const ROW_PX: f64 = 36.0;
@@ -25,80 +25,51 @@ const VIEW_PX: f64 = 360.0;
 /// Rows kept in the DOM above and below the visible ones.
 const OVERSCAN: usize = 8;
 
-/// Draws the ranking of units for one group into `parent` (a `<section>`).
-pub fn mount_ranking(
-    parent: &web_sys::Element,
-    checked: Arc<Checked>,
-    state: ViewState,
-    lang: UiLang,
-    names: Arc<Vec<String>>,
-    groups: Vec<(String, String)>,
-    dark: Signal<bool>,
-) {
+/// The ranking's own state, shared by its drawing and its listeners.
+#[derive(Clone)]
+struct Rank {
+    /// (unit id, label) of every unit, in [`all_units`] order.
+    labels: Arc<Vec<(String, String)>>,
+    sort: RwSignal<Sort>,
+    /// The scroller's `scrollTop`, in pixels.
+    scroll: RwSignal<f64>,
+    /// Every unit's row, sorted.
+    rows: Memo<Arc<Vec<RankRow>>>,
+}
+
+/// Appends the ranking of units for one group to `fig` and wires it.
+pub fn mount(fig: &web_sys::Element, c: &Chart) {
+    let lang = c.lang;
     let code = lang.code();
     let labels: Arc<Vec<(String, String)>> = Arc::new(
-        all_units(&checked.dataset)
+        all_units(c.data())
             .iter()
             .map(|u| (u.id.clone(), u.label.get(code).to_string()))
             .collect(),
     );
-    let n = labels.len();
-    let group = RwSignal::new(groups.first().map(|g| g.0.clone()).unwrap_or_default());
-    let sort = RwSignal::new(Sort::default());
-    let scroll = RwSignal::new(0.0f64);
-    let mut head = El::with_class("div", "tb-row")
-        .child(El::with_class("h3", "tb-group-title").text(t(lang, Msg::Ranking)));
-    if groups.len() > 1 {
-        head = head.child(
-            El::with_class("label", "tb-field")
-                .child(El::new("span").text(t(lang, Msg::RankGroup)))
-                .child(
-                    El::with_class("select", "tb-select tb-rank-group").children(
-                        groups.iter().map(|(id, label)| {
-                            El::new("option")
-                                .attr("value", id.clone())
-                                .text(label.clone())
-                        }),
-                    ),
-                ),
-        );
-    }
+    let groups: Vec<(String, String)> = c
+        .head
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), g.heading.clone()))
+        .collect();
+    let (scroller, table, select) = (Handle::new(), Handle::new(), Handle::new());
     append(
-        parent,
-        &[
-            head,
-            El::with_class("div", "tb-rank-scroll")
-                .attr("tabindex", "0")
-                .attr("role", "region")
-                .attr("aria-label", t(lang, Msg::Ranking))
-                .child(
-                    El::with_class("table", "tb-table tb-rank")
-                        .attr("aria-rowcount", (n + 1).to_string()),
-                ),
-        ],
+        fig,
+        &[section(
+            c,
+            &groups,
+            labels.len(),
+            [&scroller, &table, &select],
+        )],
     );
-    let (Some(scroller), Some(table)) = (find(parent, ".tb-rank-scroll"), find(parent, ".tb-rank"))
-    else {
+    let (Some(scroller), Some(table)) = (scroller.get(), table.get()) else {
         return;
     };
-    if let Some(el) = find(parent, ".tb-rank-group") {
-        listen(&el, "change", move |ev| {
-            let value = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            group.set(value);
-        });
-    }
-    let sc = scroller.clone();
-    listen(&scroller, "scroll", move |_| {
-        scroll.set(f64::from(sc.scroll_top()))
-    });
-    let ViewState {
-        sel, period, unit, ..
-    } = state;
-    let data = checked.clone();
+    let group = RwSignal::new(groups.first().map(|g| g.0.clone()).unwrap_or_default());
+    let sort = RwSignal::new(Sort::default());
+    let (data, names, ViewState { sel, period, .. }) =
+        (c.checked.clone(), c.names.clone(), c.state);
     // The file's part once per period and group; a filter click only sums
     // the selected tiers' shares and sorts.
     let base =
@@ -108,18 +79,84 @@ pub fn mount_ranking(
         sort_rows(&mut r, sort.get(), &names);
         Arc::new(r)
     });
-    let tiers = checked.dataset.tiers.clone();
-    let draw_labels = labels.clone();
-    let el = table.clone();
-    let focus_home = scroller.clone();
+    let r = Rank {
+        labels,
+        sort,
+        scroll: RwSignal::new(0.0),
+        rows,
+    };
+    if let Some(el) = select.get() {
+        listen(&el, "change", move |ev| {
+            let value = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            group.set(value);
+        });
+    }
+    let (sc, scroll) = (scroller.clone(), r.scroll);
+    listen(&scroller, "scroll", move |_| {
+        scroll.set(f64::from(sc.scroll_top()))
+    });
+    draw(c, &r, &table, &scroller);
+    clicks(c, &r, &table);
+    keys(&r, &table, scroller);
+}
+
+/// The section: heading, group choice (when there are several), and the
+/// scrolling table; `h` receives the scroller, the table and the select.
+fn section(c: &Chart, groups: &[(String, String)], n: usize, h: [&Handle; 3]) -> El {
+    let lang = c.lang;
+    let mut head = El::with_class("div", "tb-row")
+        .child(El::with_class("h3", "tb-group-title").text(t(lang, Msg::Ranking)));
+    if groups.len() > 1 {
+        head = head.child(
+            El::with_class("label", "tb-field")
+                .child(El::new("span").text(t(lang, Msg::RankGroup)))
+                .child(
+                    El::with_class("select", "tb-select tb-rank-group")
+                        .bind(h[2])
+                        .children(groups.iter().map(|(id, label)| {
+                            El::new("option")
+                                .attr("value", id.clone())
+                                .text(label.clone())
+                        })),
+                ),
+        );
+    }
+    El::with_class("section", "tb-ranking")
+        .attr("aria-label", t(lang, Msg::Ranking))
+        .child(head)
+        .child(
+            El::with_class("div", "tb-rank-scroll")
+                .attr("tabindex", "0")
+                .attr("role", "region")
+                .attr("aria-label", t(lang, Msg::Ranking))
+                .bind(h[0])
+                .child(
+                    El::with_class("table", "tb-table tb-rank")
+                        .attr("aria-rowcount", (n + 1).to_string())
+                        .bind(h[1]),
+                ),
+        )
+}
+
+/// Draws the rows in view (and a few around them) whenever the rows, the
+/// scroll position, the selection, the theme or the unit shown change.
+fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Element) {
+    let (lang, dark, sel, unit) = (c.lang, c.dark, c.state.sel, c.state.unit);
+    let tiers = c.data().tiers.clone();
+    let (r, el, focus_home) = (r.clone(), table.clone(), scroller.clone());
+    let n = r.labels.len();
     queued_effect(move || {
-        let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let first = ((r.scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let last = (first + (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN + 1).min(n);
-        let rows = rows.get();
+        let rows = r.rows.get();
         let draw = Draw {
             lang,
             tiers: &tiers,
-            labels: &draw_labels,
+            labels: &r.labels,
             sel: sel.get(),
             dark: dark.get(),
             current: unit.get(),
@@ -131,72 +168,71 @@ pub fn mount_ranking(
                     .unwrap_or_default()
                     .iter()
                     .enumerate()
-                    .map(|(k, r)| draw.row(first + k, r)),
+                    .map(|(k, row)| draw.row(first + k, row)),
             )
             .child(spacer(n - last));
         // A focused row scrolled out of the drawn window: keep the focus in the table.
-        if !fill(&el, &[draw.head(sort.get()), body]) {
+        if !fill(&el, &[draw.head(r.sort.get()), body]) {
             if let Some(sc) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focus_home) {
                 let _ = sc.focus();
             }
         }
     });
-    // One listener each for the whole table: sort buttons and unit buttons.
-    {
-        let el = table.clone();
-        on_key_of(&el, "click", move |key, _| {
-            if let Some(k) = key.strip_prefix("sort-") {
-                let k = match k {
-                    "name" => SortKey::Name,
-                    "count" => SortKey::Evaluated,
-                    _ => SortKey::Share,
-                };
-                sort.update(|s| *s = s.clicked(k));
-            } else if let Some(pos) = key.strip_prefix('u').and_then(|p| p.parse::<usize>().ok()) {
-                let id = rows.with_untracked(|r| {
-                    r.get(pos)
-                        .and_then(|r| labels.get(r.unit))
-                        .map(|l| l.0.clone())
-                });
-                unit.set(id);
-            }
-        });
-        let table_el = el.clone();
-        on_key_of(&el, "keydown", move |key, ev| {
-            let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev) else {
-                return;
-            };
-            let Some(pos) = key.strip_prefix('u').and_then(|p| p.parse::<usize>().ok()) else {
-                return;
-            };
-            let next = match ev.key().as_str() {
-                "ArrowDown" => (pos + 1).min(n.saturating_sub(1)),
-                "ArrowUp" => pos.saturating_sub(1),
-                "Home" => 0,
-                "End" => n.saturating_sub(1),
-                _ => return,
-            };
-            ev.prevent_default();
-            let sc = &scroller;
-            // Rows start under the sticky header; keep the next one fully visible.
-            let top = next as f64 * ROW_PX;
-            let at = f64::from(sc.scroll_top());
-            if top < at {
-                sc.set_scroll_top(top as i32);
-            } else if top + 2.0 * ROW_PX > at + VIEW_PX {
-                sc.set_scroll_top((top + 2.0 * ROW_PX - VIEW_PX) as i32);
-            }
-            scroll.set(f64::from(sc.scroll_top()));
-            let key = format!("u{next}");
-            if !focus_key(&table_el, &key) {
-                // Not drawn yet (Home/End): draw, then focus.
-                let table_el = table_el.clone();
-                request_animation_frame(move || {
-                    focus_key(&table_el, &key);
-                });
-            }
-        });
-    }
+}
+
+/// One listener for the whole table: sort buttons and unit buttons.
+fn clicks(c: &Chart, r: &Rank, table: &web_sys::Element) {
+    let (unit, sort, rows, labels) = (c.state.unit, r.sort, r.rows, r.labels.clone());
+    on_action(table, "click", move |a, _| match a {
+        Action::Sort(k) => sort.update(|s| *s = s.clicked(k)),
+        Action::Row(pos) => {
+            let id = rows.with_untracked(|r| {
+                r.get(pos)
+                    .and_then(|r| labels.get(r.unit))
+                    .map(|l| l.0.clone())
+            });
+            unit.set(id);
+        }
+        _ => {}
+    });
+}
+
+/// Arrow keys, Home and End move between the unit rows, scrolling the
+/// next one fully into view (rows start under the sticky header).
+fn keys(r: &Rank, table: &web_sys::Element, sc: web_sys::Element) {
+    let (n, scroll, table_el) = (r.labels.len(), r.scroll, table.clone());
+    on_action(table, "keydown", move |a, ev| {
+        let (Action::Row(pos), Some(ev)) = (
+            a,
+            wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev),
+        ) else {
+            return;
+        };
+        let next = match ev.key().as_str() {
+            "ArrowDown" => (pos + 1).min(n.saturating_sub(1)),
+            "ArrowUp" => pos.saturating_sub(1),
+            "Home" => 0,
+            "End" => n.saturating_sub(1),
+            _ => return,
+        };
+        ev.prevent_default();
+        let top = next as f64 * ROW_PX;
+        let at = f64::from(sc.scroll_top());
+        if top < at {
+            sc.set_scroll_top(top as i32);
+        } else if top + 2.0 * ROW_PX > at + VIEW_PX {
+            sc.set_scroll_top((top + 2.0 * ROW_PX - VIEW_PX) as i32);
+        }
+        scroll.set(f64::from(sc.scroll_top()));
+        let key = Action::Row(next).key();
+        if !focus_key(&table_el, &key) {
+            // Not drawn yet (Home/End): draw, then focus.
+            let table_el = table_el.clone();
+            request_animation_frame(move || {
+                focus_key(&table_el, &key);
+            });
+        }
+    });
 }
 
 /// An empty row standing in for `rows` rows that are not drawn.
@@ -220,7 +256,7 @@ impl Draw<'_> {
     /// The header row: three sortable columns and the bar.
     fn head(&self, sort: Sort) -> El {
         let share_name = tier_names(self.tiers, ranked_tiers(self.sel), self.lang);
-        let th = |key: SortKey, id: &str, text: String, class: &str| {
+        let th = |key: SortKey, text: String, class: &str| {
             let (aria, arrow) = match (sort.key == key, sort.descending) {
                 (false, _) => ("none", "↕"),
                 (true, true) => ("descending", "▼"),
@@ -232,7 +268,7 @@ impl Draw<'_> {
                 .child(
                     El::with_class("button", "tb-sort")
                         .attr("type", "button")
-                        .attr("data-key", format!("sort-{id}"))
+                        .action(Action::Sort(key))
                         .text(text)
                         .child(
                             El::with_class("span", "tb-arrow")
@@ -246,7 +282,6 @@ impl Draw<'_> {
                 .attr("aria-rowindex", "1")
                 .child(th(
                     SortKey::Name,
-                    "name",
                     t(self.lang, Msg::Unit).into(),
                     "tb-col-name",
                 ))
@@ -257,11 +292,10 @@ impl Draw<'_> {
                 )
                 .child(th(
                     SortKey::Evaluated,
-                    "count",
                     t(self.lang, Msg::EvaluatedHead).into(),
                     "tb-col-num",
                 ))
-                .child(th(SortKey::Share, "share", share_name, "tb-col-num")),
+                .child(th(SortKey::Share, share_name, "tb-col-num")),
         )
     }
 
@@ -307,7 +341,7 @@ impl Draw<'_> {
                 .child(
                     El::with_class("button", "tb-unit-link")
                         .attr("type", "button")
-                        .attr("data-key", format!("u{pos}"))
+                        .action(Action::Row(pos))
                         .attr_if("aria-current", is_current.then_some("true"))
                         .label(label),
                 ),

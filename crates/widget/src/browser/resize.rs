@@ -1,0 +1,29 @@
+//! Element size: an element's content width, followed with a
+//! `ResizeObserver` until the reactive owner is cleaned up.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Keeps `width` at `el`'s content width, rounded to `step` pixels (so a
+/// resize by a pixel does not lay the chart out again).
+pub fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, step: f64) {
+    let set = move |w: f64| {
+        let w = (w / step).round() * step;
+        if w > 0.0 && width.get_untracked() != w {
+            width.set(w);
+        }
+    };
+    set(f64::from(el.client_width()));
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            set(entry.content_rect().width());
+        }
+    });
+    if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        ro.observe(el);
+        on_cleanup(move || ro.disconnect());
+    }
+    // The observer holds the callback for the widget's lifetime.
+    cb.forget();
+}

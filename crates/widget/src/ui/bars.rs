@@ -1,0 +1,66 @@
+//! The groups' bars: redrawn for each view, width and theme; a filter
+//! click only writes the groups' class and the combined lines that change,
+//! synchronously inside the click.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use tier_breakdown_core::i18n::{t, Msg};
+use tier_breakdown_core::stack::Selection;
+
+use super::dom::{add, effect, fill, queued_effect, set_attr, El, Handle};
+use super::group_bar::{group_el, groups_class, Lines};
+use super::view::Chart;
+
+/// Appends the groups' container to `fig`, keeps it drawn, and returns it.
+pub fn mount(fig: &web_sys::Element, c: &Chart) -> Option<web_sys::Element> {
+    let bars = add(fig, El::with_class("div", "tb-groups"))?;
+    let lines = Rc::new(RefCell::new(Lines::default()));
+    redraw(&bars, c, lines.clone());
+    // The filter: the first run writes the class, later ones what changed.
+    let (c, el) = (c.clone(), bars.clone());
+    let last = std::cell::Cell::new(None::<Selection>);
+    effect(move || {
+        let s = c.state.sel.get();
+        let prev = last.replace(Some(s));
+        if prev != Some(s) {
+            set_attr(&el, "class", Some(&groups_class(s)));
+        }
+        if prev.is_some_and(|p| p != s) {
+            c.view.with_untracked(|v| {
+                if let Some(v) = v {
+                    lines.borrow_mut().apply(v, c.data(), s, c.lang);
+                }
+            });
+        }
+    });
+    Some(bars)
+}
+
+/// Draws every group of the current view into `bars` whenever the view
+/// changes, and notes the combined lines drawn.
+fn redraw(bars: &web_sys::Element, c: &Chart, lines: Rc<RefCell<Lines>>) {
+    let (c, bars) = (c.clone(), bars.clone());
+    queued_effect(move || {
+        let s = c.state.sel.get_untracked();
+        c.view.with(|v| {
+            let mut handles = Vec::new();
+            let els = match v {
+                Some(v) => {
+                    handles = v.groups.iter().map(|_| Handle::new()).collect();
+                    v.groups
+                        .iter()
+                        .zip(&handles)
+                        .map(|(g, line)| group_el(g, c.data(), s, c.lang, line))
+                        .collect()
+                }
+                None => {
+                    vec![El::with_class("p", "tb-bar tb-nodata").text(t(c.lang, Msg::NoUnitData))]
+                }
+            };
+            fill(&bars, &els);
+            *lines.borrow_mut() = Lines::from_handles(&handles);
+        });
+    });
+}

@@ -1,0 +1,117 @@
+//! Under the bars: "show the data table" (the table is always in the page
+//! for screen readers, shown on demand) and "get the data" (a CSV of what
+//! the chart shows, made in the page).
+
+use leptos::prelude::*;
+use tier_breakdown_core::export::{csv, table};
+use tier_breakdown_core::fold::slug;
+use tier_breakdown_core::i18n::{t, Msg};
+
+use super::dom::{append, fill, listen, pressed, queued_effect, set_attr, El, Handle};
+use super::view::Chart;
+use crate::browser::download::point_at_text;
+
+/// Appends the tools row and the data table to `fig`, and wires them.
+pub fn mount(fig: &web_sys::Element, c: &Chart) {
+    let id = &c.id;
+    let (toggle, link, wrap, tbl) = (Handle::new(), Handle::new(), Handle::new(), Handle::new());
+    append(
+        fig,
+        &[
+            El::with_class("div", "tb-tools")
+                .child(
+                    El::with_class("button", "tb-tool tb-table-toggle")
+                        .attr("type", "button")
+                        .attr("aria-controls", format!("{id}-table"))
+                        .bind(&toggle),
+                )
+                .child(
+                    El::with_class("a", "tb-tool tb-csv")
+                        .attr("href", "#")
+                        .bind(&link)
+                        .text(t(c.lang, Msg::GetData)),
+                ),
+            El::with_class("div", "tb-table-wrap tb-sr")
+                .attr("id", format!("{id}-table"))
+                .attr("role", "region")
+                .attr("aria-labelledby", format!("{id}-caption"))
+                .attr("tabindex", "-1")
+                .bind(&wrap)
+                .child(El::with_class("table", "tb-table").bind(&tbl)),
+        ],
+    );
+    if let (Some(toggle), Some(wrap), Some(tbl)) = (toggle.get(), wrap.get(), tbl.get()) {
+        data_table(c, toggle, wrap, tbl);
+    }
+    if let Some(link) = link.get() {
+        csv_link(c, link);
+    }
+}
+
+/// The table's toggle, its box, and its rows for the current view.
+fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: web_sys::Element) {
+    let lang = c.lang;
+    let open = RwSignal::new(false);
+    listen(&toggle, "click", move |_| open.update(|s| *s = !*s));
+    queued_effect(move || {
+        let on = open.get();
+        set_attr(&toggle, "aria-expanded", Some(pressed(on)));
+        toggle.set_text_content(Some(t(
+            lang,
+            if on { Msg::HideTable } else { Msg::ShowTable },
+        )));
+        let class = if on {
+            "tb-table-wrap"
+        } else {
+            "tb-table-wrap tb-sr"
+        };
+        set_attr(&wrap, "class", Some(class));
+        set_attr(&wrap, "tabindex", Some(if on { "0" } else { "-1" }));
+    });
+    let (scope, ids) = (c.scope, c.shown.clone());
+    let (caption_id, title) = (format!("{}-caption", c.id), c.head.title.clone());
+    queued_effect(move || {
+        let mut els = vec![El::new("caption")
+            .attr("id", caption_id.clone())
+            .text(title.clone())];
+        if let Some(d) = scope.get() {
+            let (head, rows) = table(&d, lang, &ids);
+            els.push(El::new("thead").child(El::new("tr").children(
+                head.into_iter().enumerate().map(|(i, h)| {
+                    if i == 0 {
+                        El::new("td")
+                    } else {
+                        El::new("th").attr("scope", "col").text(h)
+                    }
+                }),
+            )));
+            els.push(El::new("tbody").children(rows.into_iter().map(|row| {
+                let mut cells = row.into_iter();
+                let name = cells.next().unwrap_or_default();
+                El::new("tr")
+                    .child(El::new("th").attr("scope", "row").text(name))
+                    .children(cells.map(|c| El::new("td").text(c)))
+            })));
+        }
+        fill(&tbl, &els);
+    });
+}
+
+/// "Get the data": named after the title (and the unit), filled on click.
+fn csv_link(c: &Chart, link: web_sys::Element) {
+    let (lang, unit, scope, ids) = (c.lang, c.state.unit, c.scope, c.shown.clone());
+    let title_slug = slug(&c.head.title);
+    let el = link.clone();
+    queued_effect(move || {
+        let name = match unit.get() {
+            Some(u) => format!("{title_slug}-{u}.csv"),
+            None => format!("{title_slug}.csv"),
+        };
+        set_attr(&el, "download", Some(&name));
+    });
+    listen(&link, "click", move |ev| match scope.get_untracked() {
+        Some(d) => point_at_text(&ev, &csv(&d, lang, &ids), "text/csv;charset=utf-8"),
+        // No figures for this view: nothing to download.
+        None => ev.prevent_default(),
+    });
+}
