@@ -141,7 +141,8 @@ pub struct RankRow {
     /// Index into [`all_units`].
     pub unit: usize,
     /// Evaluated count (stated, else the sum of the tiers).
-    pub evaluated: u64,
+    /// The number evaluated, when known (shares alone have none).
+    pub evaluated: Option<u64>,
     /// Sum of the tier counts.
     pub sum: u64,
     /// Tier shares in tenths of a percent (empty without figures).
@@ -166,7 +167,10 @@ impl RankRow {
     pub fn texts(&self, lang: UiLang) -> RankTexts {
         match self.share {
             Some(s) => RankTexts {
-                evaluated: int(self.evaluated, lang),
+                evaluated: self
+                    .evaluated
+                    .map(|e| int(e, lang))
+                    .unwrap_or_else(|| "–".into()),
                 share: share(s, self.part, self.sum, lang),
             },
             None => RankTexts {
@@ -211,7 +215,7 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                 },
                 _ => RankRow {
                     unit: i,
-                    evaluated: g.map(|g| g.evaluated_or_sum()).unwrap_or(0),
+                    evaluated: g.and_then(|g| g.evaluated_or_sum()),
                     sum: 0,
                     tenths: Arc::from([]),
                     counts: Arc::from([]),

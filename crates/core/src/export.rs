@@ -2,9 +2,9 @@
 //! (UTF-8 with a byte order mark, one row per group × tier), and the data
 //! table's cells.
 
-use crate::format::{int, share};
-use crate::i18n::{t, Msg, UiLang};
-use crate::model::Dataset;
+use crate::format::{decimal, int, share};
+use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
+use crate::model::{Basis, Dataset, Group};
 use crate::stack::shares;
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet
@@ -24,34 +24,113 @@ fn field(s: &str) -> String {
 
 /// The CSV of `groups` (ids; all when empty) in `lang`, starting with a BOM.
 /// Shares are in percent with one decimal and a dot, as the largest-remainder
-/// rounding gives them (they add up to 100.0 per group).
+/// rounding gives them (they add up to 100.0 per group). A file with the
+/// shapes of format version 2 (shares, "or better", approximate figures,
+/// groups without a split) gets four more columns saying so: `basis`
+/// (`counts`, `shares`, `coverage`), `approx`, `reported_share` (a share
+/// as printed) and `or_better` (the "or better" figure as printed); a
+/// group without a split has one row with no tier.
 pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
     let code = lang.code();
-    let mut out = String::from(
-        "\u{feff}group,group_label,tier,tier_label,count,share_percent,evaluated,total\r\n",
-    );
-    for g in d
+    let shown: Vec<&Group> = d
         .groups
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
-    {
+        .collect();
+    let v2 = shown
+        .iter()
+        .any(|g| g.basis != Basis::Counts || !g.approx.is_empty() || !g.or_better.is_empty());
+    let mut out = String::from(
+        "\u{feff}group,group_label,tier,tier_label,count,share_percent,evaluated,total",
+    );
+    out += if v2 {
+        ",basis,approx,reported_share,or_better\r\n"
+    } else {
+        "\r\n"
+    };
+    for g in shown {
         let tenths = shares(&g.counts);
-        for ((tier, &count), t) in d.tiers.iter().zip(&g.counts).zip(&tenths) {
+        let (evaluated, total) = (opt(g.evaluated), opt(g.total));
+        if !g.has_split() {
+            let row = [
+                field(&g.id),
+                field(g.label.get(code)),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                evaluated,
+                total,
+            ];
+            out += &row.join(",");
+            out += ",coverage,,,\r\n";
+            continue;
+        }
+        for (i, ((tier, &count), t)) in d.tiers.iter().zip(&g.counts).zip(&tenths).enumerate() {
+            let shares_only = g.basis == Basis::Shares;
             let row = [
                 field(&g.id),
                 field(g.label.get(code)),
                 field(&tier.id),
                 field(tier.label.get(code)),
-                count.to_string(),
+                if shares_only {
+                    String::new()
+                } else {
+                    count.to_string()
+                },
                 format!("{}.{}", t / 10, t % 10),
-                g.evaluated.map(|e| e.to_string()).unwrap_or_default(),
-                g.total.map(|e| e.to_string()).unwrap_or_default(),
+                evaluated.clone(),
+                total.clone(),
             ];
             out += &row.join(",");
+            if v2 {
+                let or_better = g.or_better.get(i).copied().flatten();
+                let extra = [
+                    if shares_only { "shares" } else { "counts" }.to_string(),
+                    g.approx_at(i)
+                        .map(|a| a.id().to_string())
+                        .unwrap_or_default(),
+                    if shares_only {
+                        plain_share(count)
+                    } else {
+                        String::new()
+                    },
+                    match (or_better, shares_only) {
+                        (Some(v), true) => plain_share(v),
+                        (Some(v), false) => v.to_string(),
+                        (None, _) => String::new(),
+                    },
+                ];
+                out += ",";
+                out += &extra.join(",");
+            }
             out += "\r\n";
         }
     }
     out
+}
+
+fn opt(n: Option<u64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// A share in millionths of a percent, written with a dot (`89.45`).
+fn plain_share(millionths: u64) -> String {
+    decimal(millionths, UiLang::En)
+        .trim_end_matches('%')
+        .replace(',', "")
+}
+
+/// One tier's cell: `≈ 200 (≈ 16,2%)`, `16,2%` for shares, `–` without a split.
+fn cell(g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
+    let a = g.approx_at(i);
+    let count = g.counts.get(i).copied().unwrap_or(0);
+    let share_text = approx_mark(a, &share(tenths, count, g.sum(), lang));
+    match g.basis {
+        Basis::Counts => format!("{} ({share_text})", approx_mark(a, &int(count, lang))),
+        Basis::Shares => share_text,
+        Basis::Coverage => "–".into(),
+    }
 }
 
 /// The data table: a header row (group, then one column per tier, then
@@ -67,19 +146,14 @@ pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .map(|g| {
             let tenths = shares(&g.counts);
-            let sum = g.sum();
             let mut row = vec![g.label.get(code).to_string()];
-            row.extend(
-                g.counts
-                    .iter()
-                    .zip(&tenths)
-                    .map(|(&c, &t)| format!("{} ({})", int(c, lang), share(t, c, sum, lang))),
-            );
-            row.push(match g.total {
-                Some(total) => {
-                    format!("{} / {}", int(g.evaluated_or_sum(), lang), int(total, lang))
-                }
-                None => int(g.evaluated_or_sum(), lang),
+            row.extend(tenths.iter().enumerate().map(|(i, &t)| cell(g, i, t, lang)));
+            let evaluated = g.evaluated_or_sum().map(|e| int(e, lang));
+            row.push(match (evaluated, g.total) {
+                (Some(e), Some(total)) => format!("{e} / {}", int(total, lang)),
+                (Some(e), None) => e,
+                (None, _) if g.basis == Basis::Shares => t(lang, Msg::SharesOnly).to_string(),
+                (None, _) => "–".into(),
             });
             row
         })
@@ -96,20 +170,39 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .map(|g| {
+            let counted = g
+                .evaluated_or_sum()
+                .map(|e| format!("{} {evaluated}", int(e, lang)));
+            if !g.has_split() {
+                return format!(
+                    "{}: {}, {}.",
+                    g.label.get(code),
+                    counted.unwrap_or_default(),
+                    t(lang, Msg::NoBreakdown).to_lowercase()
+                );
+            }
             let tenths = shares(&g.counts);
             let sum = g.sum();
             let parts: Vec<String> = d
                 .tiers
                 .iter()
                 .zip(g.counts.iter().zip(&tenths))
-                .map(|(t, (&c, &p))| format!("{} {}", t.label.get(code), share(p, c, sum, lang)))
+                .enumerate()
+                .map(|(i, (t, (&c, &p)))| {
+                    let s = share(p, c, sum, lang);
+                    let s = match g.approx_at(i) {
+                        Some(a) => approx_words(a, &s, lang),
+                        None => s,
+                    };
+                    format!("{} {s}", t.label.get(code))
+                })
                 .collect();
-            format!(
-                "{} ({} {evaluated}): {}.",
-                g.label.get(code),
-                int(g.evaluated_or_sum(), lang),
-                parts.join(", ")
-            )
+            let about = match (counted, g.basis) {
+                (Some(c), Basis::Shares) => format!("{c}, {}", t(lang, Msg::SharesOnly)),
+                (None, _) => t(lang, Msg::SharesOnly).to_string(),
+                (Some(c), _) => c,
+            };
+            format!("{} ({about}): {}.", g.label.get(code), parts.join(", "))
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -70,6 +70,27 @@ pub fn share(tenths: u32, part: u64, whole: u64, lang: UiLang) -> String {
     }
 }
 
+/// A share in millionths of a percent, with as many decimals as it has
+/// (at least one): `89,45%`, `0,7%`, `100,0%`.
+///
+/// ```
+/// use tier_breakdown_core::{format::decimal, i18n::UiLang};
+/// assert_eq!(decimal(89_450_000, UiLang::Vi), "89,45%");
+/// assert_eq!(decimal(700_000, UiLang::En), "0.7%");
+/// assert_eq!(decimal(100_000_000, UiLang::Vi), "100,0%");
+/// ```
+pub fn decimal(millionths: u64, lang: UiLang) -> String {
+    let (int_part, frac) = (millionths / 1_000_000, millionths % 1_000_000);
+    let frac = format!("{frac:06}");
+    let frac = frac.trim_end_matches('0');
+    let frac = if frac.is_empty() { "0" } else { frac };
+    let dec = match lang {
+        UiLang::Vi => ',',
+        UiLang::En => '.',
+    };
+    format!("{}{dec}{frac}%", int(int_part, lang))
+}
+
 /// A calendar date: `16/03/2023` in Vietnamese, `16 March 2023` in English.
 pub fn date(d: Date, lang: UiLang) -> String {
     match lang {

@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::json::Syntax;
+use crate::model::Approx;
 use crate::problem::{Expect, LoadError, Problem, ProblemKind, MAX_BYTES};
 
 /// The interface language.
@@ -84,6 +85,9 @@ pub enum Msg {
     NoMatch,
     BackToWhole,
     EvaluatedHead,
+    NoBreakdown,
+    SharesOnly,
+    AsReported,
 }
 
 /// An interface string in `lang`.
@@ -154,6 +158,12 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, BackToWhole) => "Show the whole area",
         (UiLang::Vi, EvaluatedHead) => "Số được đánh giá",
         (UiLang::En, EvaluatedHead) => "Evaluated",
+        (UiLang::Vi, NoBreakdown) => "Báo cáo không nêu số theo từng mức",
+        (UiLang::En, NoBreakdown) => "No breakdown by tier in the report",
+        (UiLang::Vi, SharesOnly) => "tỉ lệ theo báo cáo, không có số lượng",
+        (UiLang::En, SharesOnly) => "shares as reported, no counts",
+        (UiLang::Vi, AsReported) => "theo báo cáo",
+        (UiLang::En, AsReported) => "as reported",
     }
 }
 
@@ -241,6 +251,14 @@ pub fn expect_words(e: Expect, lang: UiLang) -> &'static str {
             "a whole number ≤ 9007199254740991",
             "một số nguyên ≤ 9007199254740991",
         ),
+        Expect::Share => (
+            "a percentage from 0 to 100 (at most 6 decimals, e.g. 89.4)",
+            "một tỉ lệ phần trăm từ 0 đến 100 (tối đa 6 chữ số thập phân, ví dụ 89.4)",
+        ),
+        Expect::Figure => (
+            "a number or {\"value\": …} / {\"or_better\": …}",
+            "một số hoặc {\"value\": …} / {\"or_better\": …}",
+        ),
     };
     pick_str(lang, en, vi)
 }
@@ -263,6 +281,38 @@ pub fn change_words(sign: Ordering, size: &str, lang: UiLang) -> String {
         (Ordering::Less, UiLang::En) => format!("▼ down {size} pp"),
         (Ordering::Equal, UiLang::Vi) => "= không đổi".into(),
         (Ordering::Equal, UiLang::En) => "= no change".into(),
+    }
+}
+
+/// "khoảng 200" / "about 200": a figure printed as approximate, in words.
+pub fn approx_words(a: Approx, figure: &str, lang: UiLang) -> String {
+    let word = match (a, lang) {
+        (Approx::About, UiLang::Vi) => "khoảng",
+        (Approx::Nearly, UiLang::Vi) => "gần",
+        (Approx::Over, UiLang::Vi) => "hơn",
+        (Approx::Under, UiLang::Vi) => "dưới",
+        (a, UiLang::En) => a.id(),
+    };
+    format!("{word} {figure}")
+}
+
+/// "≈ 200", "> 90%": a figure printed as approximate, in a symbol (for
+/// labels and cells).
+pub fn approx_mark(a: Option<Approx>, figure: &str) -> String {
+    match a {
+        None => figure.to_string(),
+        Some(Approx::About | Approx::Nearly) => format!("≈ {figure}"),
+        Some(Approx::Over) => format!("> {figure}"),
+        Some(Approx::Under) => format!("< {figure}"),
+    }
+}
+
+/// "Hoàn thành tốt nhiệm vụ trở lên: 289 (91,7%)": a figure the report
+/// gave "or better", as it gave it.
+pub fn or_better_line(tier: &str, figure: &str, lang: UiLang) -> String {
+    match lang {
+        UiLang::Vi => format!("{tier} trở lên: {figure}"),
+        UiLang::En => format!("{tier} or better: {figure}"),
     }
 }
 
@@ -441,9 +491,9 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
         }
         Version { found } => {
             if vi {
-                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1)")
+                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1 và 2)")
             } else {
-                format!("format version {found} is not supported (this widget reads version 1)")
+                format!("format version {found} is not supported (this widget reads versions 1 and 2)")
             }
         }
         Count { min, max, found } => {
@@ -552,6 +602,80 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
             "mọi mức đều bằng 0: không có số liệu để vẽ",
             "every tier is zero: there is no data to draw",
         ),
+        NeedsVersion2 => pick(
+            vi,
+            "cách ghi này cần \"version\": 2 (widget chỉ đọc phiên bản 1 sẽ vẽ sai)",
+            "this needs \"version\": 2 (a widget that reads only version 1 would draw it wrongly)",
+        ),
+        CountsAndShares => pick(
+            vi,
+            "chỉ ghi một trong hai: \"counts\" (số lượng) hoặc \"shares\" (tỉ lệ %)",
+            "give either \"counts\" or \"shares\", not both",
+        ),
+        ValueOrBetter => pick(
+            vi,
+            "ghi đúng một trong hai: \"value\" (số của mức này) hoặc \"or_better\" (số của mức này trở lên)",
+            "give exactly one of \"value\" (this tier alone) and \"or_better\" (this tier and the better ones)",
+        ),
+        BadApprox { found } => {
+            if vi {
+                format!("{found} không hợp lệ: dùng \"about\" (khoảng), \"nearly\" (gần), \"over\" (hơn) hoặc \"under\" (dưới)")
+            } else {
+                format!("{found} is not valid: use \"about\", \"nearly\", \"over\" or \"under\"")
+            }
+        }
+        ShareAbove100 { found } => {
+            if vi {
+                format!("tỉ lệ {found} lớn hơn 100%")
+            } else {
+                format!("the share {found} is above 100%")
+            }
+        }
+        OrBetterBelow {
+            tier,
+            value,
+            better,
+        } => {
+            if vi {
+                format!("\"{tier}\" trở lên là {value}, nhỏ hơn tổng các mức cao hơn ({better})")
+            } else {
+                format!("\"{tier}\" or better is {value}, less than the better tiers together ({better})")
+            }
+        }
+        SharesSum { sum } => {
+            if vi {
+                format!(
+                    "các tỉ lệ cộng lại là {}%, không phải 100%: thanh biểu đồ vẽ theo tỉ lệ giữa chúng",
+                    sum.replace('.', ",")
+                )
+            } else {
+                format!("the shares add up to {sum}%, not 100%: the bar shows their proportions")
+            }
+        }
+        SeemsOrBetter {
+            tier,
+            value,
+            better,
+            better_sum,
+            sum,
+            evaluated,
+        } => {
+            let better = better
+                .iter()
+                .map(|b| format!("\"{b}\""))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let alone = value.saturating_sub(*better_sum);
+            if vi {
+                format!(
+                    "\"{tier}\" ({value}) có vẻ đã gồm cả {better} ({better_sum}): các mức cộng lại là {sum}, không phải {evaluated}; nếu vậy, riêng \"{tier}\" là {alone} (ghi \"{tier}\": {{\"or_better\": {value}}})"
+                )
+            } else {
+                format!(
+                    "\"{tier}\" ({value}) seems to include {better} ({better_sum}): the tiers add up to {sum}, not {evaluated}; if so, \"{tier}\" alone is {alone} (write \"{tier}\": {{\"or_better\": {value}}})"
+                )
+            }
+        }
     }
 }
 

@@ -7,10 +7,11 @@
 //! bar (a wrapping list, so labels never overlap), and every segment keeps
 //! its full text for the tooltip.
 
-use crate::format::{date, int, percent, share};
-use crate::i18n::{join_tiers, t, Msg, UiLang};
-use crate::model::{Dataset, Group, Tier};
+use crate::format::{date, decimal, int, percent, share};
+use crate::i18n::{approx_mark, join_tiers, or_better_line, problem_message, t, Msg, UiLang};
+use crate::model::{Approx, Basis, Dataset, Group, Tier, SHARE_SCALE};
 use crate::stack::{coverage, stack, Selection};
+use crate::validate::group_warnings;
 
 /// Estimated width in pixels of a segment label (13 px, semi-bold). The
 /// widths are those of the widest common system font (DejaVu Sans, the Linux
@@ -69,7 +70,19 @@ pub struct GroupView {
     pub outside: Vec<usize>,
     /// Share of every tier in tenths of a percent, in tier order.
     pub tenths: Vec<u32>,
+    /// Whether each tier's figure (in tier order) is approximate.
+    pub approx: Vec<bool>,
     pub no_data: bool,
+    /// Whether the report splits the group by tier at all (else the block
+    /// says so instead of a bar, and the filter leaves it alone).
+    pub split: bool,
+    /// What is wrong with the group's figures, said on the group itself
+    /// (tiers that do not add up to the evaluated figure, shares that do
+    /// not add up to 100%…).
+    pub marks: Vec<String>,
+    /// The figures the report gave "or better", as it gave them
+    /// (`Hoàn thành tốt nhiệm vụ trở lên: 289 (92,6%)`).
+    pub or_better: Vec<String>,
 }
 
 /// A legend entry (also a filter button).
@@ -160,25 +173,38 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
     let code = lang.code();
     let s = stack(&g.counts);
     let mut tenths = vec![0; g.counts.len()];
+    for seg in &s.segments {
+        tenths[seg.tier] = seg.tenths;
+    }
+    let shares_only = g.basis == Basis::Shares;
     let mut rects = Vec::with_capacity(s.segments.len());
     let mut outside = Vec::new();
     for seg in &s.segments {
-        tenths[seg.tier] = seg.tenths;
         let tier = &d.tiers[seg.tier];
         let fill = tier.fill(seg.tier, dark);
-        let count_text = int(seg.count, lang);
-        let share_text = share(seg.tenths, seg.count, s.sum, lang);
+        let approx = g.approx_at(seg.tier);
+        let share_text = approx_mark(approx, &share(seg.tenths, seg.count, s.sum, lang));
+        let (count_text, both) = if shares_only {
+            (String::new(), share_text.clone())
+        } else {
+            let c = approx_mark(approx, &int(seg.count, lang));
+            let both = format!("{c} ({share_text})");
+            (c, both)
+        };
         let px = (seg.x1 - seg.x0) * bar_px;
-        let both = format!("{count_text} ({share_text})");
         let inside = if label_fits(&both, px) {
-            Some(both)
+            Some(both.clone())
         } else if label_fits(&share_text, px) {
             Some(share_text.clone())
         } else {
             None
         };
-        if inside.as_deref() != Some(&format!("{count_text} ({share_text})")) {
+        if inside.as_deref() != Some(&both) {
             outside.push(rects.len());
+        }
+        let mut full = format!("{}: {both}", tier.label.get(code));
+        if shares_only {
+            full += &as_reported(seg.count, seg.tenths, lang);
         }
         rects.push(Rect {
             tier: seg.tier,
@@ -190,44 +216,113 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             ink: fill.text_on().css(),
             inside,
             label: tier.label.get(code).to_string(),
-            full: format!("{}: {count_text} ({share_text})", tier.label.get(code)),
+            full,
             count_text,
             share_text,
         });
     }
-    let evaluated = g.evaluated_or_sum();
-    let coverage_text = match g.total {
-        Some(total) => format!(
-            "{} / {} {} ({})",
-            int(evaluated, lang),
-            int(total, lang),
-            t(lang, Msg::Evaluated),
-            percent(coverage(evaluated, total), lang)
-        ),
-        None => format!("{} {}", int(evaluated, lang), t(lang, Msg::Evaluated)),
-    };
+    let tier_ids: Vec<String> = d.tiers.iter().map(|t| t.id.clone()).collect();
     GroupView {
         id: g.id.clone(),
         heading: g.label.get(code).to_string(),
-        headline: int(evaluated, lang),
-        coverage: coverage_text,
+        headline: g
+            .evaluated_or_sum()
+            .map(|e| int(e, lang))
+            .unwrap_or_default(),
+        coverage: coverage_line(g, lang),
         rects,
         outside,
+        approx: (0..g.counts.len())
+            .map(|i| g.approx_at(i).is_some())
+            .collect(),
+        or_better: or_better_lines(d, g, &tenths, lang),
         tenths,
         no_data: s.sum == 0,
+        split: g.has_split(),
+        marks: group_warnings(g, &tier_ids)
+            .iter()
+            .map(|w| format!("⚠ {}", problem_message(lang, w)))
+            .collect(),
     }
+}
+
+/// "(theo báo cáo: 89,45%)": a printed share, when the bar's one decimal
+/// shows it otherwise (more decimals, or shares not adding up to 100).
+fn as_reported(millionths: u64, tenths: u32, lang: UiLang) -> String {
+    if millionths == u64::from(tenths) * (SHARE_SCALE / 10) {
+        return String::new();
+    }
+    format!(
+        " ({}: {})",
+        t(lang, Msg::AsReported),
+        decimal(millionths, lang)
+    )
+}
+
+/// `695 / 698 được đánh giá (99,6%)`, `94.877 được đánh giá`, or for shares
+/// without a count, that they are shares as reported.
+fn coverage_line(g: &Group, lang: UiLang) -> String {
+    let mut line = match (g.evaluated_or_sum(), g.total) {
+        (Some(e), Some(total)) => format!(
+            "{} / {} {} ({})",
+            int(e, lang),
+            int(total, lang),
+            t(lang, Msg::Evaluated),
+            percent(coverage(e, total), lang)
+        ),
+        (Some(e), None) => format!("{} {}", int(e, lang), t(lang, Msg::Evaluated)),
+        (None, Some(total)) => int(total, lang),
+        (None, None) => String::new(),
+    };
+    if g.basis == Basis::Shares {
+        if !line.is_empty() {
+            line += " · ";
+        }
+        line += t(lang, Msg::SharesOnly);
+    }
+    line
+}
+
+/// One line per figure given "or better": the figure as printed, and its
+/// share (the sum of the bar's shares up to that tier, so it matches them).
+fn or_better_lines(d: &Dataset, g: &Group, tenths: &[u32], lang: UiLang) -> Vec<String> {
+    let code = lang.code();
+    g.or_better
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((i, (*v)?)))
+        .filter_map(|(i, v)| {
+            let label = d.tiers.get(i)?.label.get(code);
+            let sum: u32 = tenths.iter().take(i + 1).sum();
+            let approx = g.approx.iter().take(i + 1).flatten().next().copied();
+            let share_text = approx_mark(approx, &percent(sum, lang));
+            let figure = match g.basis {
+                Basis::Shares => share_text,
+                _ => format!("{} ({share_text})", approx_mark(approx, &int(v, lang))),
+            };
+            Some(or_better_line(label, &figure, lang))
+        })
+        .collect()
 }
 
 /// The combined-share line for a selection, e.g. `Xuất sắc + Tốt: 94,8%`;
 /// `None` when nothing is selected.
 pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -> Option<String> {
-    if sel.is_empty() {
+    if sel.is_empty() || !g.split {
         return None;
     }
+    let approx = sel
+        .tiers()
+        .any(|i| g.approx.get(i).copied().unwrap_or(false));
+    let value = percent(sel.combined(&g.tenths), lang);
     Some(format!(
         "{}: {}",
         tier_names(&d.tiers, sel, lang),
-        percent(sel.combined(&g.tenths), lang)
+        if approx {
+            approx_mark(Some(Approx::About), &value)
+        } else {
+            value
+        }
     ))
 }
 

@@ -196,26 +196,108 @@ impl Tier {
     }
 }
 
-/// One ranked group, e.g. party members, with a count per tier in tier order.
+/// What a group's tier figures are, as the report gives them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Basis {
+    /// Counts of organisations, cells or members.
+    #[default]
+    Counts,
+    /// Shares in percent, as printed (no counts are known).
+    Shares,
+    /// No split by tier at all: only how many were reviewed.
+    Coverage,
+}
+
+/// How a figure was printed when it is not exact: "khoảng" (about), "gần"
+/// (nearly), "hơn" (over), "dưới" (under).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approx {
+    About,
+    Nearly,
+    Over,
+    Under,
+}
+
+impl Approx {
+    /// The file's word for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Approx::About => "about",
+            Approx::Nearly => "nearly",
+            Approx::Over => "over",
+            Approx::Under => "under",
+        }
+    }
+}
+
+/// Shares are kept in millionths of a percent (`89.4` → 89,400,000), so
+/// any share printed with up to six decimals is exact.
+pub const SHARE_SCALE: u64 = 1_000_000;
+
+/// One ranked group, e.g. party members, with a figure per tier in tier order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     pub id: String,
     pub label: Text,
     pub total: Option<u64>,
     pub evaluated: Option<u64>,
-    /// One count per tier, in the order of [`Dataset::tiers`].
+    /// One figure per tier, in the order of [`Dataset::tiers`], each for
+    /// that tier alone (an "or better" figure is already split): the bar's
+    /// weights. Counts for [`Basis::Counts`], shares in millionths of a
+    /// percent ([`SHARE_SCALE`]) for [`Basis::Shares`], all zero for
+    /// [`Basis::Coverage`].
     pub counts: Vec<u64>,
+    pub basis: Basis,
+    /// Per tier, how the figure (for that tier alone) was approximate;
+    /// empty when every figure is exact.
+    pub approx: Vec<Option<Approx>>,
+    /// Per tier, the figure as printed when the report gave it "or better"
+    /// (that tier and every better one together); empty when none was.
+    pub or_better: Vec<Option<u64>>,
 }
 
 impl Group {
+    /// A group of exact counts.
+    pub fn of_counts(id: &str, label: Text, counts: Vec<u64>) -> Group {
+        Group {
+            id: id.to_string(),
+            label,
+            total: None,
+            evaluated: None,
+            counts,
+            basis: Basis::Counts,
+            approx: Vec::new(),
+            or_better: Vec::new(),
+        }
+    }
+
+    /// How tier `i`'s own figure is approximate, if it is.
+    pub fn approx_at(&self, i: usize) -> Option<Approx> {
+        self.approx.get(i).copied().flatten()
+    }
+
+    /// Whether any tier figure is approximate.
+    pub fn any_approx(&self) -> bool {
+        self.approx.iter().any(Option::is_some)
+    }
+
+    /// Whether the report splits this group by tier at all.
+    pub fn has_split(&self) -> bool {
+        self.basis != Basis::Coverage
+    }
+
     /// Sum of the tier counts: the base of the 100% bar.
     pub fn sum(&self) -> u64 {
         self.counts.iter().sum()
     }
 
-    /// The number reviewed: the stated figure, else the sum of the tiers.
-    pub fn evaluated_or_sum(&self) -> u64 {
-        self.evaluated.unwrap_or_else(|| self.sum())
+    /// The number reviewed: the stated figure, else the sum of the tier
+    /// counts; none for shares without a stated figure, or no figures at all.
+    pub fn evaluated_or_sum(&self) -> Option<u64> {
+        match self.basis {
+            Basis::Counts => Some(self.evaluated.unwrap_or_else(|| self.sum())),
+            Basis::Shares | Basis::Coverage => self.evaluated,
+        }
     }
 }
 

@@ -19,6 +19,10 @@ pub enum Expect {
     Text,
     WholeNumber,
     SafeNumber,
+    /// A percentage from 0 to 100 with at most six decimals.
+    Share,
+    /// A number, or an object with `value` or `or_better` (and `approx`).
+    Figure,
 }
 
 /// Everything that can be wrong with (or worth saying about) a file.
@@ -93,6 +97,43 @@ pub enum ProblemKind {
         name: String,
     },
     AllZero,
+    // Shapes of real reports (format version 2):
+    /// A field of version 2 in a version 1 file.
+    NeedsVersion2,
+    /// Both `counts` and `shares` in one group.
+    CountsAndShares,
+    /// A figure object with both (or neither) of `value` and `or_better`.
+    ValueOrBetter,
+    /// `approx` is not one of the words.
+    BadApprox {
+        found: String,
+    },
+    /// A share above 100%.
+    ShareAbove100 {
+        found: String,
+    },
+    /// An "or better" figure smaller than the better tiers together.
+    OrBetterBelow {
+        tier: String,
+        value: String,
+        better: String,
+    },
+    // Warnings:
+    /// Shares that do not add up to 100 within the rounding of their
+    /// decimals; `sum` is written with a dot (`99.8`).
+    SharesSum {
+        sum: String,
+    },
+    /// The tiers add up to more than the evaluated, by exactly the better
+    /// tiers' figures: `tier` seems to be printed "or better".
+    SeemsOrBetter {
+        tier: String,
+        value: u64,
+        better: Vec<String>,
+        better_sum: u64,
+        sum: u64,
+        evaluated: u64,
+    },
 }
 
 /// One error or warning: where in the file, and what.

@@ -13,7 +13,9 @@ use std::collections::HashSet;
 
 use crate::json::{Map, Value};
 
-use crate::model::{Color, Dataset, Date, Group, PeriodData, Source, Text, Tier, Unit};
+use crate::model::{
+    Approx, Basis, Color, Dataset, Date, Group, PeriodData, Source, Text, Tier, Unit, SHARE_SCALE,
+};
 
 pub use crate::problem::{Expect, Problem, ProblemKind, MAX_BYTES};
 /// Longest label, in characters.
@@ -44,9 +46,9 @@ pub struct Rejected {
 /// Parses and validates a results file.
 ///
 /// ```
-/// let r = tier_breakdown_core::validate::check("{\"version\": 2}").unwrap_err();
+/// let r = tier_breakdown_core::validate::check("{\"version\": 3}").unwrap_err();
 /// assert_eq!(r.errors[0].to_string(),
-///     "version: format version 2 is not supported (this widget reads version 1)");
+///     "version: format version 3 is not supported (this widget reads versions 1 and 2)");
 /// ```
 pub fn check(input: &str) -> Result<Checked, Rejected> {
     match parse(input) {
@@ -285,6 +287,149 @@ struct Walker {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
     lang: String,
+    /// The file's format version (1 or 2).
+    version: u64,
+}
+
+/// One tier's figure as the file gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Figure {
+    /// A count, or a share in millionths of a percent.
+    value: u64,
+    /// The figure counts this tier and every better one ("trở lên").
+    or_better: bool,
+    approx: Option<Approx>,
+}
+
+/// Reads a share: a percentage from 0 to 100 with at most six decimals,
+/// written plainly (`89.4`, `0.05`, `100`), in millionths of a percent.
+pub fn share_millionths(v: &Value) -> Result<u64, Expect> {
+    let Value::Number(n) = v else {
+        return Err(Expect::Share);
+    };
+    let text = n.text();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || (!frac.is_empty() && !digits(frac)) || frac.len() > 6 || int.len() > 3 {
+        return Err(Expect::Share);
+    }
+    let whole: u64 = int.parse().map_err(|_| Expect::Share)?;
+    let frac_val: u64 = format!("{frac:0<6}").parse().map_err(|_| Expect::Share)?;
+    Ok(whole * SHARE_SCALE + frac_val)
+}
+
+/// The words `approx` may take.
+fn approx_of(s: &str) -> Option<Approx> {
+    [Approx::About, Approx::Nearly, Approx::Over, Approx::Under]
+        .into_iter()
+        .find(|a| a.id() == s)
+}
+
+/// Each tier's own figure, and how each is approximate (empty: all exact).
+type Split = (Vec<u64>, Vec<Option<Approx>>);
+
+/// Each tier's own figure from the figures as given ("or better" figures
+/// minus the better tiers), and how each is approximate; or, for an "or
+/// better" figure below the better tiers, that tier's index and the sum.
+fn split_or_better(figures: &[Figure]) -> Result<Split, (usize, u64)> {
+    let (mut out, mut approx) = (Vec::with_capacity(figures.len()), Vec::new());
+    let (mut better, mut better_approx) = (0u64, false);
+    for (i, f) in figures.iter().enumerate() {
+        let (own, a) = if f.or_better {
+            let own = f.value.checked_sub(better).ok_or((i, better))?;
+            (own, f.approx.or(better_approx.then_some(Approx::About)))
+        } else {
+            (f.value, f.approx)
+        };
+        better = better.saturating_add(own);
+        better_approx |= a.is_some();
+        out.push(own);
+        approx.push(a);
+    }
+    if approx.iter().all(Option::is_none) {
+        approx.clear();
+    }
+    Ok((out, approx))
+}
+
+/// What is worth telling the reader about one group's figures (warnings,
+/// no path): tiers that do not add up to the evaluated figure (and the
+/// case where one tier seems to include the better ones), shares that do
+/// not add up to 100%, more evaluated than the total, nothing but zeros.
+/// `tiers` are the tier ids. The layout shows these on the group itself.
+pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
+    let mut out = Vec::new();
+    let sum = g.sum();
+    match g.basis {
+        Basis::Counts => {
+            if let Some(e) = g.evaluated.filter(|&e| e != sum && !g.any_approx()) {
+                out.push(
+                    seems_or_better(g, tiers, e)
+                        .unwrap_or(ProblemKind::SumMismatch { sum, evaluated: e }),
+                );
+            }
+        }
+        Basis::Shares => {
+            let hundred = 100 * SHARE_SCALE;
+            // Each printed share may be off by half its last decimal.
+            let tolerance = g.counts.len() as u64 * SHARE_SCALE / 20;
+            if sum.abs_diff(hundred) > tolerance && !g.any_approx() {
+                out.push(ProblemKind::SharesSum {
+                    sum: decimal_text(sum),
+                });
+            }
+        }
+        Basis::Coverage => {}
+    }
+    let counted = match g.basis {
+        Basis::Counts => g.evaluated.or(Some(sum)),
+        _ => g.evaluated,
+    };
+    if let (Some(e), Some(t)) = (counted, g.total) {
+        if e > t {
+            out.push(ProblemKind::EvaluatedAboveTotal {
+                evaluated: e,
+                total: t,
+            });
+        }
+    }
+    if sum == 0 && g.has_split() {
+        out.push(ProblemKind::AllZero);
+    }
+    out
+}
+
+/// The naive "of which": tiers adding up to more than `evaluated` by
+/// exactly the better tiers' sum, with a tier at least that large.
+fn seems_or_better(g: &Group, tiers: &[String], evaluated: u64) -> Option<ProblemKind> {
+    let sum = g.sum();
+    let excess = sum.checked_sub(evaluated).filter(|&x| x > 0)?;
+    let mut better_sum = 0u64;
+    for k in 1..g.counts.len() {
+        better_sum += g.counts[k - 1];
+        if better_sum == excess && g.counts[k] >= better_sum {
+            return Some(ProblemKind::SeemsOrBetter {
+                tier: tiers.get(k)?.clone(),
+                value: g.counts[k],
+                better: tiers[..k].to_vec(),
+                better_sum,
+                sum,
+                evaluated,
+            });
+        }
+    }
+    None
+}
+
+/// Millionths of a percent as a plain decimal with a dot, trailing zeros
+/// dropped (`99800000` → `99.8`).
+fn decimal_text(millionths: u64) -> String {
+    let (int, frac) = (millionths / SHARE_SCALE, millionths % SHARE_SCALE);
+    if frac == 0 {
+        return int.to_string();
+    }
+    let frac = format!("{frac:06}");
+    format!("{int}.{}", frac.trim_end_matches('0'))
 }
 
 impl Walker {
@@ -510,7 +655,10 @@ impl Walker {
                 self.err("version", ProblemKind::Missing);
                 false
             }
-            Some(Value::Number(n)) if n.whole() == Ok(1) => true,
+            Some(Value::Number(n)) if matches!(n.whole(), Ok(1 | 2)) => {
+                self.version = n.whole().unwrap_or(1);
+                true
+            }
             Some(other) => {
                 self.err(
                     "version",
@@ -728,7 +876,11 @@ impl Walker {
         seen: &mut HashSet<String>,
     ) -> Option<Group> {
         let m = self.object(v, path)?;
-        self.known_fields(m, path, &["id", "label", "total", "evaluated", "counts"]);
+        self.known_fields(
+            m,
+            path,
+            &["id", "label", "total", "evaluated", "counts", "shares"],
+        );
         let id = self.id(m, path, seen);
         if let (Some(id), Some(only)) = (&id, only) {
             if !only.contains(id) {
@@ -749,49 +901,171 @@ impl Walker {
         };
         let total = self.opt_count(m, path, "total");
         let evaluated = self.opt_count(m, path, "evaluated");
-        let counts = self.counts(m, path, tiers);
-        let (total, evaluated, counts) = (total?, evaluated?, counts?);
-        let sum: u64 = counts.iter().sum();
-        if let Some(e) = evaluated {
-            if sum != e {
-                self.warn(
-                    &join(path, "counts"),
-                    ProblemKind::SumMismatch { sum, evaluated: e },
-                );
+        let (basis, key) = match (m.get("counts"), m.get("shares")) {
+            (Some(_), Some(_)) => {
+                self.err(path, ProblemKind::CountsAndShares);
+                return None;
             }
+            (None, Some(_)) => (Basis::Shares, "shares"),
+            // Version 1 had no groups without a split: it asks for the counts.
+            (None, None)
+                if self.version >= 2
+                    && (matches!(evaluated, Some(Some(_))) || matches!(total, Some(Some(_)))) =>
+            {
+                (Basis::Coverage, "counts")
+            }
+            _ => (Basis::Counts, "counts"),
+        };
+        if basis != Basis::Counts {
+            self.needs_v2(&join(path, key));
         }
-        match (evaluated, total) {
-            (Some(e), Some(t)) if e > t => self.warn(
-                &join(path, "evaluated"),
-                ProblemKind::EvaluatedAboveTotal {
-                    evaluated: e,
-                    total: t,
-                },
-            ),
-            (None, Some(t)) if sum > t => self.warn(
-                &join(path, "counts"),
-                ProblemKind::EvaluatedAboveTotal {
-                    evaluated: sum,
-                    total: t,
-                },
-            ),
-            _ => {}
-        }
-        if sum == 0 {
-            self.warn(&join(path, "counts"), ProblemKind::AllZero);
-        }
-        Some(Group {
+        let figures = match basis {
+            Basis::Coverage => tiers.map(|t| {
+                vec![
+                    Figure {
+                        value: 0,
+                        or_better: false,
+                        approx: None
+                    };
+                    t.len()
+                ]
+            }),
+            _ => self.figures(m, path, key, tiers, basis == Basis::Shares),
+        };
+        let (total, evaluated, figures) = (total?, evaluated?, figures?);
+        let (counts, approx) = match split_or_better(&figures) {
+            Ok(split) => split,
+            Err((i, better)) => {
+                let tier = tiers.and_then(|t| t.get(i)).cloned().unwrap_or_default();
+                let show = |n: u64| match basis {
+                    Basis::Shares => format!("{}%", decimal_text(n)),
+                    _ => n.to_string(),
+                };
+                self.err(
+                    &join(&join(path, key), &tier),
+                    ProblemKind::OrBetterBelow {
+                        value: show(figures[i].value),
+                        better: show(better),
+                        tier,
+                    },
+                );
+                return None;
+            }
+        };
+        let or_better = if figures.iter().any(|f| f.or_better) {
+            figures
+                .iter()
+                .map(|f| f.or_better.then_some(f.value))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let g = Group {
             id: id?,
             label: label?,
             total,
             evaluated,
             counts,
+            basis,
+            approx,
+            or_better,
+        };
+        for w in group_warnings(&g, tiers.unwrap_or_default()) {
+            let at = match w {
+                ProblemKind::EvaluatedAboveTotal { .. } if g.evaluated.is_some() => {
+                    join(path, "evaluated")
+                }
+                _ => join(path, key),
+            };
+            self.warn(&at, w);
+        }
+        Some(g)
+    }
+
+    /// An error when a version 2 shape is used in a version 1 file.
+    fn needs_v2(&mut self, path: &str) {
+        if self.version < 2 {
+            self.err(path, ProblemKind::NeedsVersion2);
+        }
+    }
+
+    /// One tier's figure: a number, or `{"value"|"or_better": n, "approx": word}`.
+    fn figure(&mut self, v: &Value, path: &str, shares: bool) -> Option<Figure> {
+        let number = |w: &mut Walker, v: &Value, p: &str| {
+            let read = if shares {
+                share_millionths(v)
+            } else {
+                whole_number(v)
+            };
+            match read {
+                Ok(n) if shares && n > 100 * SHARE_SCALE => {
+                    w.err(
+                        p,
+                        ProblemKind::ShareAbove100 {
+                            found: show_value(v),
+                        },
+                    );
+                    None
+                }
+                Ok(n) => Some(n),
+                Err(expected) => {
+                    w.wrong(p, expected, v);
+                    None
+                }
+            }
+        };
+        let Value::Object(m) = v else {
+            return Some(Figure {
+                value: number(self, v, path)?,
+                or_better: false,
+                approx: None,
+            });
+        };
+        self.needs_v2(path);
+        self.known_fields(m, path, &["value", "or_better", "approx"]);
+        let (value, or_better) = match (m.get("value"), m.get("or_better")) {
+            (Some(n), None) => (number(self, n, &join(path, "value")), false),
+            (None, Some(n)) => (number(self, n, &join(path, "or_better")), true),
+            _ => {
+                self.err(path, ProblemKind::ValueOrBetter);
+                return None;
+            }
+        };
+        let approx = match m.get("approx") {
+            None | Some(Value::Null) => Some(None),
+            Some(Value::String(s)) => match approx_of(s) {
+                Some(a) => Some(Some(a)),
+                None => {
+                    self.err(
+                        &join(path, "approx"),
+                        ProblemKind::BadApprox { found: show_str(s) },
+                    );
+                    None
+                }
+            },
+            Some(other) => {
+                self.wrong(&join(path, "approx"), Expect::String, other);
+                None
+            }
+        };
+        Some(Figure {
+            value: value?,
+            or_better,
+            approx: approx?,
         })
     }
 
-    fn counts(&mut self, m: &Map, path: &str, tiers: Option<&[String]>) -> Option<Vec<u64>> {
-        let cpath = join(path, "counts");
-        let v = self.required(m, path, "counts")?;
+    /// The figure of every tier under `key` (`counts` or `shares`), in tier order.
+    fn figures(
+        &mut self,
+        m: &Map,
+        path: &str,
+        key: &str,
+        tiers: Option<&[String]>,
+        shares: bool,
+    ) -> Option<Vec<Figure>> {
+        let cpath = join(path, key);
+        let v = self.required(m, path, key)?;
         let c = self.object(v, &cpath)?;
         let tiers = tiers?;
         let mut ok = true;
@@ -813,8 +1087,8 @@ impl Walker {
                     self.err(&cpath, ProblemKind::MissingTier { id: t.clone() });
                     ok = false;
                 }
-                Some(v) => match self.count(v, &join(&cpath, t)) {
-                    Some(n) => out.push(n),
+                Some(v) => match self.figure(v, &join(&cpath, t), shares) {
+                    Some(f) => out.push(f),
                     None => ok = false,
                 },
             }

@@ -12,7 +12,9 @@ use tier_breakdown_core::stack::Selection;
 /// focus); `data-key` lets a redraw give the focus back. The combined-share
 /// line is handed to `line`.
 pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang, line: &Handle) -> El {
-    let bar = if g.no_data {
+    let bar = if !g.split {
+        El::with_class("div", "tb-bar tb-nodata tb-nosplit").text(t(lang, Msg::NoBreakdown))
+    } else if g.no_data {
         El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
     } else {
         El::with_class("div", "tb-bar")
@@ -44,6 +46,12 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang, line: 
                 .child(El::with_class("h3", "tb-group-title").label(g.heading.clone()))
                 .child(El::with_class("span", "tb-headline").text(g.headline.clone())),
         )
+        // What is wrong with the figures, on the group itself, before its bar.
+        .children(g.marks.iter().map(|m| {
+            El::with_class("p", "tb-mark")
+                .attr("role", "note")
+                .text(m.clone())
+        }))
         .child(bar);
     if !g.outside.is_empty() {
         block = block.child(El::with_class("ul", "tb-under").children(
@@ -65,6 +73,11 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang, line: 
         ));
     }
     block
+        .children(
+            g.or_better
+                .iter()
+                .map(|l| El::with_class("p", "tb-or-better").text(l.clone())),
+        )
         .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
         .child(
             El::with_class("p", "tb-selected")

@@ -1,0 +1,275 @@
+//! The shapes real reports are printed in (format version 2): shares
+//! instead of counts, "X or better, of which Y", coverage without a split,
+//! approximate figures, and the naive "of which" typed as separate figures.
+//! Table-driven over the illustrative files in `data/` and small inputs.
+
+use serde_json::{json, Value};
+use tier_breakdown_core::export::{csv, summary, table};
+use tier_breakdown_core::format::decimal;
+use tier_breakdown_core::i18n::{problem_line, UiLang};
+use tier_breakdown_core::layout::{chart, selected_line, GroupView};
+use tier_breakdown_core::stack::Selection;
+use tier_breakdown_core::validate::{check, share_millionths, Checked};
+
+fn load(name: &str) -> Checked {
+    let path = format!("{}/../../data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("example file");
+    check(&text).unwrap_or_else(|r| panic!("{name}: {:?}", r.errors))
+}
+
+fn group<'a>(v: &'a [GroupView], id: &str) -> &'a GroupView {
+    v.iter().find(|g| g.id == id).expect("group")
+}
+
+/// (tier id, text inside or under the bar) of a group.
+fn segments(g: &GroupView) -> Vec<(String, String)> {
+    g.rects
+        .iter()
+        .map(|r| (r.tier_id.clone(), r.full.clone()))
+        .collect()
+}
+
+fn sel(ids: &[usize]) -> Selection {
+    ids.iter().fold(Selection::default(), |s, &i| s.toggled(i))
+}
+
+#[test]
+fn of_which_is_split_for_the_bar_and_shown_as_printed() {
+    let c = load("example-of-which.json");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let g = &c.dataset.groups[0];
+    // good only = 289 − 61.
+    assert_eq!(g.counts, [61, 228, 20, 3]);
+    for (lang, want_org, want_line, want_members) in [
+        (
+            UiLang::Vi,
+            "Hoàn thành tốt nhiệm vụ: 228 (73,1%)",
+            "Hoàn thành tốt nhiệm vụ trở lên: 289 (92,6%)",
+            "Hoàn thành tốt nhiệm vụ trở lên: 89,4%",
+        ),
+        (
+            UiLang::En,
+            "Completed duties well: 228 (73.1%)",
+            "Completed duties well or better: 289 (92.6%)",
+            "Completed duties well or better: 89.4%",
+        ),
+    ] {
+        let v = chart(&c.dataset, lang, 640.0, false);
+        let org = group(&v.groups, "organisations");
+        assert_eq!(segments(org)[1].1, want_org);
+        assert_eq!(org.or_better, [want_line]);
+        assert_eq!(org.tenths.iter().sum::<u32>(), 1000);
+        assert!(org.marks.is_empty());
+        let members = group(&v.groups, "members");
+        assert_eq!(members.or_better, [want_members]);
+        // Shares: excellent 15.2, good alone 89.4 − 15.2 = 74.2.
+        assert_eq!(members.tenths, [152, 742, 99, 7]);
+    }
+}
+
+#[test]
+fn shares_are_shown_as_printed_and_add_up_to_100() {
+    let c = load("example-shares.json");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let v = chart(&c.dataset, UiLang::Vi, 640.0, false);
+    let members = group(&v.groups, "members");
+    assert_eq!(members.tenths, [162, 786, 47, 5]);
+    assert_eq!(members.rects[0].full, "Hoàn thành xuất sắc nhiệm vụ: 16,2%");
+    assert_eq!(members.rects[0].count_text, "");
+    assert_eq!(members.headline, "5.120");
+    assert_eq!(
+        members.coverage,
+        "5.120 được đánh giá · tỉ lệ theo báo cáo, không có số lượng"
+    );
+    // Two decimals: one decimal in the bar (adding up to 100,0%), the printed figure beside it.
+    let cells = group(&v.groups, "cells");
+    assert_eq!(cells.tenths.iter().sum::<u32>(), 1000);
+    assert_eq!(
+        cells.rects[0].full,
+        "Hoàn thành xuất sắc nhiệm vụ: 17,7% (theo báo cáo: 17,65%)"
+    );
+    assert_eq!(cells.headline, "");
+    assert_eq!(cells.coverage, "tỉ lệ theo báo cáo, không có số lượng");
+    assert_eq!(
+        selected_line(&c.dataset, members, sel(&[0, 1]), UiLang::Vi).as_deref(),
+        Some("Xuất sắc + Tốt: 94,8%")
+    );
+    // No count is invented anywhere.
+    let text = csv(&c.dataset, UiLang::En, &[]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("members,") && l.contains(",excellent,"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "members,Party members,excellent,Completed duties excellently,,16.2,5120,,shares,,16.2,"
+    );
+    let (_, rows) = table(&c.dataset, UiLang::En, &[]);
+    assert_eq!(rows[0][1], "17.7%");
+    assert_eq!(rows[0][5], "shares as reported, no counts");
+    assert!(summary(&c.dataset, UiLang::En, &[]).contains(
+        "Party cells (shares as reported, no counts): Completed duties excellently 17.7%"
+    ));
+}
+
+#[test]
+fn coverage_without_a_split_is_drawn_without_a_bar() {
+    let c = load("example-coverage.json");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let v = chart(&c.dataset, UiLang::Vi, 640.0, false);
+    let members = group(&v.groups, "members");
+    assert!(!members.split);
+    assert!(members.rects.is_empty());
+    assert_eq!(members.coverage, "5.120 / 5.168 được đánh giá (99,1%)");
+    assert_eq!(members.headline, "5.120");
+    assert_eq!(
+        selected_line(&c.dataset, members, sel(&[0]), UiLang::Vi),
+        None
+    );
+    let (_, rows) = table(&c.dataset, UiLang::Vi, &[]);
+    assert_eq!(rows[2], ["Đảng viên", "–", "–", "–", "–", "5.120 / 5.168"]);
+    let text = csv(&c.dataset, UiLang::En, &[]);
+    assert!(
+        text.contains("\r\nmembers,Party members,,,,,5120,5168,coverage,,,\r\n"),
+        "{text}"
+    );
+    assert!(summary(&c.dataset, UiLang::En, &[])
+        .contains("Party members: 5,120 evaluated, no breakdown by tier in the report."));
+}
+
+#[test]
+fn approximate_figures_are_marked_everywhere() {
+    let c = load("example-approximate.json");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let v = chart(&c.dataset, UiLang::Vi, 640.0, false);
+    let org = group(&v.groups, "organisations");
+    assert_eq!(
+        org.rects[0].full,
+        "Hoàn thành xuất sắc nhiệm vụ: ≈ 200 (≈ 11,5%)"
+    );
+    assert_eq!(org.rects[1].count_text, "≈ 1.500");
+    assert_eq!(org.rects[2].full, "Hoàn thành nhiệm vụ: 40 (2,3%)");
+    let members = group(&v.groups, "members");
+    assert_eq!(members.rects[1].share_text, "> 82,0%");
+    assert_eq!(
+        selected_line(&c.dataset, org, sel(&[0, 1]), UiLang::Vi).as_deref(),
+        Some("Xuất sắc + Tốt: ≈ 97,6%")
+    );
+    assert_eq!(
+        selected_line(&c.dataset, org, sel(&[2]), UiLang::Vi).as_deref(),
+        Some("Hoàn thành: 2,3%")
+    );
+    let s = summary(&c.dataset, UiLang::Vi, &[]);
+    assert!(s.contains("Hoàn thành xuất sắc nhiệm vụ gần 11,5%"), "{s}");
+    assert!(s.contains("Hoàn thành tốt nhiệm vụ hơn 82,0%"), "{s}");
+    let text = csv(&c.dataset, UiLang::En, &[]);
+    assert!(
+        text.contains(",excellent,Completed duties excellently,200,11.5,,,counts,nearly,,\r\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_naive_of_which_is_named_on_the_group_with_the_corrected_number() {
+    let c = load("example-naive-of-which.json");
+    let want_en = "groups[0].counts: \"good\" (289) seems to include \"excellent\" (61): the tiers add up to 373, not 312; if so, \"good\" alone is 228 (write \"good\": {\"or_better\": 289})";
+    let lines: Vec<String> = c
+        .warnings
+        .iter()
+        .map(|w| problem_line(UiLang::En, w))
+        .collect();
+    assert_eq!(lines, [want_en]);
+    for (lang, mark) in [
+        (UiLang::En, "⚠ \"good\" (289) seems to include \"excellent\" (61): the tiers add up to 373, not 312; if so, \"good\" alone is 228 (write \"good\": {\"or_better\": 289})"),
+        (UiLang::Vi, "⚠ \"good\" (289) có vẻ đã gồm cả \"excellent\" (61): các mức cộng lại là 373, không phải 312; nếu vậy, riêng \"good\" là 228 (ghi \"good\": {\"or_better\": 289})"),
+    ] {
+        let v = chart(&c.dataset, lang, 640.0, false);
+        assert_eq!(v.groups[0].marks, [mark]);
+    }
+}
+
+/// A small version 2 file with one group `g` (fields merged in).
+fn file(g: Value) -> String {
+    let mut group = json!({ "id": "g", "label": "G" });
+    if let (Some(o), Some(extra)) = (group.as_object_mut(), g.as_object()) {
+        o.extend(extra.clone());
+    }
+    json!({
+        "version": 2, "lang": "en", "title": "T",
+        "tiers": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }, { "id": "c", "label": "C" }],
+        "groups": [group]
+    })
+    .to_string()
+}
+
+fn errors(text: &str) -> Vec<String> {
+    match check(text) {
+        Ok(c) => c
+            .warnings
+            .iter()
+            .map(|w| format!("warning {}", problem_line(UiLang::En, w)))
+            .collect(),
+        Err(r) => r
+            .errors
+            .iter()
+            .map(|e| problem_line(UiLang::En, e))
+            .collect(),
+    }
+}
+
+#[test]
+fn every_new_shape_error_and_warning() {
+    for (g, want) in [
+        (json!({ "shares": { "a": 50, "b": 30, "c": 20 } }), vec![]),
+        (json!({ "shares": { "a": 50, "b": 30, "c": 19.9 } }), vec![]),
+        (json!({ "shares": { "a": 50, "b": 30, "c": 19 } }), vec!["warning groups[0].shares: the shares add up to 99%, not 100%: the bar shows their proportions"]),
+        (json!({ "shares": { "a": 50.5, "b": 30, "c": 20.05 } }), vec!["warning groups[0].shares: the shares add up to 100.55%, not 100%: the bar shows their proportions"]),
+        (json!({ "counts": { "a": 1, "b": 2, "c": 3 }, "shares": { "a": 1, "b": 2, "c": 3 } }), vec!["groups[0]: give either \"counts\" or \"shares\", not both"]),
+        (json!({ "shares": { "a": 101, "b": 0, "c": 0 } }), vec!["groups[0].shares.a: the share 101 is above 100%"]),
+        (json!({ "shares": { "a": 1.1234567, "b": 0, "c": 0 } }), vec!["groups[0].shares.a: expected a percentage from 0 to 100 (at most 6 decimals, e.g. 89.4), found 1.1234567"]),
+        (json!({ "shares": { "a": -1, "b": 0, "c": 0 } }), vec!["groups[0].shares.a: expected a percentage from 0 to 100 (at most 6 decimals, e.g. 89.4), found -1"]),
+        (json!({ "counts": { "a": 5, "b": { "or_better": 3 }, "c": 1 } }), vec!["groups[0].counts.b: \"b\" or better is 3, less than the better tiers together (5)"]),
+        (json!({ "shares": { "a": 50, "b": { "or_better": 40 }, "c": 60 } }), vec!["groups[0].shares.b: \"b\" or better is 40%, less than the better tiers together (50%)"]),
+        (json!({ "counts": { "a": 5, "b": { "value": 3, "or_better": 8 }, "c": 1 } }), vec!["groups[0].counts.b: give exactly one of \"value\" (this tier alone) and \"or_better\" (this tier and the better ones)"]),
+        (json!({ "counts": { "a": 5, "b": { "value": 3, "approx": "roughly" }, "c": 1 } }), vec!["groups[0].counts.b.approx: \"roughly\" is not valid: use \"about\", \"nearly\", \"over\" or \"under\""]),
+        (json!({ "counts": { "a": 5, "b": { "value": 3, "approx": "about", "x": 1 }, "c": 1 } }), vec!["warning groups[0].counts.b: field \"x\" is not part of the format and was ignored"]),
+        (json!({ "evaluated": 10, "counts": { "a": 5, "b": 3, "c": 1 } }), vec!["warning groups[0].counts: the tiers add up to 9, not to the 10 evaluated"]),
+        // Approximate figures need not add up.
+        (json!({ "evaluated": 10, "counts": { "a": { "value": 5, "approx": "about" }, "b": 3, "c": 1 } }), vec![]),
+        (json!({ "total": 10, "evaluated": 12 }), vec!["warning groups[0].evaluated: more evaluated (12) than the total (10)"]),
+        (json!({ "label": "G" }), vec!["groups[0].counts: required field is missing"]),
+    ] {
+        assert_eq!(errors(&file(g.clone())), want, "{g}");
+    }
+}
+
+#[test]
+fn version_2_shapes_in_a_version_1_file_are_refused() {
+    for (g, want) in [
+        (json!({ "shares": { "a": 50, "b": 30, "c": 20 } }), "groups[0].shares: this needs \"version\": 2 (a widget that reads only version 1 would draw it wrongly)"),
+        (json!({ "counts": { "a": 5, "b": { "or_better": 8 }, "c": 1 } }), "groups[0].counts.b: this needs \"version\": 2 (a widget that reads only version 1 would draw it wrongly)"),
+        (json!({ "total": 10, "evaluated": 9 }), "groups[0].counts: required field is missing"),
+    ] {
+        let text = file(g).replace("\"version\":2", "\"version\":1");
+        assert_eq!(errors(&text), [want]);
+    }
+}
+
+#[test]
+fn shares_are_read_exactly_and_printed_with_their_decimals() {
+    for (literal, millionths, vi) in [
+        ("89.4", 89_400_000, "89,4%"),
+        ("0.05", 50_000, "0,05%"),
+        ("100", 100_000_000, "100,0%"),
+        ("12.345678", 12_345_678, "12,345678%"),
+        ("7.10", 7_100_000, "7,1%"),
+    ] {
+        let v = tier_breakdown_core::json::parse(literal).unwrap();
+        assert_eq!(share_millionths(&v), Ok(millionths), "{literal}");
+        assert_eq!(decimal(millionths, UiLang::Vi), vi);
+    }
+    for bad in ["1e1", "-0.5", "1234", "\"5\"", "0.1234567"] {
+        let v = tier_breakdown_core::json::parse(bad).unwrap();
+        assert!(share_millionths(&v).is_err(), "{bad}");
+    }
+}
