@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(read('docs/results.schema.json'));
 
-for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
+for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'data/example-of-which.json', 'data/example-shares.json', 'data/example-coverage.json', 'data/example-approximate.json', 'data/example-naive-of-which.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
   test(`${file} validates against the schema`, () => {
     assert.equal(validate(read(file)), true, JSON.stringify(validate.errors, null, 1));
   });
@@ -33,4 +33,16 @@ test('the schema refuses javascript: links and bad colours', () => {
   const seed2 = read('data/phu-tho-2022.json');
   seed2.tiers[0].color = 'red;x:url(y)';
   assert.equal(validate(seed2), false);
+});
+
+test('the schema refuses counts and shares together, a figure with value and or_better, and a share over 100', () => {
+  const file = read('data/example-shares.json');
+  file.groups[0].counts = { excellent: 1, good: 1, completed: 1, not_completed: 1 };
+  assert.equal(validate(file), false);
+  const f2 = read('data/example-of-which.json');
+  f2.groups[0].counts.good = { value: 1, or_better: 2 };
+  assert.equal(validate(f2), false);
+  const f3 = read('data/example-shares.json');
+  f3.groups[0].shares.excellent = 101;
+  assert.equal(validate(f3), false);
 });

@@ -178,7 +178,7 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                     "{}: {}, {}.",
                     g.label.get(code),
                     counted.unwrap_or_default(),
-                    t(lang, Msg::NoBreakdown).to_lowercase()
+                    t(lang, Msg::NoSplit)
                 );
             }
             let tenths = shares(&g.counts);

@@ -86,6 +86,8 @@ pub enum Msg {
     BackToWhole,
     EvaluatedHead,
     NoBreakdown,
+    /// [`Msg::NoBreakdown`] inside a sentence.
+    NoSplit,
     SharesOnly,
     AsReported,
 }
@@ -160,6 +162,8 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, EvaluatedHead) => "Evaluated",
         (UiLang::Vi, NoBreakdown) => "Báo cáo không nêu số theo từng mức",
         (UiLang::En, NoBreakdown) => "No breakdown by tier in the report",
+        (UiLang::Vi, NoSplit) => "báo cáo không nêu số theo từng mức",
+        (UiLang::En, NoSplit) => "no breakdown by tier in the report",
         (UiLang::Vi, SharesOnly) => "tỉ lệ theo báo cáo, không có số lượng",
         (UiLang::En, SharesOnly) => "shares as reported, no counts",
         (UiLang::Vi, AsReported) => "theo báo cáo",

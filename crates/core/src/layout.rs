@@ -275,10 +275,15 @@ fn coverage_line(g: &Group, lang: UiLang) -> String {
         (None, None) => String::new(),
     };
     if g.basis == Basis::Shares {
-        if !line.is_empty() {
-            line += " · ";
+        let words = t(lang, Msg::SharesOnly);
+        if line.is_empty() {
+            // Both languages' words start with an ASCII letter.
+            let mut first = words.to_string();
+            first[..1].make_ascii_uppercase();
+            line = first;
+        } else {
+            line = format!("{line} · {words}");
         }
-        line += t(lang, Msg::SharesOnly);
     }
     line
 }

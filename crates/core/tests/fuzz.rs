@@ -60,8 +60,14 @@ const KEYS: &[&str] = &[
     "total",
     "evaluated",
     "counts",
+    "shares",
+    "value",
+    "or_better",
+    "approx",
     "excellent",
     "good",
+    "completed",
+    "not_completed",
     "vi",
     "en",
     "x",
@@ -87,10 +93,14 @@ const STRINGS: &[&str] = &[
     "\u{0}",
     "9",
     "1e309",
+    "about",
+    "nearly",
+    "over",
+    "under",
 ];
 
 fn number(r: &mut Rng) -> Value {
-    match r.below(8) {
+    match r.below(9) {
         0 => json!(0),
         1 => json!(-(r.below(1000) as i64)),
         2 => json!(r.next()),
@@ -98,6 +108,9 @@ fn number(r: &mut Rng) -> Value {
         4 => json!(r.below(1000) as f64 + 0.5),
         5 => json!(9_007_199_254_740_991u64 + r.below(3) as u64),
         6 => json!(1e300),
+        7 if r.below(2) == 0 => json!(2),
+        // A share as printed: up to three decimals, sometimes above 100.
+        7 => json!(r.below(110_000) as f64 / 1000.0),
         _ => json!(1),
     }
 }
@@ -240,6 +253,17 @@ fn run(input: &str) {
                     total == 1000 || (total == 0 && g.sum() == 0),
                     "shares add to {total}"
                 );
+                // A group without a split has nothing to stack; "or better"
+                // and approximate marks are one per tier or none.
+                assert!(g.has_split() || g.sum() == 0);
+                assert!(g.approx.is_empty() || g.approx.len() == c.dataset.tiers.len());
+                assert!(g.or_better.is_empty() || g.or_better.len() == c.dataset.tiers.len());
+            }
+            let view = chart(&c.dataset, UiLang::Vi, 640.0, false);
+            for g in &view.groups {
+                let total: u32 = g.tenths.iter().sum();
+                assert!(total == 1000 || g.no_data, "a bar shows {total} tenths");
+                assert!(g.split || g.rects.is_empty());
             }
         }
     }
@@ -256,6 +280,21 @@ fn random_json_trees() {
 
 /// The example with sub-units and two periods.
 const EXAMPLE: &str = include_str!("../../../data/example-districts.json");
+
+/// The examples of the shapes of real reports (format version 2).
+const REPORTS: [&str; 4] = [
+    include_str!("../../../data/example-of-which.json"),
+    include_str!("../../../data/example-shares.json"),
+    include_str!("../../../data/example-coverage.json"),
+    include_str!("../../../data/example-approximate.json"),
+];
+
+#[test]
+fn structural_mutations_of_the_shapes_of_real_reports() {
+    for (i, file) in REPORTS.iter().enumerate() {
+        mutations(file, 10 + i as u64);
+    }
+}
 
 #[test]
 fn structural_mutations_of_the_seed() {

@@ -89,7 +89,7 @@ fn shares_are_shown_as_printed_and_add_up_to_100() {
         "Hoàn thành xuất sắc nhiệm vụ: 17,7% (theo báo cáo: 17,65%)"
     );
     assert_eq!(cells.headline, "");
-    assert_eq!(cells.coverage, "tỉ lệ theo báo cáo, không có số lượng");
+    assert_eq!(cells.coverage, "Tỉ lệ theo báo cáo, không có số lượng");
     assert_eq!(
         selected_line(&c.dataset, members, sel(&[0, 1]), UiLang::Vi).as_deref(),
         Some("Xuất sắc + Tốt: 94,8%")

@@ -149,11 +149,13 @@ mod standalone {
   const b64 = document.getElementById('tb-wasm').textContent.trim();
   const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  await __wbg_init({ module_or_path: bytes });
+  await WBG_INIT({ module_or_path: bytes });
 })();
 "#;
         // The message is plain text in a JS string: no quote or backslash in it.
-        let boot = boot.replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"));
+        let boot = boot
+            .replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"))
+            .replace("WBG_INIT", &init_name(glue));
         let script = format!("\n{glue}{boot}");
         // The file carries its own strict policy: only these two inline
         // blocks may run or style, wasm may compile, nothing may be fetched.
@@ -167,6 +169,21 @@ mod standalone {
             lang = escape(lang),
             title = escape(title),
         ))
+    }
+
+    /// The glue's local name for its default export (the init function):
+    /// `__wbg_init` as wasm-bindgen writes it, another once minified
+    /// (`export{Ke as default,…}`).
+    fn init_name(glue: &str) -> String {
+        glue.rfind("export")
+            .and_then(|at| {
+                let list = glue[at..].split_once('{')?.1.split_once('}')?.0;
+                list.split(',').find_map(|item| {
+                    let (local, exported) = item.split_once(" as ")?;
+                    (exported.trim() == "default").then(|| local.trim().to_string())
+                })
+            })
+            .unwrap_or_else(|| "__wbg_init".to_string())
     }
 
     /// A CSP source expression for the SHA-256 of `text`.

@@ -5,12 +5,14 @@
 //! component. Natively the crate is empty: every module needs a browser.
 //!
 //! Layers, lowest first (a module may use only those before it; checked by
-//! the core's `tests/layers.rs`): `browser`, `load`, `frame` → `ui` → `component`, `app`.
+//! the core's `tests/layers.rs`): `rx`, `browser`, `load`, `frame` → `ui` → `component`, `app`.
 #![cfg(target_arch = "wasm32")]
 
 pub mod app;
 pub mod browser;
+#[cfg(feature = "component")]
 pub mod component;
 pub mod frame;
 pub mod load;
+pub mod rx;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! Media queries: whether the reader's system asks for dark colours.
 
-use leptos::prelude::*;
+use crate::rx::*;
 
 /// `prefers-color-scheme: dark`, kept up to date for the page's lifetime.
 pub fn prefers_dark() -> RwSignal<bool> {

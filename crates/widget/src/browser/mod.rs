@@ -13,3 +13,11 @@ pub mod styles;
 pub fn language() -> Option<String> {
     web_sys::window().and_then(|w| w.navigator().language())
 }
+
+/// Runs `f` once, before the next repaint.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&cb));
+    }
+}

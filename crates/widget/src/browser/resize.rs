@@ -1,7 +1,7 @@
 //! Element size: an element's content width, followed with a
 //! `ResizeObserver` until the reactive owner is cleaned up.
 
-use leptos::prelude::*;
+use crate::rx::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

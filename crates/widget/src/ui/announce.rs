@@ -3,7 +3,7 @@
 //! burst of clicks is read out once, with its result. The first drawing is
 //! not announced (a live region is read when it changes, not when it appears).
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::layout::selected_line;
 
 use super::dom::{add, queued_effect, set_text, soon, El};

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::i18n::{t, Msg};
 use tier_breakdown_core::stack::Selection;
 

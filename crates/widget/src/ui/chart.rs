@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::drill::{folded_names, period_index, periods, scoped};
 use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_core::layout::chart;

@@ -2,7 +2,7 @@
 //! share then and now and the change in percentage points, with a symbol
 //! and words (never colour alone).
 
-use leptos::prelude::*;
+use crate::rx::*;
 
 use super::dom::{add, fill, queued_effect, set_attr, El};
 use super::view::{Chart, ViewState};

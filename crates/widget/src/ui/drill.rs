@@ -2,7 +2,7 @@
 //! switch and the comparison base (here), the unit search box
 //! ([`super::unit_picker`]), and the line saying what is shown.
 
-use leptos::prelude::*;
+use crate::rx::*;
 use wasm_bindgen::JsCast;
 
 use tier_breakdown_core::drill::{period_label, periods, unit_label};

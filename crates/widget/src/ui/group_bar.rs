@@ -64,11 +64,13 @@ pub fn group_el(g: &GroupView, d: &Dataset, sel: Selection, lang: UiLang, line: 
                             .style("--d", r.dim_fill.clone()),
                     )
                     // <bdi>: a right-to-left label keeps the numbers after it.
-                    .child(
-                        El::new("span")
-                            .label(r.label.clone())
-                            .text(format!(": {} ({})", r.count_text, r.share_text)),
-                    )
+                    .child(El::new("span").label(r.label.clone()).text(
+                        if r.count_text.is_empty() {
+                            format!(": {}", r.share_text)
+                        } else {
+                            format!(": {} ({})", r.count_text, r.share_text)
+                        },
+                    ))
             }),
         ));
     }

@@ -1,7 +1,7 @@
 //! The chart's head: title, subtitle, and the one-paragraph summary that
 //! screen readers get (the figure is described by it).
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::export::summary;
 
 use super::dom::{append, queued_effect, set_text, El, Handle};

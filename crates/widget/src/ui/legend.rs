@@ -2,7 +2,7 @@
 //! tier (`aria-pressed`), and a reset button. Each button has its own
 //! listener, and a click writes only the pressed states that change.
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::LegendItem;
 use tier_breakdown_core::stack::Selection;

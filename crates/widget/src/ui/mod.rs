@@ -36,7 +36,7 @@ pub use widget::{mount_widget, run_widget, DataSource, WidgetOptions, DEFAULT_TI
 
 /// The widget's styles, compiled in: injected into the page head (full
 /// page) or into each widget's shadow root (script embed).
-pub const WIDGET_CSS: &str = include_str!("../../../../style/widget.css");
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// Extra rules for a shadow root: the host element always shows (a page rule
 /// such as `div{display:none!important}` loses to an important `:host` rule),

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use crate::rx::*;
 
 use super::action::Action;
 use super::dom::{append, fill, focus_key, listen, on_action, pct, px, queued_effect, El, Handle};
@@ -228,7 +228,7 @@ fn keys(r: &Rank, table: &web_sys::Element, sc: web_sys::Element) {
         if !focus_key(&table_el, &key) {
             // Not drawn yet (Home/End): draw, then focus.
             let table_el = table_el.clone();
-            request_animation_frame(move || {
+            crate::browser::next_frame(move || {
                 focus_key(&table_el, &key);
             });
         }

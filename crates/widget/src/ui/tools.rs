@@ -2,7 +2,7 @@
 //! for screen readers, shown on demand) and "get the data" (a CSV of what
 //! the chart shows, made in the page).
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::export::{csv, table};
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{t, Msg};

@@ -2,7 +2,7 @@
 //! segment carries its text in `data-tip`), placed under the segment inside
 //! the chart's box, hidden on Escape or when the pointer or focus leaves.
 
-use leptos::prelude::*;
+use crate::rx::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{add, listen, px, queued_effect, set_attr, El};

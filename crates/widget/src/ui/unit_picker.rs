@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use crate::rx::*;
 use wasm_bindgen::JsCast;
 
 use tier_breakdown_core::drill::{all_units, search, unit_label};

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use crate::rx::*;
 use tier_breakdown_core::drill::periods;
 use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_core::layout::ChartView;

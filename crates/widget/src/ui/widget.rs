@@ -8,8 +8,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+use crate::rx::*;
 use wasm_bindgen::JsCast;
 
 use tier_breakdown_core::i18n::{load_message, problem_line, t, Msg, UiLang};

@@ -1,0 +1,144 @@
+// The shapes real reports are printed in (format version 2), drawn from the
+// illustrative files in data/ with ?data=, at 360 and 1024 px, in vi and
+// en: "or better, of which" split for the bar and shown as printed; shares
+// as printed adding up to 100,0%; coverage without a split; approximate
+// figures; and the naive "of which" marked on its group with the corrected
+// number. Then the filter, the table, the CSV and the summary on them, and
+// axe on each file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { openPage, settled, useServerAndBrowser } from './harness.mjs';
+
+const ctx = useServerAndBrowser();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function open(file, lang, width) {
+  const page = await openPage(ctx.browser, { width });
+  await page.goto(`${ctx.server.origin}/?data=${file}&lang=${lang}`);
+  await settled(page);
+  assert.deepEqual(page.errors, []);
+  return page;
+}
+
+const labels = (page, group) =>
+  page.$$eval(`[data-group=${group}] .tb-seg`, (els) => els.map((e) => e.getAttribute('aria-label')));
+const texts = (page, selector) => page.$$eval(selector, (els) => els.map((e) => e.textContent));
+/** The shares a group's segments show, in tenths, from their labels ("16,2%" → 162; "<0,1%", which stands for a tenth rounded to none, → 0). */
+async function tenths(page, group) {
+  return (await labels(page, group)).map((l) => {
+    const [, below, n] = l.match(/(<?)([\d.,]+)%/);
+    return below ? 0 : Math.round(Number(n.replace(',', '.')) * 10);
+  });
+}
+
+for (const width of [360, 1024]) {
+  test(`"or better, of which": the split and the cumulative line, vi and en, ${width} px`, async () => {
+    for (const [lang, good, line, members] of [
+      ['vi', 'Hoàn thành tốt nhiệm vụ: 228 (73,1%)', 'Hoàn thành tốt nhiệm vụ trở lên: 289 (92,6%)', 'Hoàn thành tốt nhiệm vụ trở lên: 89,4%'],
+      ['en', 'Completed duties well: 228 (73.1%)', 'Completed duties well or better: 289 (92.6%)', 'Completed duties well or better: 89.4%'],
+    ]) {
+      const page = await open('example-of-which.json', lang, width);
+      assert.equal((await labels(page, 'organisations'))[1], good);
+      assert.deepEqual(await texts(page, '[data-group=organisations] .tb-or-better'), [line]);
+      assert.deepEqual(await texts(page, '[data-group=members] .tb-or-better'), [members]);
+      assert.deepEqual(await tenths(page, 'members'), [152, 742, 99, 7]);
+      assert.equal(await page.locator('.tb-mark').count(), 0);
+      await page.close();
+    }
+  });
+
+  test(`shares as printed, adding up to 100,0%, vi and en, ${width} px`, async () => {
+    for (const [lang, first, coverage] of [
+      ['vi', 'Hoàn thành xuất sắc nhiệm vụ: 17,7% (theo báo cáo: 17,65%)', '5.120 được đánh giá · tỉ lệ theo báo cáo, không có số lượng'],
+      ['en', 'Completed duties excellently: 17.7% (as reported: 17.65%)', '5,120 evaluated · shares as reported, no counts'],
+    ]) {
+      const page = await open('example-shares.json', lang, width);
+      assert.deepEqual(await tenths(page, 'members'), [162, 786, 47, 5]);
+      for (const g of ['cells', 'members']) {
+        assert.equal((await tenths(page, g)).reduce((a, b) => a + b), 1000, g);
+      }
+      assert.equal((await labels(page, 'cells'))[0], first);
+      assert.equal(await page.textContent('[data-group=members] .tb-coverage'), coverage);
+      // No count is shown for shares: the labels under and inside the bars carry percentages only.
+      assert.deepEqual((await labels(page, 'members')).filter((l) => /: \d+ \(/.test(l)), []);
+      const under = await texts(page, '[data-group=members] .tb-under-item');
+      assert.ok(under.length > 0 && under.every((u) => !u.includes('(')), under.join(' | '));
+      await page.close();
+    }
+  });
+
+  test(`coverage without a split, vi and en, ${width} px`, async () => {
+    for (const [lang, none, coverage] of [
+      ['vi', 'Báo cáo không nêu số theo từng mức', '5.120 / 5.168 được đánh giá (99,1%)'],
+      ['en', 'No breakdown by tier in the report', '5,120 / 5,168 evaluated (99.1%)'],
+    ]) {
+      const page = await open('example-coverage.json', lang, width);
+      assert.deepEqual(await texts(page, '.tb-nosplit'), [none, none, none]);
+      assert.equal(await page.textContent('[data-group=members] .tb-coverage'), coverage);
+      assert.equal(await page.locator('.tb-seg').count(), 0);
+      // The filter leaves these groups alone.
+      await page.locator('.tb-legend [data-tier=good]').click();
+      assert.deepEqual(await texts(page, '.tb-selected'), ['', '', '']);
+      await page.close();
+    }
+  });
+
+  test(`approximate figures are marked, vi and en, ${width} px`, async () => {
+    for (const [lang, nearly, about, combined] of [
+      ['vi', 'Hoàn thành xuất sắc nhiệm vụ: ≈ 200 (≈ 11,5%)', '≈ 1.500', 'Xuất sắc + Tốt: ≈ 97,6%'],
+      ['en', 'Completed duties excellently: ≈ 200 (≈ 11.5%)', '≈ 1,500', 'Excellent + Good: ≈ 97.6%'],
+    ]) {
+      const page = await open('example-approximate.json', lang, width);
+      const org = await labels(page, 'organisations');
+      assert.equal(org[0], nearly);
+      assert.ok(org[1].includes(about), org[1]);
+      assert.ok((await labels(page, 'members'))[1].includes('> 82'), 'over 82%');
+      await page.locator('.tb-legend [data-tier=excellent]').click();
+      await page.locator('.tb-legend [data-tier=good]').click();
+      assert.equal(await page.textContent('[data-group=organisations] .tb-selected'), combined);
+      await page.close();
+    }
+  });
+
+  test(`a naive "of which" is marked on its group with the corrected number, vi and en, ${width} px`, async () => {
+    for (const [lang, words] of [['vi', 'có vẻ đã gồm cả'], ['en', 'seems to include']]) {
+      const page = await open('example-naive-of-which.json', lang, width);
+      const [mark] = await texts(page, '[data-group=organisations] .tb-mark');
+      assert.ok(mark.includes(words) && mark.includes('373') && mark.includes('312') && mark.includes('228'), mark);
+      assert.equal(await page.getAttribute('[data-group=organisations] .tb-mark', 'role'), 'note');
+      // The mark sits on the group, before its bar.
+      const order = await page.$$eval('[data-group=organisations] > *', (els) => els.map((e) => e.className));
+      assert.ok(order.indexOf('tb-mark') < order.findIndex((c) => c.startsWith('tb-bar')), order.join(' '));
+      await page.close();
+    }
+  });
+}
+
+test('table, CSV and summary on the new shapes', async () => {
+  const page = await open('example-coverage.json', 'en', 1024);
+  await page.locator('.tb-table-toggle').click();
+  assert.deepEqual(await texts(page, '.tb-table tbody tr:nth-child(3) > *'), ['Party members', '–', '–', '–', '–', '5,120 / 5,168']);
+  assert.ok((await page.textContent('.tb-summary')).includes('Party members: 5,120 evaluated, no breakdown by tier in the report.'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tb-csv').click()]);
+  const csv = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.ok(csv.includes('\r\nmembers,Party members,,,,,5120,5168,coverage,,,\r\n'), csv);
+  await page.close();
+  const shares = await open('example-shares.json', 'vi', 1024);
+  await shares.locator('.tb-table-toggle').click();
+  assert.equal(await shares.textContent('.tb-table tbody tr:nth-child(2) td'), '16,2%');
+  await shares.close();
+});
+
+test('axe: every example of the new shapes, 360 and 1024 px', async () => {
+  for (const file of ['of-which', 'shares', 'coverage', 'approximate', 'naive-of-which']) {
+    for (const width of [360, 1024]) {
+      const page = await open(`example-${file}.json`, 'vi', width);
+      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(found, [], `${file} ${width}: ${found.join('\n')}`);
+      await page.screenshot({ path: `target/screenshots/report-${file}-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  }
+});
