@@ -142,3 +142,22 @@ test('axe: every example of the new shapes, 360 and 1024 px', async () => {
     }
   }
 });
+
+test('the ranking and the comparison on units and periods of different shapes', async () => {
+  const page = await open('/fixtures/good/shapes-units.json', 'en', 1024);
+  await page.locator('.tb-legend [data-tier=excellent]').click();
+  await page.locator('.tb-legend [data-tier=good]').click();
+  await page.waitForFunction(() => document.querySelector('.tb-rank-row .tb-rank-share')?.textContent === '90.0%');
+  const rows = await page.$$eval('.tb-rank-row', (trs) => trs.map((tr) => [tr.dataset.unit, ...[...tr.querySelectorAll('td.tb-col-num')].map((td) => td.textContent)]));
+  assert.deepEqual(rows.map((r) => r.join(' ')).sort(), ['east – –', 'north – 90.0%', 'south 400 90.0%']);
+  await page.selectOption('.tb-base', '1');
+  await page.waitForSelector('.tb-compare-table');
+  const first = await page.$$eval('.tb-compare-table tbody tr:first-child > *', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(first, ['Excellent', '12.5%', '15.0%', '▲ up 2.5 pp']);
+  // A unit without a split: the block says so.
+  await page.locator('.tb-rank-row[data-unit=east] .tb-unit-link').click();
+  await page.waitForSelector('.tb-nosplit');
+  assert.equal(await page.textContent('[data-group=members] .tb-coverage'), '290 / 300 evaluated (96.7%)');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

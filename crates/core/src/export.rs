@@ -149,10 +149,14 @@ pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<
             let mut row = vec![g.label.get(code).to_string()];
             row.extend(tenths.iter().enumerate().map(|(i, &t)| cell(g, i, t, lang)));
             let evaluated = g.evaluated_or_sum().map(|e| int(e, lang));
-            row.push(match (evaluated, g.total) {
-                (Some(e), Some(total)) => format!("{e} / {}", int(total, lang)),
-                (Some(e), None) => e,
-                (None, _) if g.basis == Basis::Shares => t(lang, Msg::SharesOnly).to_string(),
+            let counted = match (evaluated, g.total) {
+                (Some(e), Some(total)) => Some(format!("{e} / {}", int(total, lang))),
+                (e, _) => e,
+            };
+            row.push(match (counted, g.basis) {
+                (Some(c), Basis::Shares) => format!("{c} · {}", t(lang, Msg::SharesOnly)),
+                (None, Basis::Shares) => t(lang, Msg::SharesOnly).to_string(),
+                (Some(c), _) => c,
                 (None, _) => "–".into(),
             });
             row

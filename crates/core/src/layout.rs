@@ -246,17 +246,16 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
     }
 }
 
-/// "(theo báo cáo: 89,45%)": a printed share, when the bar's one decimal
-/// shows it otherwise (more decimals, or shares not adding up to 100).
+/// "(theo báo cáo)": a share is the report's, not computed from counts;
+/// with the printed figure when the bar's one decimal shows it otherwise
+/// (more decimals, or shares not adding up to 100): "(theo báo cáo: 89,45%)".
 fn as_reported(millionths: u64, tenths: u32, lang: UiLang) -> String {
+    let words = t(lang, Msg::AsReported);
     if millionths == u64::from(tenths) * (SHARE_SCALE / 10) {
-        return String::new();
+        format!(" ({words})")
+    } else {
+        format!(" ({words}: {})", decimal(millionths, lang))
     }
-    format!(
-        " ({}: {})",
-        t(lang, Msg::AsReported),
-        decimal(millionths, lang)
-    )
 }
 
 /// `695 / 698 được đánh giá (99,6%)`, `94.877 được đánh giá`, or for shares

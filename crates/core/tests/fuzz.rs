@@ -336,6 +336,14 @@ fn corrupted_text_of_the_seed() {
 }
 
 #[test]
+fn corrupted_text_of_a_version_2_example() {
+    let mut r = Rng(seed() ^ 20);
+    for _ in 0..cases() {
+        run(&corrupt(&mut r, REPORTS[0]));
+    }
+}
+
+#[test]
 fn deep_nesting_does_not_overflow() {
     run(&"[".repeat(100_000));
     run(&format!(

@@ -74,7 +74,10 @@ fn shares_are_shown_as_printed_and_add_up_to_100() {
     let v = chart(&c.dataset, UiLang::Vi, 640.0, false);
     let members = group(&v.groups, "members");
     assert_eq!(members.tenths, [162, 786, 47, 5]);
-    assert_eq!(members.rects[0].full, "Hoàn thành xuất sắc nhiệm vụ: 16,2%");
+    assert_eq!(
+        members.rects[0].full,
+        "Hoàn thành xuất sắc nhiệm vụ: 16,2% (theo báo cáo)"
+    );
     assert_eq!(members.rects[0].count_text, "");
     assert_eq!(members.headline, "5.120");
     assert_eq!(
@@ -107,6 +110,7 @@ fn shares_are_shown_as_printed_and_add_up_to_100() {
     let (_, rows) = table(&c.dataset, UiLang::En, &[]);
     assert_eq!(rows[0][1], "17.7%");
     assert_eq!(rows[0][5], "shares as reported, no counts");
+    assert_eq!(rows[1][5], "5,120 · shares as reported, no counts");
     assert!(summary(&c.dataset, UiLang::En, &[]).contains(
         "Party cells (shares as reported, no counts): Completed duties excellently 17.7%"
     ));
@@ -272,4 +276,74 @@ fn shares_are_read_exactly_and_printed_with_their_decimals() {
         let v = tier_breakdown_core::json::parse(bad).unwrap();
         assert!(share_millionths(&v).is_err(), "{bad}");
     }
+}
+
+/// Ranking and comparison over units and periods given in different shapes.
+#[test]
+fn ranking_and_comparison_work_on_the_new_shapes() {
+    use tier_breakdown_core::drill::{compare, ranking, scoped};
+    let path = format!(
+        "{}/../../tests/fixtures/good/shapes-units.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let c =
+        check(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|r| panic!("{:?}", r.errors));
+    let d = &c.dataset;
+    // Excellent + good ranked: north (shares) 90,0%, south (or better) 90,0%, east (no split) –.
+    let rows = ranking(d, 0, "members", sel(&[0, 1]));
+    let texts: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            let t = r.texts(UiLang::En);
+            (t.evaluated, t.share)
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("–".to_string(), "90.0%".to_string()),
+            ("400".to_string(), "90.0%".to_string()),
+            ("–".to_string(), "–".to_string()),
+        ]
+    );
+    // The top level in 2023 (counts, good or better 900) against 2022 (shares).
+    let shown = scoped(d, 0, None).unwrap();
+    let base = scoped(d, 1, None);
+    let groups = compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En);
+    let rows: Vec<(String, String, String, String)> = groups[0]
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.clone(),
+                r.before.clone(),
+                r.after.clone(),
+                r.change.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        (
+            "Excellent".into(),
+            "12.5%".into(),
+            "15.0%".into(),
+            "▲ up 2.5 pp".into()
+        )
+    );
+    assert_eq!(
+        rows[1],
+        (
+            "Good".into(),
+            "75.0%".into(),
+            "75.0%".into(),
+            "= no change".into()
+        )
+    );
+    assert_eq!(rows[4].3, "▲ up 2.5 pp");
+    // A unit without a split: its view says so and draws no bar.
+    let east = scoped(d, 0, Some("east")).unwrap();
+    let v = chart(&east, UiLang::En, 640.0, false);
+    assert!(!v.groups[0].split);
+    assert_eq!(v.groups[0].coverage, "290 / 300 evaluated (96.7%)");
 }
