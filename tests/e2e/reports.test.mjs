@@ -94,6 +94,7 @@ for (const width of [360, 1024]) {
       assert.equal(org[0], nearly);
       assert.ok(org[1].includes(about), org[1]);
       assert.ok((await labels(page, 'members'))[1].includes('> 82'), 'over 82%');
+      assert.equal(await page.textContent('[data-group=organisations] .tb-headline'), lang === 'vi' ? '≈ 1.742' : '≈ 1,742');
       await page.locator('.tb-legend [data-tier=excellent]').click();
       await page.locator('.tb-legend [data-tier=good]').click();
       assert.equal(await page.textContent('[data-group=organisations] .tb-selected'), combined);

@@ -4,6 +4,7 @@
 
 use crate::format::{decimal, int, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
+use crate::layout::evaluated_text;
 use crate::model::{Basis, Dataset, Group};
 use crate::stack::shares;
 
@@ -148,7 +149,7 @@ pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<
             let tenths = shares(&g.counts);
             let mut row = vec![g.label.get(code).to_string()];
             row.extend(tenths.iter().enumerate().map(|(i, &t)| cell(g, i, t, lang)));
-            let evaluated = g.evaluated_or_sum().map(|e| int(e, lang));
+            let evaluated = evaluated_text(g, lang);
             let counted = match (evaluated, g.total) {
                 (Some(e), Some(total)) => Some(format!("{e} / {}", int(total, lang))),
                 (e, _) => e,
@@ -174,9 +175,7 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .map(|g| {
-            let counted = g
-                .evaluated_or_sum()
-                .map(|e| format!("{} {evaluated}", int(e, lang)));
+            let counted = evaluated_text(g, lang).map(|e| format!("{e} {evaluated}"));
             if !g.has_split() {
                 return format!(
                     "{}: {}, {}.",

@@ -225,10 +225,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
     GroupView {
         id: g.id.clone(),
         heading: g.label.get(code).to_string(),
-        headline: g
-            .evaluated_or_sum()
-            .map(|e| int(e, lang))
-            .unwrap_or_default(),
+        headline: evaluated_text(g, lang).unwrap_or_default(),
         coverage: coverage_line(g, lang),
         rects,
         outside,
@@ -258,18 +255,35 @@ fn as_reported(millionths: u64, tenths: u32, lang: UiLang) -> String {
     }
 }
 
+/// How many were evaluated, formatted: the stated figure, else the sum of
+/// the counts, marked `≈` when that sum adds approximate figures.
+pub fn evaluated_text(g: &Group, lang: UiLang) -> Option<String> {
+    let e = g.evaluated_or_sum()?;
+    Some(approx_mark(sum_approx(g), &int(e, lang)))
+}
+
+/// Whether the evaluated figure is a sum of approximate counts.
+fn sum_approx(g: &Group) -> Option<Approx> {
+    (g.evaluated.is_none() && g.any_approx()).then_some(Approx::About)
+}
+
 /// `695 / 698 được đánh giá (99,6%)`, `94.877 được đánh giá`, or for shares
 /// without a count, that they are shares as reported.
 fn coverage_line(g: &Group, lang: UiLang) -> String {
+    let approx = sum_approx(g);
     let mut line = match (g.evaluated_or_sum(), g.total) {
         (Some(e), Some(total)) => format!(
             "{} / {} {} ({})",
-            int(e, lang),
+            approx_mark(approx, &int(e, lang)),
             int(total, lang),
             t(lang, Msg::Evaluated),
-            percent(coverage(e, total), lang)
+            approx_mark(approx, &percent(coverage(e, total), lang))
         ),
-        (Some(e), None) => format!("{} {}", int(e, lang), t(lang, Msg::Evaluated)),
+        (Some(e), None) => format!(
+            "{} {}",
+            approx_mark(approx, &int(e, lang)),
+            t(lang, Msg::Evaluated)
+        ),
         (None, Some(total)) => int(total, lang),
         (None, None) => String::new(),
     };

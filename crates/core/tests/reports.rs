@@ -153,6 +153,9 @@ fn approximate_figures_are_marked_everywhere() {
     );
     assert_eq!(org.rects[1].count_text, "≈ 1.500");
     assert_eq!(org.rects[2].full, "Hoàn thành nhiệm vụ: 40 (2,3%)");
+    // The evaluated figure is their sum: approximate too.
+    assert_eq!(org.headline, "≈ 1.742");
+    assert_eq!(org.coverage, "≈ 1.742 được đánh giá");
     let members = group(&v.groups, "members");
     assert_eq!(members.rects[1].share_text, "> 82,0%");
     assert_eq!(
