@@ -6,7 +6,6 @@
 //    cost every reader ~2 KiB of brotli; the sources in embed/ keep them.
 // 2. write the one-file version for the built-in data (the standalone
 //    tool), which inlines the minified glue.
-import { buildSync } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,8 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
 if (process.env.TRUNK_PROFILE === 'release') {
+  // Only release builds need esbuild (a debug `trunk serve` does not).
+  const { buildSync } = await import('esbuild');
   for (const name of ['tier-breakdown.js', 'embed.js', 'start.js', 'frame-parent.js']) {
     const file = join(dir, name);
     if (!existsSync(file)) continue;

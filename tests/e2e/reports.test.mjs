@@ -120,7 +120,7 @@ test('table, CSV and summary on the new shapes', async () => {
   const page = await open('example-coverage.json', 'en', 1024);
   await page.locator('.tb-table-toggle').click();
   assert.deepEqual(await texts(page, '.tb-table tbody tr:nth-child(3) > *'), ['Party members', '–', '–', '–', '–', '5,120 / 5,168']);
-  assert.ok((await page.textContent('.tb-summary')).includes('Party members: 5,120 evaluated, no breakdown by tier in the report.'));
+  assert.ok((await page.textContent('.tb-summary')).includes('Party members: 5,120 / 5,168 evaluated (99.1%), no breakdown by tier in the report.'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tb-csv').click()]);
   const csv = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   assert.ok(csv.includes('\r\nmembers,Party members,,,,,5120,5168,coverage,,,\r\n'), csv);

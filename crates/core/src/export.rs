@@ -4,7 +4,7 @@
 
 use crate::format::{decimal, int, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
-use crate::layout::evaluated_text;
+use crate::layout::{coverage_line, evaluated_text};
 use crate::model::{Basis, Dataset, Group};
 use crate::stack::shares;
 
@@ -85,13 +85,13 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
             ];
             out += &row.join(",");
             if v2 {
-                let or_better = g.or_better.get(i).copied().flatten();
+                let or_better = g.or_better.get(i).copied().flatten().map(|(v, _)| v);
                 let extra = [
                     if shares_only { "shares" } else { "counts" }.to_string(),
                     g.approx_at(i)
                         .map(|a| a.id().to_string())
                         .unwrap_or_default(),
-                    if shares_only {
+                    if shares_only && !g.derived_at(i) {
                         plain_share(count)
                     } else {
                         String::new()
@@ -157,6 +157,7 @@ pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<
             row.push(match (counted, g.basis) {
                 (Some(c), Basis::Shares) => format!("{c} · {}", t(lang, Msg::SharesOnly)),
                 (None, Basis::Shares) => t(lang, Msg::SharesOnly).to_string(),
+                (None, _) if g.total.is_some() => coverage_line(g, lang),
                 (Some(c), _) => c,
                 (None, _) => "–".into(),
             });
@@ -180,7 +181,7 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                 return format!(
                     "{}: {}, {}.",
                     g.label.get(code),
-                    counted.unwrap_or_default(),
+                    coverage_line(g, lang),
                     t(lang, Msg::NoSplit)
                 );
             }

@@ -86,6 +86,7 @@ pub enum Msg {
     BackToWhole,
     EvaluatedHead,
     NoBreakdown,
+    Total,
     /// [`Msg::NoBreakdown`] inside a sentence.
     NoSplit,
     SharesOnly,
@@ -162,6 +163,8 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, EvaluatedHead) => "Evaluated",
         (UiLang::Vi, NoBreakdown) => "Báo cáo không nêu số theo từng mức",
         (UiLang::En, NoBreakdown) => "No breakdown by tier in the report",
+        (UiLang::Vi, Total) => "Tổng số",
+        (UiLang::En, Total) => "Total",
         (UiLang::Vi, NoSplit) => "báo cáo không nêu số theo từng mức",
         (UiLang::En, NoSplit) => "no breakdown by tier in the report",
         (UiLang::Vi, SharesOnly) => "tỉ lệ theo báo cáo, không có số lượng",
@@ -399,6 +402,8 @@ pub enum ToolMsg {
         lines: Vec<String>,
     },
     ClosingTag,
+    /// The glue names no init function the file could call.
+    NoInit,
     /// A file that could not be read or written, with the system's words.
     Io {
         file: String,
@@ -437,6 +442,8 @@ pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
         ToolMsg::ClosingTag => {
             "the glue or the CSS contains a closing tag and cannot be inlined".into()
         }
+        ToolMsg::NoInit if vi => "không tìm thấy hàm khởi động trong tier-breakdown.js".into(),
+        ToolMsg::NoInit => "tier-breakdown.js exports no init function (default) to call".into(),
         ToolMsg::Io { file, error } if vi => format!("{file}: lỗi đọc/ghi ({error})"),
         ToolMsg::Io { file, error } => format!("{file}: {error}"),
         ToolMsg::Wrote { file, bytes } if vi => format!("đã ghi {file} ({bytes} byte)"),

@@ -203,7 +203,8 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             outside.push(rects.len());
         }
         let mut full = format!("{}: {both}", tier.label.get(code));
-        if shares_only {
+        // A share the report printed (not one derived from an "or better" figure).
+        if shares_only && !g.derived_at(seg.tier) {
             full += &as_reported(seg.count, seg.tenths, lang);
         }
         rects.push(Rect {
@@ -269,7 +270,7 @@ fn sum_approx(g: &Group) -> Option<Approx> {
 
 /// `695 / 698 được đánh giá (99,6%)`, `94.877 được đánh giá`, or for shares
 /// without a count, that they are shares as reported.
-fn coverage_line(g: &Group, lang: UiLang) -> String {
+pub fn coverage_line(g: &Group, lang: UiLang) -> String {
     let approx = sum_approx(g);
     let mut line = match (g.evaluated_or_sum(), g.total) {
         (Some(e), Some(total)) => format!(
@@ -284,7 +285,7 @@ fn coverage_line(g: &Group, lang: UiLang) -> String {
             approx_mark(approx, &int(e, lang)),
             t(lang, Msg::Evaluated)
         ),
-        (None, Some(total)) => int(total, lang),
+        (None, Some(total)) => format!("{}: {}", t(lang, Msg::Total), int(total, lang)),
         (None, None) => String::new(),
     };
     if g.basis == Basis::Shares {
@@ -309,14 +310,16 @@ fn or_better_lines(d: &Dataset, g: &Group, tenths: &[u32], lang: UiLang) -> Vec<
         .iter()
         .enumerate()
         .filter_map(|(i, v)| Some((i, (*v)?)))
-        .filter_map(|(i, v)| {
+        .filter_map(|(i, (v, approx))| {
             let label = d.tiers.get(i)?.label.get(code);
-            let sum: u32 = tenths.iter().take(i + 1).sum();
-            let approx = g.approx.iter().take(i + 1).flatten().next().copied();
-            let share_text = approx_mark(approx, &percent(sum, lang));
             let figure = match g.basis {
-                Basis::Shares => share_text,
-                _ => format!("{} ({share_text})", approx_mark(approx, &int(v, lang))),
+                // The share as printed.
+                Basis::Shares => approx_mark(approx, &decimal(v, lang)),
+                _ => {
+                    let sum: u32 = tenths.iter().take(i + 1).sum();
+                    let share_text = approx_mark(approx, &percent(sum, lang));
+                    format!("{} ({share_text})", approx_mark(approx, &int(v, lang)))
+                }
             };
             Some(or_better_line(label, &figure, lang))
         })

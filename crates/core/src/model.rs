@@ -252,8 +252,12 @@ pub struct Group {
     /// empty when every figure is exact.
     pub approx: Vec<Option<Approx>>,
     /// Per tier, the figure as printed when the report gave it "or better"
-    /// (that tier and every better one together); empty when none was.
-    pub or_better: Vec<Option<u64>>,
+    /// (that tier and every better one together), with how it was itself
+    /// approximate; empty when none was.
+    pub or_better: Vec<Option<(u64, Option<Approx>)>>,
+    /// For shares, the most decimals any share was printed with (their
+    /// rounding decides when shares "add up to 100").
+    pub decimals: u8,
 }
 
 impl Group {
@@ -268,7 +272,14 @@ impl Group {
             basis: Basis::Counts,
             approx: Vec::new(),
             or_better: Vec::new(),
+            decimals: 0,
         }
+    }
+
+    /// Whether tier `i`'s own figure is derived (an "or better" figure
+    /// minus the better tiers) rather than printed.
+    pub fn derived_at(&self, i: usize) -> bool {
+        self.or_better.get(i).is_some_and(Option::is_some)
     }
 
     /// How tier `i`'s own figure is approximate, if it is.

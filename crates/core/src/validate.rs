@@ -299,6 +299,19 @@ struct Figure {
     /// The figure counts this tier and every better one ("trở lên").
     or_better: bool,
     approx: Option<Approx>,
+    /// Decimals the figure was printed with (shares).
+    decimals: u8,
+}
+
+/// The decimals a plain number was written with (`89.45` → 2).
+fn decimals_of(v: &Value) -> u8 {
+    match v {
+        Value::Number(n) => n
+            .text()
+            .split_once('.')
+            .map_or(0, |(_, f)| f.len().min(6) as u8),
+        _ => 0,
+    }
 }
 
 /// Reads a share: a percentage from 0 to 100 with at most six decimals,
@@ -325,6 +338,9 @@ fn approx_of(s: &str) -> Option<Approx> {
         .find(|a| a.id() == s)
 }
 
+/// The fields a group may have (version 1 knows the first five).
+const GROUP_FIELDS: &[&str] = &["id", "label", "total", "evaluated", "counts", "shares"];
+
 /// Each tier's own figure, and how each is approximate (empty: all exact).
 type Split = (Vec<u64>, Vec<Option<Approx>>);
 
@@ -337,7 +353,16 @@ fn split_or_better(figures: &[Figure]) -> Result<Split, (usize, u64)> {
     for (i, f) in figures.iter().enumerate() {
         let (own, a) = if f.or_better {
             let own = f.value.checked_sub(better).ok_or((i, better))?;
-            (own, f.approx.or(better_approx.then_some(Approx::About)))
+            // "Over 289" minus an exact 61 is over 228; minus anything
+            // approximate, only about.
+            (
+                own,
+                if better_approx {
+                    Some(Approx::About)
+                } else {
+                    f.approx
+                },
+            )
         } else {
             (f.value, f.approx)
         };
@@ -372,7 +397,8 @@ pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
         Basis::Shares => {
             let hundred = 100 * SHARE_SCALE;
             // Each printed share may be off by half its last decimal.
-            let tolerance = g.counts.len() as u64 * SHARE_SCALE / 20;
+            let half = SHARE_SCALE / 2 / 10u64.pow(u32::from(g.decimals.min(6)));
+            let tolerance = g.counts.len() as u64 * half;
             if sum.abs_diff(hundred) > tolerance && !g.any_approx() {
                 out.push(ProblemKind::SharesSum {
                     sum: decimal_text(sum),
@@ -876,11 +902,13 @@ impl Walker {
         seen: &mut HashSet<String>,
     ) -> Option<Group> {
         let m = self.object(v, path)?;
-        self.known_fields(
-            m,
-            path,
-            &["id", "label", "total", "evaluated", "counts", "shares"],
-        );
+        // Version 1 with `counts`: `shares` is an unknown field, as it always was.
+        let known: &[&str] = if self.version >= 2 || m.get("counts").is_none() {
+            GROUP_FIELDS
+        } else {
+            &GROUP_FIELDS[..5]
+        };
+        self.known_fields(m, path, known);
         let id = self.id(m, path, seen);
         if let (Some(id), Some(only)) = (&id, only) {
             if !only.contains(id) {
@@ -901,7 +929,13 @@ impl Walker {
         };
         let total = self.opt_count(m, path, "total");
         let evaluated = self.opt_count(m, path, "evaluated");
-        let (basis, key) = match (m.get("counts"), m.get("shares")) {
+        let v2 = self.version >= 2;
+        // Version 1 knows no `shares`: there it is an unknown field, as it was.
+        let shares = m.get("shares").filter(|_| v2 || m.get("counts").is_none());
+        // A group without figures is "coverage only" unless one of its keys
+        // is unknown: `"cuonts": {…}` must not quietly drop the split.
+        let all_known = m.keys().all(|k| GROUP_FIELDS.contains(&k));
+        let (basis, key) = match (m.get("counts"), shares) {
             (Some(_), Some(_)) => {
                 self.err(path, ProblemKind::CountsAndShares);
                 return None;
@@ -909,8 +943,9 @@ impl Walker {
             (None, Some(_)) => (Basis::Shares, "shares"),
             // Version 1 had no groups without a split: it asks for the counts.
             (None, None)
-                if self.version >= 2
-                    && (matches!(evaluated, Some(Some(_))) || matches!(total, Some(Some(_)))) =>
+                if v2
+                    && all_known
+                    && (m.get("evaluated").is_some() || m.get("total").is_some()) =>
             {
                 (Basis::Coverage, "counts")
             }
@@ -925,7 +960,8 @@ impl Walker {
                     Figure {
                         value: 0,
                         or_better: false,
-                        approx: None
+                        approx: None,
+                        decimals: 0,
                     };
                     t.len()
                 ]
@@ -955,7 +991,7 @@ impl Walker {
         let or_better = if figures.iter().any(|f| f.or_better) {
             figures
                 .iter()
-                .map(|f| f.or_better.then_some(f.value))
+                .map(|f| f.or_better.then_some((f.value, f.approx)))
                 .collect()
         } else {
             Vec::new()
@@ -969,6 +1005,7 @@ impl Walker {
             basis,
             approx,
             or_better,
+            decimals: figures.iter().map(|f| f.decimals).max().unwrap_or(0),
         };
         for w in group_warnings(&g, tiers.unwrap_or_default()) {
             let at = match w {
@@ -1019,13 +1056,18 @@ impl Walker {
                 value: number(self, v, path)?,
                 or_better: false,
                 approx: None,
+                decimals: decimals_of(v),
             });
         };
         self.needs_v2(path);
         self.known_fields(m, path, &["value", "or_better", "approx"]);
-        let (value, or_better) = match (m.get("value"), m.get("or_better")) {
-            (Some(n), None) => (number(self, n, &join(path, "value")), false),
-            (None, Some(n)) => (number(self, n, &join(path, "or_better")), true),
+        let (value, or_better, decimals) = match (m.get("value"), m.get("or_better")) {
+            (Some(n), None) => (number(self, n, &join(path, "value")), false, decimals_of(n)),
+            (None, Some(n)) => (
+                number(self, n, &join(path, "or_better")),
+                true,
+                decimals_of(n),
+            ),
             _ => {
                 self.err(path, ProblemKind::ValueOrBetter);
                 return None;
@@ -1052,6 +1094,7 @@ impl Walker {
             value: value?,
             or_better,
             approx: approx?,
+            decimals,
         })
     }
 

@@ -249,7 +249,7 @@ fn expand(rest: &str, base: Vec<String>, out: &mut Vec<Vec<String>>) {
 }
 
 /// The module a path names: its longest prefix that is a module.
-fn module_of(path: &[String], known: &BTreeMap<String, PathBuf>) -> Option<String> {
+fn module_of<V>(path: &[String], known: &BTreeMap<String, V>) -> Option<String> {
     (0..=path.len())
         .rev()
         .map(|n| path[..n].join("::"))
@@ -258,10 +258,26 @@ fn module_of(path: &[String], known: &BTreeMap<String, PathBuf>) -> Option<Strin
 
 /// Uses between a crate's modules that break its layer order.
 fn violations(krate: &str, spec: &[Vec<String>]) -> Vec<String> {
+    let files = modules(&root().join("crates").join(krate).join("src"));
+    let sources = files
+        .iter()
+        .map(|(m, file)| (m.clone(), fs::read_to_string(file).expect("source")))
+        .collect();
+    violations_in(krate, spec, &sources)
+}
+
+/// The same over sources in memory: module path → its text. A use of a
+/// module's own ancestors counts too (`use super::mount_widget;` in
+/// `ui::dom` reaches `ui`, above it); only a module's use of itself and of
+/// the crate root (which only declares modules) is skipped.
+fn violations_in(
+    krate: &str,
+    spec: &[Vec<String>],
+    sources: &BTreeMap<String, String>,
+) -> Vec<String> {
     let level = levels(spec);
-    let mods = modules(&root().join("crates").join(krate).join("src"));
     let mut bad = Vec::new();
-    for (m, file) in &mods {
+    for (m, text) in sources {
         if m.is_empty() {
             continue; // the crate root only declares modules
         }
@@ -271,18 +287,18 @@ fn violations(krate: &str, spec: &[Vec<String>]) -> Vec<String> {
             ));
             continue;
         };
-        let code = code_only(&fs::read_to_string(file).expect("source"));
+        let code = code_only(text);
         let children: BTreeSet<String> = code
             .split("mod ")
             .skip(1)
             .map(|s| ident_at(s.trim_start()).to_string())
-            .filter(|c| mods.contains_key(&format!("{m}::{c}")))
+            .filter(|c| sources.contains_key(&format!("{m}::{c}")))
             .collect();
         for p in paths_in(&code, m, &children) {
-            let Some(target) = module_of(&p, &mods) else {
+            let Some(target) = module_of(&p, sources) else {
                 continue;
             };
-            if target == *m || target.is_empty() || m.starts_with(&format!("{target}::")) {
+            if target == *m || target.is_empty() {
                 continue;
             }
             match level.get(&target) {
@@ -314,18 +330,38 @@ fn the_widget_follows_its_layer_order() {
 
 /// Dependency names of a manifest's normal dependency tables (any target).
 fn dependencies(manifest: &Path) -> Vec<String> {
-    let text = fs::read_to_string(manifest).expect("Cargo.toml");
+    dependencies_in(&fs::read_to_string(manifest).expect("Cargo.toml"))
+}
+
+/// Dependency names of a manifest's text.
+fn dependencies_in(text: &str) -> Vec<String> {
     let mut deps = Vec::new();
     let mut in_deps = false;
     for line in text.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_deps = line == "[dependencies]"
-                || (line.starts_with("[target.") && line.ends_with(".dependencies]"));
+        if let Some(header) = line.strip_prefix('[') {
+            let header = header.trim_end_matches(']');
+            // `[dependencies]`, `[target.'…'.dependencies]`, and the
+            // one-dependency tables `[dependencies.web-sys]`.
+            let tail = header.rsplit_once("dependencies");
+            in_deps = false;
+            if let Some((before, after)) = tail {
+                let normal =
+                    before.is_empty() || (before.starts_with("target.") && before.ends_with('.'));
+                if normal && after.is_empty() {
+                    in_deps = true;
+                } else if normal {
+                    if let Some(name) = after.strip_prefix('.') {
+                        deps.push(name.trim_matches('"').to_string());
+                    }
+                }
+            }
             continue;
         }
         if in_deps && !line.is_empty() && !line.starts_with('#') {
             if let Some((name, _)) = line.split_once('=') {
-                deps.push(name.trim().to_string());
+                // `web-sys.workspace = true` names `web-sys`.
+                let name = name.split('.').next().unwrap_or(name);
+                deps.push(name.trim().trim_matches('"').to_string());
             }
         }
     }
@@ -373,30 +409,59 @@ fn crates_depend_only_on_lower_crates_and_the_core_on_no_browser_crate() {
     assert_eq!(bad, Vec::<String>::new());
 }
 
-/// The checker itself: a use that goes up, or a cycle, is caught.
+/// The checker itself, on sources in memory: a use that goes up, a cycle,
+/// a use of an ancestor's item and a module without a place are caught;
+/// a tidy crate passes. And the manifest reader finds every form of a
+/// dependency.
 #[test]
-fn the_checker_catches_a_use_that_goes_up() {
-    let children = BTreeSet::from(["dom".to_string()]);
-    let code = code_only(
-        "use crate::layout::{chart, ChartView};\nuse super::{dom::El, view};\n// crate::nothing\nlet s = \"crate::nope\"; self::x::y();\ndom::fill();",
-    );
-    let paths: Vec<String> = paths_in(&code, "ui::chart", &children)
-        .iter()
-        .map(|p| p.join("::"))
-        .collect();
+fn the_checker_catches_what_it_should() {
+    let spec: Vec<Vec<String>> = vec![
+        vec!["json".into()],
+        vec!["model".into()],
+        vec!["ui".into()],
+        vec!["ui::dom".into()],
+    ];
+    let crate_of = |files: &[(&str, &str)]| -> BTreeMap<String, String> {
+        files
+            .iter()
+            .map(|(m, t)| (m.to_string(), t.to_string()))
+            .collect()
+    };
+    let tidy = crate_of(&[
+        ("", "pub mod json; pub mod model;"),
+        ("json", "pub fn parse() {}"),
+        (
+            "model",
+            "use crate::json::parse; // crate::ui::nothing\nlet s = \"crate::ui\";",
+        ),
+    ]);
+    assert_eq!(violations_in("t", &spec, &tidy), Vec::<String>::new());
+    let cycle = crate_of(&[
+        ("json", "use crate::model::Thing;"),
+        ("model", "use crate::json::{parse, Value};"),
+    ]);
     assert_eq!(
-        paths,
-        [
-            "layout::chart",
-            "layout::ChartView",
-            "ui::dom::El",
-            "ui::view",
-            "ui::chart::x::y",
-            "ui::chart::dom::fill"
-        ]
+        violations_in("t", &spec, &cycle),
+        ["t: `json` uses `model`, which is not below it (model::Thing)"]
     );
-    let spec: Vec<Vec<String>> = vec![vec!["json".into()], vec!["model".into()]];
-    let lv = levels(&spec);
-    // `json` using `model` would be a use upwards (and, with model using json, a cycle).
-    assert!(lv["json"] < lv["model"]);
+    let ancestor = crate_of(&[
+        ("ui", "mod dom; pub use dom::El; pub fn mount() {}"),
+        ("ui::dom", "use super::mount;"),
+    ]);
+    // `ui` may use its child `ui::dom`, which is below it; `ui::dom` may not use `ui`.
+    let spec2: Vec<Vec<String>> = vec![vec!["ui::dom".into()], vec!["ui".into()]];
+    assert_eq!(
+        violations_in("t", &spec2, &ancestor),
+        ["t: `ui::dom` uses `ui`, which is not below it (ui::mount)"]
+    );
+    let stray = crate_of(&[("json", ""), ("extra", "")]);
+    assert_eq!(
+        violations_in("t", &spec, &stray),
+        ["t: module `extra` has no place in the layer order"]
+    );
+    let manifest = "[package]\nname = \"x\"\n[dependencies]\na = \"1\"\nweb-sys.workspace = true\n[dependencies.js-sys]\nversion = \"0.3\"\n[target.'cfg(x)'.dependencies]\nleptos = { version = \"0.8\" }\n[dev-dependencies]\nserde_json = \"1\"\n";
+    assert_eq!(
+        dependencies_in(manifest),
+        ["a", "web-sys", "js-sys", "leptos"]
+    );
 }

@@ -137,8 +137,18 @@ fn coverage_without_a_split_is_drawn_without_a_bar() {
         text.contains("\r\nmembers,Party members,,,,,5120,5168,coverage,,,\r\n"),
         "{text}"
     );
-    assert!(summary(&c.dataset, UiLang::En, &[])
-        .contains("Party members: 5,120 evaluated, no breakdown by tier in the report."));
+    assert!(summary(&c.dataset, UiLang::En, &[]).contains(
+        "Party members: 5,120 / 5,168 evaluated (99.1%), no breakdown by tier in the report."
+    ));
+    // Only a total: said as such everywhere.
+    let t = check(&file(json!({ "total": 48 }))).unwrap();
+    let v = chart(&t.dataset, UiLang::Vi, 640.0, false);
+    assert_eq!(v.groups[0].coverage, "Tổng số: 48");
+    assert_eq!(
+        summary(&t.dataset, UiLang::En, &[]),
+        "G: Total: 48, no breakdown by tier in the report."
+    );
+    assert_eq!(table(&t.dataset, UiLang::En, &[]).1[0][4], "Total: 48");
 }
 
 #[test]
@@ -229,7 +239,13 @@ fn every_new_shape_error_and_warning() {
     for (g, want) in [
         (json!({ "shares": { "a": 50, "b": 30, "c": 20 } }), vec![]),
         (json!({ "shares": { "a": 50, "b": 30, "c": 19.9 } }), vec![]),
-        (json!({ "shares": { "a": 50, "b": 30, "c": 19 } }), vec!["warning groups[0].shares: the shares add up to 99%, not 100%: the bar shows their proportions"]),
+        // Whole numbers may be off by half a point each: 33 + 33 + 33 is fine.
+        (json!({ "shares": { "a": 33, "b": 33, "c": 33 } }), vec![]),
+        (json!({ "shares": { "a": 50, "b": 30, "c": 18 } }), vec!["warning groups[0].shares: the shares add up to 98%, not 100%: the bar shows their proportions"]),
+        // Two decimals: off by 0.15 is more than 3 × 0.005.
+        (json!({ "shares": { "a": 50.25, "b": 30, "c": 19.6 } }), vec!["warning groups[0].shares: the shares add up to 99.85%, not 100%: the bar shows their proportions"]),
+        // A typo in "counts" is no group without a split: the counts are missing.
+        (json!({ "evaluated": 10, "cuonts": { "a": 5, "b": 3, "c": 2 } }), vec!["groups[0].counts: required field is missing"]),
         (json!({ "shares": { "a": 50.5, "b": 30, "c": 20.05 } }), vec!["warning groups[0].shares: the shares add up to 100.55%, not 100%: the bar shows their proportions"]),
         (json!({ "counts": { "a": 1, "b": 2, "c": 3 }, "shares": { "a": 1, "b": 2, "c": 3 } }), vec!["groups[0]: give either \"counts\" or \"shares\", not both"]),
         (json!({ "shares": { "a": 101, "b": 0, "c": 0 } }), vec!["groups[0].shares.a: the share 101 is above 100%"]),
@@ -349,4 +365,38 @@ fn ranking_and_comparison_work_on_the_new_shapes() {
     let v = chart(&east, UiLang::En, 640.0, false);
     assert!(!v.groups[0].split);
     assert_eq!(v.groups[0].coverage, "290 / 300 evaluated (96.7%)");
+}
+
+/// An "or better" line shows the figure as printed, with its own mark.
+#[test]
+fn or_better_lines_show_the_printed_figure_and_its_own_mark() {
+    let view = |g: Value| {
+        let c = check(&file(g)).unwrap_or_else(|r| panic!("{:?}", r.errors));
+        chart(&c.dataset, UiLang::En, 640.0, false).groups.remove(0)
+    };
+    // The bar rounds 94.8 − 16.2 to 78.7 (largest remainder); the line says 94.8% as printed.
+    let g = view(json!({ "shares": { "a": 16.2, "b": { "or_better": 94.8 }, "c": 5.1 } }));
+    assert_eq!(g.or_better, ["B or better: 94.8%"]);
+    // Only printed shares say "as reported".
+    assert!(
+        g.rects[0].full.ends_with("(as reported)"),
+        "{}",
+        g.rects[0].full
+    );
+    assert!(
+        !g.rects[1].full.contains("as reported"),
+        "{}",
+        g.rects[1].full
+    );
+    // An exact "or better" figure stays exact; its own part, with an approximate better tier, is about.
+    let g = view(
+        json!({ "counts": { "a": { "value": 60, "approx": "under" }, "b": { "or_better": 289 }, "c": 20 } }),
+    );
+    assert_eq!(g.or_better, ["B or better: 289 (93.5%)"]);
+    assert_eq!(g.rects[1].count_text, "≈ 229");
+    let g = view(
+        json!({ "counts": { "a": 60, "b": { "or_better": 289, "approx": "over" }, "c": 20 } }),
+    );
+    assert_eq!(g.or_better, ["B or better: > 289 (> 93.5%)"]);
+    assert_eq!(g.rects[1].count_text, "> 229");
 }

@@ -155,7 +155,7 @@ mod standalone {
         // The message is plain text in a JS string: no quote or backslash in it.
         let boot = boot
             .replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"))
-            .replace("WBG_INIT", &init_name(glue));
+            .replace("WBG_INIT", &init_name(glue).ok_or(ToolMsg::NoInit)?);
         let script = format!("\n{glue}{boot}");
         // The file carries its own strict policy: only these two inline
         // blocks may run or style, wasm may compile, nothing may be fetched.
@@ -174,16 +174,17 @@ mod standalone {
     /// The glue's local name for its default export (the init function):
     /// `__wbg_init` as wasm-bindgen writes it, another once minified
     /// (`export{Ke as default,…}`).
-    fn init_name(glue: &str) -> String {
-        glue.rfind("export")
-            .and_then(|at| {
-                let list = glue[at..].split_once('{')?.1.split_once('}')?.0;
-                list.split(',').find_map(|item| {
-                    let (local, exported) = item.split_once(" as ")?;
-                    (exported.trim() == "default").then(|| local.trim().to_string())
-                })
+    fn init_name(glue: &str) -> Option<String> {
+        if glue.contains("async function __wbg_init(") {
+            return Some("__wbg_init".to_string());
+        }
+        glue.rfind("export").and_then(|at| {
+            let list = glue[at..].split_once('{')?.1.split_once('}')?.0;
+            list.split(',').find_map(|item| {
+                let (local, exported) = item.split_once(" as ")?;
+                (exported.trim() == "default").then(|| local.trim().to_string())
             })
-            .unwrap_or_else(|| "__wbg_init".to_string())
+        })
     }
 
     /// A CSP source expression for the SHA-256 of `text`.
