@@ -46,3 +46,17 @@ test('the schema refuses counts and shares together, a figure with value and or_
   f3.groups[0].shares.excellent = 101;
   assert.equal(validate(f3), false);
 });
+
+test('the schema refuses version 2 shapes in a version 1 file', () => {
+  const file = read('data/example-shares.json');
+  file.version = 1;
+  assert.equal(validate(file), false);
+  const f2 = read('data/example-of-which.json');
+  f2.version = 1;
+  assert.equal(validate(f2), false);
+  const f3 = read('data/example-coverage.json');
+  f3.version = 1;
+  assert.equal(validate(f3), false);
+  // …and a version 1 file as it always was still passes.
+  assert.equal(validate(read('data/phu-tho-2022.json')), true);
+});
