@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use crate::fold::fold;
 use crate::format::{int, percent, share};
-use crate::i18n::{change_words, UiLang};
+use crate::i18n::{approx_mark, change_words, UiLang};
 use crate::layout::tier_names;
-use crate::model::{Dataset, Group, Text, Unit};
+use crate::model::{Approx, Dataset, Group, Text, Unit};
 use crate::stack::{shares, Selection};
 
 /// One period of a file: the top-level figures or an entry of `periods`.
@@ -153,6 +153,10 @@ pub struct RankRow {
     pub share: Option<u32>,
     /// Count in the ranked tiers.
     pub part: u64,
+    /// Which tiers' figures are approximate (empty: all exact).
+    pub approx: Arc<[bool]>,
+    /// Whether the ranked share adds an approximate figure.
+    pub share_approx: bool,
 }
 
 /// The formatted cells of a ranking row.
@@ -171,7 +175,10 @@ impl RankRow {
                     .evaluated
                     .map(|e| int(e, lang))
                     .unwrap_or_else(|| "–".into()),
-                share: share(s, self.part, self.sum, lang),
+                share: approx_mark(
+                    self.share_approx.then_some(Approx::About),
+                    &share(s, self.part, self.sum, lang),
+                ),
             },
             None => RankTexts {
                 evaluated: "–".into(),
@@ -212,6 +219,14 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                     counts: g.counts.as_slice().into(),
                     share: Some(0),
                     part: 0,
+                    approx: if g.any_approx() {
+                        (0..g.counts.len())
+                            .map(|i| g.approx_at(i).is_some())
+                            .collect()
+                    } else {
+                        Arc::from([])
+                    },
+                    share_approx: false,
                 },
                 _ => RankRow {
                     unit: i,
@@ -221,6 +236,8 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                     counts: Arc::from([]),
                     share: None,
                     part: 0,
+                    approx: Arc::from([]),
+                    share_approx: false,
                 },
             }
         })
@@ -236,6 +253,9 @@ pub fn reselect(base: &[RankRow], sel: Selection) -> Vec<RankRow> {
         .map(|r| RankRow {
             share: r.share.map(|_| ranked.combined(&r.tenths)),
             part: ranked.part(&r.counts),
+            share_approx: ranked
+                .tiers()
+                .any(|i| r.approx.get(i).copied().unwrap_or(false)),
             ..r.clone()
         })
         .collect()
@@ -410,20 +430,23 @@ pub fn compare(
     lang: UiLang,
 ) -> Vec<GroupChange> {
     let code = lang.code();
-    // A share as the bars show it (`<0,1%`, `>99,9%`): (tenths, count, sum).
-    type Shown = (u32, u64, u64);
-    let row = |label: String, (before, bc, bs): Shown, (after, ac, as_): Shown| {
+    // A share as the bars show it (`<0,1%`, `>99,9%`): (tenths, count,
+    // sum, whether it adds an approximate figure).
+    type Shown = (u32, u64, u64, bool);
+    let about = |on: bool, text: String| approx_mark(on.then_some(Approx::About), &text);
+    let row = |label: String, (before, bc, bs, ba): Shown, (after, ac, as_, aa): Shown| {
         let delta = i64::from(after) - i64::from(before);
         let (direction, change) = change_text(delta, lang);
         ChangeRow {
             label,
-            before: share(before, bc, bs, lang),
-            after: share(after, ac, as_, lang),
+            before: about(ba, share(before, bc, bs, lang)),
+            after: about(aa, share(after, ac, as_, lang)),
             delta,
             direction,
-            change,
+            change: about(ba || aa, change),
         }
     };
+    let approx_in = |g: &Group, s: Selection| s.tiers().any(|i| g.approx_at(i).is_some());
     shown
         .groups
         .iter()
@@ -442,16 +465,16 @@ pub fn compare(
                         .map(|(i, t)| {
                             row(
                                 t.short_or_label().get(code).to_string(),
-                                (a[i], o.counts[i], sa),
-                                (b[i], g.counts[i], sb),
+                                (a[i], o.counts[i], sa, o.approx_at(i).is_some()),
+                                (b[i], g.counts[i], sb, g.approx_at(i).is_some()),
                             )
                         })
                         .collect();
                     if sel.tiers().count() > 1 {
                         rows.push(row(
                             tier_names(&d.tiers, sel, lang),
-                            (sel.combined(&a), sel.part(&o.counts), sa),
-                            (sel.combined(&b), sel.part(&g.counts), sb),
+                            (sel.combined(&a), sel.part(&o.counts), sa, approx_in(o, sel)),
+                            (sel.combined(&b), sel.part(&g.counts), sb, approx_in(g, sel)),
                         ));
                     }
                     rows

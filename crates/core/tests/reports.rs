@@ -400,3 +400,52 @@ fn or_better_lines_show_the_printed_figure_and_its_own_mark() {
     assert_eq!(g.or_better, ["B or better: > 289 (> 93.5%)"]);
     assert_eq!(g.rects[1].count_text, "> 229");
 }
+
+/// Approximate figures keep their mark in the ranking and the comparison.
+#[test]
+fn ranking_and_comparison_mark_approximate_figures() {
+    use tier_breakdown_core::drill::{compare, ranking, scoped};
+    let text = json!({
+        "version": 2, "lang": "en", "title": "T", "period_id": "2023",
+        "tiers": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }],
+        "groups": [{ "id": "g", "label": "G", "counts": { "a": { "value": 200, "approx": "nearly" }, "b": 800 } }],
+        "units": [
+            { "id": "u1", "label": "U1", "groups": [{ "id": "g", "counts": { "a": { "value": 30, "approx": "about" }, "b": 70 } }] },
+            { "id": "u2", "label": "U2", "groups": [{ "id": "g", "counts": { "a": 40, "b": 60 } }] }
+        ],
+        "periods": [{ "id": "2022", "label": "2022", "groups": [{ "id": "g", "counts": { "a": 100, "b": 900 } }] }]
+    })
+    .to_string();
+    let c = check(&text).unwrap_or_else(|r| panic!("{:?}", r.errors));
+    let d = &c.dataset;
+    let shares: Vec<String> = ranking(d, 0, "g", sel(&[0]))
+        .iter()
+        .map(|r| r.texts(UiLang::En).share)
+        .collect();
+    assert_eq!(shares, ["≈ 30.0%", "40.0%"]);
+    // Ranked by the exact tier only: no mark.
+    let shares: Vec<String> = ranking(d, 0, "g", sel(&[1]))
+        .iter()
+        .map(|r| r.texts(UiLang::En).share)
+        .collect();
+    assert_eq!(shares, ["70.0%", "60.0%"]);
+    let shown = scoped(d, 0, None).unwrap();
+    let base = scoped(d, 1, None);
+    let rows = &compare(d, &shown, base.as_ref(), Selection::default(), UiLang::En)[0].rows;
+    assert_eq!(
+        (
+            rows[0].before.as_str(),
+            rows[0].after.as_str(),
+            rows[0].change.as_str()
+        ),
+        ("10.0%", "≈ 20.0%", "≈ ▲ up 10.0 pp")
+    );
+    assert_eq!(
+        (
+            rows[1].before.as_str(),
+            rows[1].after.as_str(),
+            rows[1].change.as_str()
+        ),
+        ("90.0%", "80.0%", "▼ down 10.0 pp")
+    );
+}
