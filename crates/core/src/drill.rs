@@ -219,13 +219,7 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                     counts: g.counts.as_slice().into(),
                     share: Some(0),
                     part: 0,
-                    approx: if g.any_approx() {
-                        (0..g.counts.len())
-                            .map(|i| g.approx_at(i).is_some())
-                            .collect()
-                    } else {
-                        Arc::from([])
-                    },
+                    approx: g.approx_flags().into(),
                     share_approx: false,
                 },
                 _ => RankRow {
@@ -253,9 +247,7 @@ pub fn reselect(base: &[RankRow], sel: Selection) -> Vec<RankRow> {
         .map(|r| RankRow {
             share: r.share.map(|_| ranked.combined(&r.tenths)),
             part: ranked.part(&r.counts),
-            share_approx: ranked
-                .tiers()
-                .any(|i| r.approx.get(i).copied().unwrap_or(false)),
+            share_approx: ranked.any_of(&r.approx),
             ..r.clone()
         })
         .collect()
@@ -446,7 +438,7 @@ pub fn compare(
             change: about(ba || aa, change),
         }
     };
-    let approx_in = |g: &Group, s: Selection| s.tiers().any(|i| g.approx_at(i).is_some());
+    let approx_in = |g: &Group, s: Selection| s.any_of(&g.approx_flags());
     shown
         .groups
         .iter()

@@ -2,7 +2,7 @@
 //! (UTF-8 with a byte order mark, one row per group × tier), and the data
 //! table's cells.
 
-use crate::format::{decimal, int, share};
+use crate::format::{int, plain_decimal, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
 use crate::layout::{coverage_line, evaluated_text};
 use crate::model::{Basis, Dataset, Group};
@@ -92,12 +92,12 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                         .map(|a| a.id().to_string())
                         .unwrap_or_default(),
                     if shares_only && !g.derived_at(i) {
-                        plain_share(count)
+                        plain_decimal(count, 1)
                     } else {
                         String::new()
                     },
                     match (or_better, shares_only) {
-                        (Some(v), true) => plain_share(v),
+                        (Some(v), true) => plain_decimal(v, 1),
                         (Some(v), false) => v.to_string(),
                         (None, _) => String::new(),
                     },
@@ -113,13 +113,6 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
 
 fn opt(n: Option<u64>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
-}
-
-/// A share in millionths of a percent, written with a dot (`89.45`).
-fn plain_share(millionths: u64) -> String {
-    decimal(millionths, UiLang::En)
-        .trim_end_matches('%')
-        .replace(',', "")
 }
 
 /// One tier's cell: `≈ 200 (≈ 16,2%)`, `16,2%` for shares, `–` without a split.

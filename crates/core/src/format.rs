@@ -80,15 +80,39 @@ pub fn share(tenths: u32, part: u64, whole: u64, lang: UiLang) -> String {
 /// assert_eq!(decimal(100_000_000, UiLang::Vi), "100,0%");
 /// ```
 pub fn decimal(millionths: u64, lang: UiLang) -> String {
-    let (int_part, frac) = (millionths / 1_000_000, millionths % 1_000_000);
-    let frac = format!("{frac:06}");
-    let frac = frac.trim_end_matches('0');
-    let frac = if frac.is_empty() { "0" } else { frac };
+    let (int_part, frac) = split_millionths(millionths, 1);
     let dec = match lang {
         UiLang::Vi => ',',
         UiLang::En => '.',
     };
     format!("{}{dec}{frac}%", int(int_part, lang))
+}
+
+/// A share in millionths of a percent as a plain number for files and
+/// messages: a dot, no separators, trailing zeros dropped but `min`
+/// decimals kept.
+///
+/// ```
+/// use tier_breakdown_core::format::plain_decimal;
+/// assert_eq!(plain_decimal(99_800_000, 0), "99.8");
+/// assert_eq!(plain_decimal(100_000_000, 0), "100");
+/// assert_eq!(plain_decimal(16_000_000, 1), "16.0");
+/// ```
+pub fn plain_decimal(millionths: u64, min: usize) -> String {
+    match split_millionths(millionths, min) {
+        (whole, frac) if frac.is_empty() => whole.to_string(),
+        (whole, frac) => format!("{whole}.{frac}"),
+    }
+}
+
+/// The whole percent and the decimals (trailing zeros dropped, at least
+/// `min` of them) of a share in millionths of a percent.
+fn split_millionths(millionths: u64, min: usize) -> (u64, String) {
+    let mut frac = format!("{:06}", millionths % 1_000_000);
+    while frac.len() > min && frac.ends_with('0') {
+        frac.pop();
+    }
+    (millionths / 1_000_000, frac)
 }
 
 /// A calendar date: `16/03/2023` in Vietnamese, `16 March 2023` in English.

@@ -70,7 +70,8 @@ pub struct GroupView {
     pub outside: Vec<usize>,
     /// Share of every tier in tenths of a percent, in tier order.
     pub tenths: Vec<u32>,
-    /// Whether each tier's figure (in tier order) is approximate.
+    /// Whether each tier's figure (in tier order) is approximate; empty
+    /// when all are exact.
     pub approx: Vec<bool>,
     pub no_data: bool,
     /// Whether the report splits the group by tier at all (else the block
@@ -230,9 +231,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         coverage: coverage_line(g, lang),
         rects,
         outside,
-        approx: (0..g.counts.len())
-            .map(|i| g.approx_at(i).is_some())
-            .collect(),
+        approx: g.approx_flags(),
         or_better: or_better_lines(d, g, &tenths, lang),
         tenths,
         no_data: s.sum == 0,
@@ -332,9 +331,7 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
     if sel.is_empty() || !g.split {
         return None;
     }
-    let approx = sel
-        .tiers()
-        .any(|i| g.approx.get(i).copied().unwrap_or(false));
+    let approx = sel.any_of(&g.approx);
     let value = percent(sel.combined(&g.tenths), lang);
     Some(format!(
         "{}: {}",

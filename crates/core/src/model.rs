@@ -287,6 +287,12 @@ impl Group {
         self.approx.get(i).copied().flatten()
     }
 
+    /// Whether each tier's own figure is approximate, in tier order;
+    /// empty when every figure is exact.
+    pub fn approx_flags(&self) -> Vec<bool> {
+        self.approx.iter().map(Option::is_some).collect()
+    }
+
     /// Whether any tier figure is approximate.
     pub fn any_approx(&self) -> bool {
         self.approx.iter().any(Option::is_some)

@@ -128,6 +128,13 @@ pub fn coverage(evaluated: u64, total: u64) -> u32 {
 pub struct Selection(pub u8);
 
 impl Selection {
+    /// Whether a selected tier is flagged in `flags` (in tier order; a tier
+    /// past its end is not), e.g. whether a combined share adds an
+    /// approximate figure.
+    pub fn any_of(self, flags: &[bool]) -> bool {
+        self.tiers().any(|i| flags.get(i).copied().unwrap_or(false))
+    }
+
     /// The tiers of `d` whose ids are listed (unknown ids are ignored).
     pub fn from_ids(d: &crate::model::Dataset, ids: &[String]) -> Selection {
         d.tiers

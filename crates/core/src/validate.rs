@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 
+use crate::format::plain_decimal;
 use crate::json::{Map, Value};
 
 use crate::model::{
@@ -401,7 +402,7 @@ pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
             let tolerance = g.counts.len() as u64 * half;
             if sum.abs_diff(hundred) > tolerance && !g.any_approx() {
                 out.push(ProblemKind::SharesSum {
-                    sum: decimal_text(sum),
+                    sum: plain_decimal(sum, 0),
                 });
             }
         }
@@ -445,17 +446,6 @@ fn seems_or_better(g: &Group, tiers: &[String], evaluated: u64) -> Option<Proble
         }
     }
     None
-}
-
-/// Millionths of a percent as a plain decimal with a dot, trailing zeros
-/// dropped (`99800000` → `99.8`).
-fn decimal_text(millionths: u64) -> String {
-    let (int, frac) = (millionths / SHARE_SCALE, millionths % SHARE_SCALE);
-    if frac == 0 {
-        return int.to_string();
-    }
-    let frac = format!("{frac:06}");
-    format!("{int}.{}", frac.trim_end_matches('0'))
 }
 
 impl Walker {
@@ -974,7 +964,7 @@ impl Walker {
             Err((i, better)) => {
                 let tier = tiers.and_then(|t| t.get(i)).cloned().unwrap_or_default();
                 let show = |n: u64| match basis {
-                    Basis::Shares => format!("{}%", decimal_text(n)),
+                    Basis::Shares => format!("{}%", plain_decimal(n, 0)),
                     _ => n.to_string(),
                 };
                 self.err(
