@@ -6,14 +6,19 @@
 //    cost every reader ~2 KiB of brotli; the sources in embed/ keep them.
 // 2. write the one-file version for the built-in data (the standalone
 //    tool), which inlines the minified glue.
+// 3. build the editor (editor.html): its own wasm bundle (cargo,
+//    wasm-bindgen, and on release wasm-opt), next to the widget's files,
+//    whose glue and wasm it reads to build standalone files in the browser.
+//    Readers never download it.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   // Only release builds need esbuild (a debug `trunk serve` does not).
   const { buildSync } = await import('esbuild');
   for (const name of ['tier-breakdown.js', 'embed.js', 'start.js', 'frame-parent.js']) {
@@ -33,3 +38,21 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
 }
 execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json'], { stdio: 'inherit' });
+
+// The editor. The same feature flags as the widget's wasm-opt run (index.html).
+const target = process.env.CARGO_TARGET_DIR ?? 'target';
+execFileSync('cargo', ['build', '--quiet', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
+  '-p', 'tier-breakdown-editor', ...(release ? ['--release'] : [])], { stdio: 'inherit' });
+const built = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'tier-breakdown-editor.wasm');
+execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'editor', built], { stdio: 'inherit' });
+if (release) {
+  const wasm = join(dir, 'editor_bg.wasm');
+  execFileSync('wasm-opt', [wasm, '-o', wasm, '-Oz', '--strip-producers', '--strip-debug',
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'], { stdio: 'inherit' });
+  const { buildSync } = await import('esbuild');
+  buildSync({ entryPoints: [join(dir, 'editor.js')], outfile: join(dir, 'editor.js'), allowOverwrite: true,
+    minify: true, target: ['chrome96', 'firefox89', 'safari15'], format: 'esm', legalComments: 'none', logLevel: 'warning' });
+}
+for (const name of ['editor.html', 'editor.css', 'editor-start.js']) copyFileSync(join('editor', name), join(dir, name));
+copyFileSync(join('docs', 'results.schema.json'), join(dir, 'results.schema.json'));

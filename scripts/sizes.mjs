@@ -1,5 +1,6 @@
 // Prints the release bundle's sizes (raw, gzip -9, brotli q11) for each
-// file in dist/ and the widget total (wasm + js + css). `--json` for JSON.
+// file in dist/, the readers' total (the widget's wasm + js + css) and the
+// editor's (editor*: journalists only). `--json` for JSON.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -21,8 +22,9 @@ export function bundleSizes(dir = DIST) {
       }).length,
     };
   });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total };
+  const sum = (list) => list.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const editor = (r) => r.file.startsWith('editor');
+  return { rows, total: sum(rows.filter((r) => !editor(r))), editor: sum(rows.filter(editor)) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -31,7 +33,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify(sizes, null, 2));
   } else {
     const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-    for (const r of [...sizes.rows, { file: 'total', ...sizes.total }]) {
+    for (const r of [...sizes.rows, { file: 'total for readers (all but editor*)', ...sizes.total }, { file: 'editor (editor*)', ...sizes.editor }]) {
       console.log(`${r.file.padEnd(44)} raw ${kib(r.raw).padStart(10)}  gzip ${kib(r.gzip).padStart(10)}  brotli ${kib(r.brotli).padStart(10)}`);
     }
   }

@@ -23,7 +23,7 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
-cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -p tier-breakdown -p tier-breakdown-example -- -D warnings
+cargo clippy --all-targets --locked -q --target wasm32-unknown-unknown -p tier-breakdown -p tier-breakdown-example -p tier-breakdown-editor -- -D warnings
 
 step "native tests of the core and the tools (the layering test among them)"
 cargo test --workspace --locked -q

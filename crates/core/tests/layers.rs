@@ -328,6 +328,13 @@ fn the_widget_follows_its_layer_order() {
     assert_eq!(violations("widget", &spec["widget"]), Vec::<String>::new());
 }
 
+#[test]
+fn the_editor_and_its_model_follow_their_layer_order() {
+    let spec = layer_spec();
+    assert_eq!(violations("draft", &spec["draft"]), Vec::<String>::new());
+    assert_eq!(violations("editor", &spec["editor"]), Vec::<String>::new());
+}
+
 /// Dependency names of a manifest's normal dependency tables (any target).
 fn dependencies(manifest: &Path) -> Vec<String> {
     dependencies_in(&fs::read_to_string(manifest).expect("Cargo.toml"))

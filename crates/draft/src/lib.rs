@@ -1,0 +1,15 @@
+//! The editor's pure model (`editor.html`): what a journalist is writing,
+//! before it is a results file. A [`draft::Draft`] keeps every field as the
+//! user typed it (so a bad value stays visible and gets its error at its
+//! place); [`number`] reads figures written the Vietnamese or the English
+//! way; [`table`] recognises a table pasted from a spreadsheet and maps it
+//! onto the draft; [`write`] turns the draft into the results file (and
+//! back); [`words`] has every word the editor says, in vi and en. No
+//! browser crate: all of it is tested natively.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod draft;
+pub mod number;
+pub mod table;
+pub mod words;
+pub mod write;

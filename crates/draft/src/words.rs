@@ -1,0 +1,156 @@
+//! Every word the editor says to a journalist, in Vietnamese and English,
+//! in one table ([`w`]). The chart's own words (and every problem of a
+//! file) are the core's, `tier_breakdown_core::i18n`.
+
+pub use tier_breakdown_core::i18n::UiLang;
+
+macro_rules! words {
+    ($($name:ident => $vi:literal, $en:literal;)*) => {
+        /// One thing the editor says.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum W { $($name),* }
+
+        /// Every word, for the test that none is empty or left in one language.
+        pub const ALL: &[W] = &[$(W::$name),*];
+
+        /// The words for `k` in `lang`.
+        pub fn w(lang: UiLang, k: W) -> &'static str {
+            match (k, lang) {
+                $((W::$name, UiLang::Vi) => $vi, (W::$name, UiLang::En) => $en,)*
+            }
+        }
+    };
+}
+
+words! {
+    Heading => "Tạo biểu đồ xếp loại", "Make a tier chart";
+    Intro => "Dán bảng số liệu của báo cáo, sửa từng ô, xem biểu đồ ngay, rồi lấy mã nhúng. Mọi thứ ở lại trong trình duyệt này: không tài khoản, không máy chủ.", "Paste the report's table, correct any field, watch the chart, then take the embed code. Everything stays in this browser: no account, no server.";
+    EditorLang => "Ngôn ngữ của trình soạn", "Editor language";
+    Saved => "Bản nháp được lưu tự động trong trình duyệt này.", "The draft is saved in this browser as you type.";
+    NotSaved => "Trình duyệt không cho lưu bản nháp: hãy tải tệp kết quả về trước khi đóng trang.", "This browser does not let the draft be saved: download the results file before you close the page.";
+    Restored => "Đã mở lại bản nháp lần trước.", "Your last draft was restored.";
+    Start => "1. Bắt đầu", "1. Start";
+    UseExample => "Dùng ví dụ có sẵn (Phú Thọ 2022)", "Start from the built-in example (Phú Thọ 2022)";
+    UseBlank => "Bắt đầu lại với tệp trống (bốn mức xếp loại)", "Start over with a blank file (the four review tiers)";
+    OpenFile => "Mở tệp kết quả (.json)", "Open a results file (.json)";
+    DropHere => "hoặc thả tệp vào đây", "or drop a file here";
+    Opened => "Đã mở tệp", "Opened";
+    FileTooBig => "Tệp quá lớn (tối đa 5 MiB). Bản nháp vẫn giữ nguyên.", "The file is too large (5 MiB at most). The draft is as it was.";
+    FileUnreadable => "Không đọc được tệp này. Bản nháp vẫn giữ nguyên.", "This file could not be read. The draft is as it was.";
+    FileNotObject => "Đây không phải tệp kết quả (cần một đối tượng JSON). Bản nháp vẫn giữ nguyên.", "This is not a results file (a JSON object is needed). The draft is as it was.";
+    KeptDraft => "Bản nháp vẫn giữ nguyên.", "The draft is as it was.";
+    Paste => "2. Dán bảng số liệu", "2. Paste a table";
+    PasteLabel => "Bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;)", "A table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;)";
+    PasteHint => "Hàng đầu là tên các mức (hoặc tổng số, số được đánh giá), cột đầu là tên các nhóm; hoặc ngược lại. Số viết kiểu Việt (94.877; 16,2%) hay kiểu Anh (94,877; 16.2%) đều được.", "The first row names the tiers (or the total, the evaluated), the first column the groups; or the other way round. Numbers written the Vietnamese way (94.877; 16,2%) or the English way (94,877; 16.2%) both work.";
+    ReadTable => "Đọc bảng", "Read the table";
+    TableTooSmall => "Cần ít nhất hai hàng và hai cột (tên và số liệu).", "A table needs at least two rows and two columns (names and figures).";
+    TableTooBig => "Bảng quá lớn (tối đa 200.000 ô).", "The table is too large (200,000 cells at most).";
+    TableUnreadable => "Không đọc được bảng (có dấu ngoặc kép chưa đóng?).", "The table could not be read (an unclosed quote?).";
+    Mapping => "Bảng được hiểu như sau; sửa nếu cần:", "This is how the table was read; correct it if needed:";
+    Orientation => "Hướng của bảng", "Orientation";
+    TiersAcross => "Mỗi hàng một nhóm, mỗi cột một mức", "Groups as rows, tiers as columns";
+    TiersDown => "Mỗi hàng một mức, mỗi cột một nhóm", "Tiers as rows, groups as columns";
+    FiguresAre => "Số liệu là", "The figures are";
+    Counts => "Số lượng", "Counts";
+    Shares => "Tỉ lệ phần trăm", "Percentages";
+    CoverageOnly => "Chỉ số được đánh giá (không chia mức)", "Coverage only (no split by tier)";
+    RecordsAre => "Các hàng (hoặc cột) số liệu là", "The records are";
+    TheGroups => "Các nhóm của tệp", "The file's groups";
+    UnitsOf => "Đơn vị con, số liệu của nhóm", "Sub-units, figures for the group";
+    HeaderIs => "là", "is";
+    NewTier => "Một mức mới", "A new tier";
+    Total => "Tổng số", "Total";
+    Evaluated => "Số được đánh giá", "Evaluated";
+    Ignore => "Bỏ qua", "Ignore";
+    OrBetter => "trở lên (gồm các mức tốt hơn)", "or better (includes the better tiers)";
+    RecordsFound => "Các hàng sẽ thành", "The records become";
+    PutIn => "Đưa vào biểu đồ", "Put into the chart";
+    PutInDone => "Đã đưa bảng vào biểu đồ:", "The table is in the chart:";
+    RecordsWord => "hàng số liệu", "records";
+    Contents => "3. Nội dung", "3. Contents";
+    FileLang => "Ngôn ngữ chính của tệp", "The file's main language";
+    InVi => "tiếng Việt", "Vietnamese";
+    InEn => "tiếng Anh", "English";
+    Title => "Tiêu đề", "Title";
+    Subtitle => "Tiêu đề phụ", "Subtitle";
+    Region => "Địa phương", "Region";
+    Period => "Kỳ", "Period";
+    PeriodId => "Mã kỳ trong địa chỉ (vd. 2022)", "Period id in links (e.g. 2022)";
+    Source => "Nguồn", "Source";
+    SourceName => "Tên nguồn", "Source name";
+    SourceUrl => "Địa chỉ nguồn (https://…)", "Source address (https://…)";
+    Published => "Ngày đăng", "Published";
+    Notes => "Ghi chú", "Notes";
+    Note => "Ghi chú", "Note";
+    AddNote => "Thêm ghi chú", "Add a note";
+    Remove => "Xóa", "Remove";
+    MoveUp => "Lên trên", "Move up";
+    Tiers => "Các mức xếp loại, tốt nhất trước", "Tiers, best first";
+    Tier => "Mức", "Tier";
+    Id => "Mã", "Id";
+    Label => "Tên", "Label";
+    Short => "Tên ngắn", "Short label";
+    Colour => "Màu", "Colour";
+    NoColour => "Màu mặc định", "Default colour";
+    AddTier => "Thêm mức", "Add a tier";
+    Groups => "Các nhóm", "Groups";
+    Group => "Nhóm", "Group";
+    AddGroup => "Thêm nhóm", "Add a group";
+    FiguresAs => "Số liệu theo", "Figures as";
+    Exact => "chính xác", "exact";
+    About => "khoảng", "about";
+    Nearly => "gần", "nearly";
+    Over => "hơn", "over";
+    Under => "dưới", "under";
+    Approx => "độ chính xác", "precision";
+    Units => "Đơn vị con (huyện, xã…)", "Sub-units (districts, communes…)";
+    Unit => "Đơn vị", "Unit";
+    AddUnit => "Thêm đơn vị", "Add a unit";
+    Periods => "Các kỳ khác (để so sánh)", "Other periods (to compare)";
+    OtherPeriod => "Kỳ", "Period";
+    AddPeriod => "Thêm kỳ", "Add a period";
+    AddFiguresFor => "Thêm số liệu cho", "Add figures for";
+    Preview => "Xem trước", "Preview";
+    PreviewLang => "Ngôn ngữ của biểu đồ", "Chart language";
+    Theme => "Giao diện", "Theme";
+    Light => "Sáng", "Light";
+    Dark => "Tối", "Dark";
+    Width => "Bề rộng", "Width";
+    Phone => "Điện thoại (360 px)", "Phone (360 px)";
+    Desktop => "Máy tính (1024 px)", "Desktop (1024 px)";
+    Problems => "Kiểm tra tệp", "Checks";
+    Errors => "Lỗi (biểu đồ chưa thể hiện)", "Errors (the chart cannot be shown)";
+    Warnings => "Cảnh báo", "Warnings";
+    NoProblems => "Tệp hợp lệ, không có cảnh báo.", "The file is valid, with no warnings.";
+    GoToField => "Đến ô này", "Go to the field";
+    Publish => "4. Xuất bản", "4. Publish";
+    FixFirst => "Hãy sửa các lỗi trên trước khi xuất bản.", "Fix the errors above before publishing.";
+    DownloadJson => "Tải tệp kết quả (.json)", "Download the results file (.json)";
+    DownloadHtml => "Tải tệp HTML độc lập (mở được không cần mạng)", "Download the standalone HTML file (works offline)";
+    Building => "Đang tạo tệp…", "Building the file…";
+    BuildFailed => "Không tạo được tệp HTML độc lập:", "The standalone file could not be built:";
+    HostedAt => "Địa chỉ nơi đặt tier-breakdown (thư mục có embed.js)", "Where tier-breakdown is hosted (the folder with embed.js)";
+    EmbedInline => "Mã nhúng, dữ liệu nằm trong mã (không cần đặt tệp ở đâu)", "Script embed code, data inline (nothing else to host)";
+    DataAddress => "Địa chỉ tệp kết quả đã đặt trên mạng (https://…)", "Address of the results file, once hosted (https://…)";
+    EmbedSrc => "Mã nhúng, dữ liệu theo địa chỉ", "Script embed code, data from the address";
+    IframeCode => "Mã iframe", "Iframe code";
+    NeedAddress => "Nhập địa chỉ tệp kết quả ở trên để có mã này.", "Type the results file's address above to get this code.";
+    AltText => "Văn bản thay thế (tóm tắt cho trình đọc màn hình)", "Alt text (the screen-reader summary)";
+    Copy => "Sao chép", "Copy";
+    Copied => "Đã sao chép", "Copied";
+    CopyFailed => "Không sao chép được: hãy chọn chữ và sao chép bằng tay.", "Could not copy: select the text and copy it by hand.";
+    CodeTitle => "Biểu đồ xếp loại", "Tier chart";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_said_in_both_languages() {
+        for &k in ALL {
+            let (vi, en) = (w(UiLang::Vi, k), w(UiLang::En, k));
+            assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
+        }
+    }
+}

@@ -1,0 +1,479 @@
+//! The draft as a results file and back, and where a problem of the file
+//! is in the editor's form.
+//!
+//! [`results_file`] writes every shape the format knows (counts, shares,
+//! coverage only, "or better" and approximate figures; version 2 only when
+//! one of them is used), pretty-printed, with `$schema`. A figure that is
+//! not a number is written as the text typed, so validation reports it at
+//! its place; [`fields_for`] turns that place into the form field's id.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::Value;
+use tier_breakdown_core::problem::{Problem, ProblemKind};
+
+use crate::draft::{Basis, Draft, Figure, Group, Part, Source, Text, Tier};
+use crate::number;
+
+/// A JSON value whose objects keep their keys in the order written
+/// (serde_json's own map sorts them).
+enum J {
+    V(Value),
+    A(Vec<J>),
+    O(Vec<(String, J)>),
+}
+
+impl Serialize for J {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            J::V(v) => v.serialize(s),
+            J::A(items) => s.collect_seq(items),
+            J::O(pairs) => {
+                let mut map = s.serialize_map(Some(pairs.len()))?;
+                for (k, v) in pairs {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// An object being written, in order; `None` values are left out.
+#[derive(Default)]
+struct Obj(Vec<(String, J)>);
+
+impl Obj {
+    fn put(&mut self, key: &str, v: Option<J>) -> &mut Obj {
+        if let Some(v) = v {
+            self.0.push((key.to_string(), v));
+        }
+        self
+    }
+
+    fn done(self) -> J {
+        J::O(self.0)
+    }
+}
+
+fn str_j(s: &str) -> J {
+    J::V(Value::String(s.to_string()))
+}
+
+fn string(s: &str) -> Option<J> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| str_j(s))
+}
+
+/// A text: a plain string in the file's language, else an object with
+/// the languages given; `None` when both are empty and it is optional.
+fn text(t: &Text, lang: &str, required: bool) -> Option<J> {
+    let (vi, en) = (t.vi.trim(), t.en.trim());
+    match (vi.is_empty(), en.is_empty()) {
+        (true, true) => required.then(|| str_j("")),
+        (false, true) if lang == "vi" => string(vi),
+        (true, false) if lang == "en" => string(en),
+        _ => {
+            let mut o = Obj::default();
+            o.put("vi", string(vi)).put("en", string(en));
+            Some(o.done())
+        }
+    }
+}
+
+/// A number as typed: the JSON number when it reads as one
+/// (`94.877` → 94877), else the text itself (for validation to report),
+/// and the approximation the text said (`khoảng 300`).
+fn figure_number(typed: &str) -> Option<(J, Option<&'static str>)> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    Some(match number::read(typed) {
+        Some(f) => (
+            J::V(serde_json::from_str(&f.json).unwrap_or(Value::String(typed.to_string()))),
+            f.approx,
+        ),
+        None => (str_j(typed), None),
+    })
+}
+
+fn plain_number(typed: &str) -> Option<J> {
+    figure_number(typed).map(|(v, _)| v)
+}
+
+fn figure(f: &Figure) -> Option<J> {
+    let (v, typed_approx) = figure_number(&f.value)?;
+    let approx = string(&f.approx).or(typed_approx.map(str_j));
+    if !f.or_better && approx.is_none() {
+        return Some(v);
+    }
+    let mut o = Obj::default();
+    o.put(if f.or_better { "or_better" } else { "value" }, Some(v))
+        .put("approx", approx);
+    Some(o.done())
+}
+
+fn group(g: &Group, tiers: &[Tier], lang: &str, with_label: bool) -> J {
+    let mut o = Obj::default();
+    o.put("id", Some(str_j(g.id.trim())));
+    if with_label {
+        o.put("label", text(&g.label, lang, true));
+    }
+    o.put("total", plain_number(&g.total))
+        .put("evaluated", plain_number(&g.evaluated));
+    let key = match g.basis {
+        Basis::Counts => Some("counts"),
+        Basis::Shares => Some("shares"),
+        Basis::None => None,
+    };
+    if let Some(key) = key {
+        let mut figures = Obj::default();
+        for (i, t) in tiers.iter().enumerate() {
+            figures.put(t.id.trim(), g.figures.get(i).and_then(figure));
+        }
+        o.put(key, Some(figures.done()));
+    }
+    o.done()
+}
+
+fn part(p: &Part, tiers: &[Tier], lang: &str) -> J {
+    let mut o = Obj::default();
+    let groups = p.groups.iter().map(|g| group(g, tiers, lang, false));
+    o.put("id", Some(str_j(p.id.trim())))
+        .put("label", text(&p.label, lang, true))
+        .put("groups", Some(J::A(groups.collect())));
+    o.done()
+}
+
+fn source(s: &Source, lang: &str) -> Option<J> {
+    if s.name.is_empty() && s.url.trim().is_empty() && s.published.trim().is_empty() {
+        return None;
+    }
+    let mut o = Obj::default();
+    o.put("name", text(&s.name, lang, true))
+        .put("url", string(&s.url))
+        .put("published", string(&s.published));
+    Some(o.done())
+}
+
+/// Whether the draft uses a shape of format version 2.
+pub fn needs_version_2(d: &Draft) -> bool {
+    let mut groups = d
+        .groups
+        .iter()
+        .chain(d.units.iter().chain(&d.periods).flat_map(|p| &p.groups));
+    groups.any(|g| {
+        g.basis != Basis::Counts
+            || g.figures.iter().any(|f| {
+                !f.value.trim().is_empty()
+                    && (f.or_better
+                        || !f.approx.trim().is_empty()
+                        || number::read(&f.value).is_some_and(|n| n.approx.is_some()))
+            })
+    })
+}
+
+/// The results file of a draft, pretty-printed, `$schema` first.
+///
+/// ```
+/// let d = tier_breakdown_draft::draft::Draft::blank();
+/// let file = tier_breakdown_draft::write::results_file(&d, "results.schema.json");
+/// assert!(file.starts_with("{\n  \"$schema\": \"results.schema.json\",\n  \"version\": 1,"));
+/// ```
+pub fn results_file(d: &Draft, schema: &str) -> String {
+    let lang = d.lang.as_str();
+    let mut o = Obj::default();
+    o.put("$schema", string(schema))
+        .put(
+            "version",
+            Some(J::V(Value::from(if needs_version_2(d) { 2 } else { 1 }))),
+        )
+        .put("lang", string(lang))
+        .put("title", text(&d.title, lang, true))
+        .put("subtitle", text(&d.subtitle, lang, false))
+        .put("region", text(&d.region, lang, false))
+        .put("period", text(&d.period, lang, false))
+        .put("period_id", string(&d.period_id))
+        .put("source", source(&d.source, lang));
+    let notes: Vec<J> = d
+        .notes
+        .iter()
+        .filter_map(|n| text(n, lang, false))
+        .collect();
+    if !notes.is_empty() {
+        o.put("notes", Some(J::A(notes)));
+    }
+    let tiers = d.tiers.iter().map(|t| {
+        let mut o = Obj::default();
+        o.put("id", Some(str_j(t.id.trim())))
+            .put("label", text(&t.label, lang, true))
+            .put("short", text(&t.short, lang, false))
+            .put("color", string(&t.color));
+        o.done()
+    });
+    o.put("tiers", Some(J::A(tiers.collect())));
+    let groups = d.groups.iter().map(|g| group(g, &d.tiers, lang, true));
+    o.put("groups", Some(J::A(groups.collect())));
+    for (key, parts) in [("units", &d.units), ("periods", &d.periods)] {
+        if !parts.is_empty() {
+            let parts = parts.iter().map(|p| part(p, &d.tiers, lang));
+            o.put(key, Some(J::A(parts.collect())));
+        }
+    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b"  "),
+    );
+    if o.done().serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    let mut text = String::from_utf8(out).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+// ---- reading a results file into a draft ----
+
+fn read_text(v: Option<&Value>, lang: &str) -> Text {
+    match v {
+        Some(Value::String(s)) => {
+            let mut t = Text::default();
+            *t.get_mut(lang) = s.clone();
+            t
+        }
+        Some(Value::Object(m)) => {
+            let get = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            Text {
+                vi: get("vi"),
+                en: get("en"),
+            }
+        }
+        _ => Text::default(),
+    }
+}
+
+fn read_string(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn read_figure(v: Option<&Value>) -> Figure {
+    match v {
+        Some(Value::Object(m)) => Figure {
+            value: read_string(m.get("or_better").or(m.get("value"))),
+            or_better: m.contains_key("or_better"),
+            approx: read_string(m.get("approx")),
+        },
+        other => Figure {
+            value: read_string(other),
+            ..Figure::default()
+        },
+    }
+}
+
+fn read_group(v: &Value, tiers: &[Tier], lang: &str) -> Group {
+    let get = |k: &str| v.get(k);
+    let (basis, figures) = match (get("counts"), get("shares")) {
+        (Some(c), _) => (Basis::Counts, Some(c)),
+        (None, Some(s)) => (Basis::Shares, Some(s)),
+        (None, None) => (Basis::None, None),
+    };
+    Group {
+        id: read_string(get("id")),
+        label: read_text(get("label"), lang),
+        total: read_string(get("total")),
+        evaluated: read_string(get("evaluated")),
+        basis,
+        figures: tiers
+            .iter()
+            .map(|t| read_figure(figures.and_then(|f| f.get(&t.id))))
+            .collect(),
+    }
+}
+
+fn read_parts(v: Option<&Value>, tiers: &[Tier], lang: &str) -> Vec<Part> {
+    let list = v
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    list.iter()
+        .map(|p| Part {
+            id: read_string(p.get("id")),
+            label: read_text(p.get("label"), lang),
+            groups: p
+                .get("groups")
+                .and_then(Value::as_array)
+                .map(|gs| gs.iter().map(|g| read_group(g, tiers, lang)).collect())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Why a file could not be opened in the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// Not JSON at all (or too big): the core's problem, with its place.
+    Unreadable(Problem),
+    /// JSON, but not an object.
+    NotAnObject,
+}
+
+/// A results file (any version, valid or not, as long as it is a JSON
+/// object) as a draft, to go on editing it. What the form has no field
+/// for is left out.
+pub fn open(file: &str) -> Result<Draft, OpenError> {
+    tier_breakdown_core::validate::parse(file).map_err(OpenError::Unreadable)?;
+    let v: Value = serde_json::from_str(file.trim_start_matches('\u{feff}'))
+        .map_err(|_| OpenError::NotAnObject)?;
+    if !v.is_object() {
+        return Err(OpenError::NotAnObject);
+    }
+    let lang = match v.get("lang").and_then(Value::as_str) {
+        Some(l) if l.to_ascii_lowercase().starts_with("en") => "en",
+        _ => "vi",
+    };
+    let tiers: Vec<Tier> = v
+        .get("tiers")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| Tier {
+            id: read_string(t.get("id")),
+            label: read_text(t.get("label"), lang),
+            short: read_text(t.get("short"), lang),
+            color: read_string(t.get("color")),
+        })
+        .collect();
+    let notes = match v.get("notes") {
+        Some(Value::Array(list)) => list.iter().map(|n| read_text(Some(n), lang)).collect(),
+        Some(n) => vec![read_text(Some(n), lang)],
+        None => Vec::new(),
+    };
+    let source = v.get("source");
+    let groups = v
+        .get("groups")
+        .and_then(Value::as_array)
+        .map(|gs| gs.iter().map(|g| read_group(g, &tiers, lang)).collect())
+        .unwrap_or_default();
+    Ok(Draft {
+        lang: lang.to_string(),
+        title: read_text(v.get("title"), lang),
+        subtitle: read_text(v.get("subtitle"), lang),
+        region: read_text(v.get("region"), lang),
+        period: read_text(v.get("period"), lang),
+        period_id: read_string(v.get("period_id")),
+        source: Source {
+            name: read_text(source.and_then(|s| s.get("name")), lang),
+            url: read_string(source.and_then(|s| s.get("url"))),
+            published: read_string(source.and_then(|s| s.get("published"))),
+        },
+        notes,
+        units: read_parts(v.get("units"), &tiers, lang),
+        periods: read_parts(v.get("periods"), &tiers, lang),
+        groups,
+        tiers,
+    })
+}
+
+// ---- from a problem's place to the form's field ----
+
+/// The id of the form field for a JSON path, as the form names its
+/// controls: `groups[1].counts.good` → `f-groups-1-fig-1` (figures by tier
+/// position), `title` → `f-title-vi` (a text's language in the file's).
+pub fn field_id(d: &Draft, path: &str) -> String {
+    let mut out = vec!["f".to_string()];
+    let mut figures = false;
+    let mut text_leaf = false;
+    for seg in segments(path) {
+        if figures {
+            figures = false;
+            let pos = d.tiers.iter().position(|t| t.id.trim() == seg);
+            out.push("fig".into());
+            out.push(pos.map_or_else(|| "0".to_string(), |p| p.to_string()));
+            continue;
+        }
+        match seg.as_str() {
+            "counts" | "shares" => figures = true,
+            "value" | "or_better" => {}
+            "approx" => {
+                if out.iter().rev().nth(1).map(String::as_str) == Some("fig") {
+                    let n = out.len() - 2;
+                    out[n] = "approx".into();
+                }
+            }
+            "vi" | "en" if text_leaf => {
+                out.push(seg);
+                text_leaf = false;
+                continue;
+            }
+            _ => out.push(seg.clone()),
+        }
+        text_leaf = matches!(
+            seg.as_str(),
+            "title" | "subtitle" | "region" | "period" | "name" | "label" | "short"
+        ) || (out.len() == 3 && out[1] == "notes");
+    }
+    if figures {
+        out.push("fig".into());
+        out.push("0".into());
+    }
+    if text_leaf {
+        out.push(if d.lang == "en" { "en" } else { "vi" }.into());
+    }
+    out.join("-")
+}
+
+/// `groups[1].counts.good` → `groups`, `1`, `counts`, `good`.
+fn segments(path: &str) -> Vec<String> {
+    path.split(['.', '['])
+        .map(|s| s.trim_end_matches(']'))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim_matches('"').to_string())
+        .collect()
+}
+
+/// The fields a problem is about, most precise first: the editor focuses
+/// the first one its form has (a missing tier → that tier's figure; a sum
+/// that does not add up → the group's first figure, then the group).
+pub fn fields_for(d: &Draft, p: &Problem) -> Vec<String> {
+    let path = match &p.kind {
+        ProblemKind::MissingTier { id } => format!("{}.{id}", p.path),
+        _ => p.path.clone(),
+    };
+    let mut out = vec![field_id(d, &path)];
+    let mut segs = segments(&path);
+    while segs.pop().is_some() && !segs.is_empty() {
+        let shorter = rebuild(&segs);
+        let id = field_id(d, &shorter);
+        if !out.contains(&id) {
+            out.push(id.clone());
+        }
+        // A list or a group: its first field (`id`), then the list itself.
+        let first = format!("{id}-id");
+        if !out.contains(&first) && segs.last().is_some_and(|s| s.parse::<usize>().is_ok()) {
+            out.push(first);
+        }
+    }
+    out
+}
+
+fn rebuild(segs: &[String]) -> String {
+    let mut s = String::new();
+    for seg in segs {
+        if seg.parse::<usize>().is_ok() {
+            s.push_str(&format!("[{seg}]"));
+        } else {
+            if !s.is_empty() {
+                s.push('.');
+            }
+            s.push_str(seg);
+        }
+    }
+    s
+}

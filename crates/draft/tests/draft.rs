@@ -1,0 +1,259 @@
+//! The editor's model end to end, natively: the seed read into a draft and
+//! written back unchanged; tables pasted from spreadsheets (Vietnamese and
+//! English numbers, counts and percentages, either orientation, "or
+//! better", approximate figures, sub-units) written as the right files;
+//! every problem's place found in the form.
+
+use serde_json::{json, Value};
+use tier_breakdown_core::seed::SEED_JSON;
+use tier_breakdown_core::validate::check;
+use tier_breakdown_draft::draft::{Basis, Draft};
+use tier_breakdown_draft::table::{self, Role, Target};
+use tier_breakdown_draft::write::{field_id, fields_for, open, results_file};
+
+fn value(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// Pastes `tsv` into `d` as recognised, and returns the file written.
+fn paste(d: &mut Draft, tsv: &str) -> Value {
+    let cells = table::read(tsv).unwrap();
+    let m = table::recognise(d, &cells);
+    table::apply(d, &cells, &m);
+    value(&results_file(d, "results.schema.json"))
+}
+
+/// The seed's table as a Vietnamese spreadsheet copies it: tab-separated,
+/// `.` grouping thousands, the members' total left empty.
+const SEED_TSV: &str = "\tTổng số\tSố được đánh giá\tHoàn thành xuất sắc nhiệm vụ\tHoàn thành tốt nhiệm vụ\tHoàn thành nhiệm vụ\tKhông hoàn thành nhiệm vụ\r\n\
+Tổ chức cơ sở đảng\t698\t695\t131\t539\t25\t0\r\n\
+Chi bộ trực thuộc Đảng ủy cơ sở\t5.084\t5.062\t894\t3.791\t376\t1\r\n\
+Đảng viên\t\t94.877\t15.397\t74.551\t4.492\t437\r\n";
+
+#[test]
+fn the_seed_goes_through_the_draft_unchanged() {
+    let d = open(SEED_JSON).unwrap();
+    let written = results_file(&d, "../docs/results.schema.json");
+    assert_eq!(value(&written), value(SEED_JSON));
+    assert!(check(&written).is_ok());
+    assert!(written.ends_with("}\n") && written.contains("\n  \"version\": 1,\n"));
+}
+
+#[test]
+fn a_pasted_spreadsheet_table_gives_the_seed_figures() {
+    let mut d = Draft::blank();
+    let file = paste(&mut d, SEED_TSV);
+    let seed = value(SEED_JSON);
+    for key in ["tiers", "groups"] {
+        let ids = |v: &Value| -> Vec<Value> {
+            v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["id"].clone())
+                .collect()
+        };
+        assert_eq!(ids(&file), ids(&seed), "{key}");
+    }
+    for (got, want) in file["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(seed["groups"].as_array().unwrap())
+    {
+        for k in ["counts", "total", "evaluated", "label"] {
+            let want = match (k, &want[k]) {
+                // The paste gives a label in both languages (a review group's usual names).
+                ("label", l) => l.clone(),
+                (_, v) => v.clone(),
+            };
+            assert_eq!(got[k], want, "{k} of {}", got["id"]);
+        }
+    }
+    assert_eq!(file["version"], 1);
+    // Title still empty: the one error left for the journalist to fill in.
+    let errors = check(&results_file(&d, "")).unwrap_err().errors;
+    assert_eq!(
+        errors.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+        ["title"]
+    );
+}
+
+#[test]
+fn english_numbers_csv_with_semicolons_and_a_transposed_table() {
+    let mut d = Draft::blank();
+    let csv = "Tier,Members\nExcellent,\"15,397\"\nGood,\"74,551\"\nCompleted,\"4,492\"\nNot completed,437\n";
+    let file = paste(&mut d, csv);
+    assert_eq!(file["groups"][0]["id"], "members");
+    assert_eq!(
+        file["groups"][0]["counts"],
+        json!({"excellent": 15397, "good": 74551, "completed": 4492, "not_completed": 437})
+    );
+    let mut d = Draft::blank();
+    let semi = "Nhóm;Xuất sắc;Tốt;Hoàn thành;Không hoàn thành\nĐảng viên;15.397;74.551;4.492;437\n";
+    let file = paste(&mut d, semi);
+    assert_eq!(file["groups"][0]["counts"]["good"], 74551);
+}
+
+#[test]
+fn a_percentage_table_gives_shares() {
+    let mut d = Draft::blank();
+    let tsv =
+        "\tXuất sắc\tTốt\tHoàn thành\tKhông hoàn thành\nĐảng viên\t16,2%\t78,6%\t4,7%\t0,5%\n";
+    let file = paste(&mut d, tsv);
+    assert_eq!(file["version"], 2);
+    assert_eq!(
+        file["groups"][0]["shares"],
+        json!({"excellent": 16.2, "good": 78.6, "completed": 4.7, "not_completed": 0.5})
+    );
+    assert!(file["groups"][0].get("counts").is_none());
+    // English percentages, with a space before the sign.
+    let mut d = Draft::blank();
+    let file = paste(&mut d, "\tExcellent (%)\tGood (%)\tCompleted (%)\tNot completed (%)\nMembers\t16.2 %\t78.6 %\t4.7 %\t0.5 %\n");
+    assert_eq!(file["groups"][0]["shares"]["good"], 78.6);
+    d.title.vi = "Tỉ lệ".into();
+    assert!(check(&results_file(&d, "")).is_ok());
+}
+
+#[test]
+fn an_or_better_report_and_approximate_figures() {
+    let mut d = Draft::blank();
+    let tsv = "\tSố được đánh giá\tXuất sắc\tHoàn thành tốt nhiệm vụ trở lên\tHoàn thành\tKhông hoàn thành\nTổ chức cơ sở đảng\t312\t61\t289\t20\tkhoảng 3\n";
+    let cells = table::read(tsv).unwrap();
+    let m = table::recognise(&d, &cells);
+    assert_eq!(
+        m.roles,
+        [
+            Role::Evaluated,
+            Role::Tier(0),
+            Role::Tier(1),
+            Role::Tier(2),
+            Role::Tier(3)
+        ]
+    );
+    assert_eq!(m.or_better, [false, false, true, false, false]);
+    table::apply(&mut d, &cells, &m);
+    d.title.vi = "Trở lên".into();
+    let text = results_file(&d, "");
+    let file = value(&text);
+    assert_eq!(file["version"], 2);
+    assert_eq!(
+        file["groups"][0]["counts"],
+        json!({"excellent": 61, "good": {"or_better": 289}, "completed": 20, "not_completed": {"value": 3, "approx": "about"}})
+    );
+    let c = check(&text).unwrap();
+    assert_eq!(c.dataset.groups[0].counts, [61, 228, 20, 3]);
+}
+
+#[test]
+fn headers_that_name_no_tier_become_new_tiers_and_the_user_can_remap() {
+    let mut d = Draft::blank();
+    let tsv = "\tLoại A\tLoại B\tGhi chú\nCán bộ\t7\t3\tx\n";
+    let cells = table::read(tsv).unwrap();
+    let mut m = table::recognise(&d, &cells);
+    assert_eq!(m.roles, [Role::NewTier, Role::NewTier, Role::Ignore]);
+    // The user says "Loại A" is the first review tier.
+    m.roles[0] = Role::Tier(0);
+    table::apply(&mut d, &cells, &m);
+    assert_eq!(d.tiers.len(), 5);
+    assert_eq!(d.tiers[4].label.vi, "Loại B");
+    assert_eq!(d.groups[0].figures[0].value, "7");
+    assert_eq!(d.groups[0].figures[4].value, "3");
+}
+
+#[test]
+fn a_table_of_sub_units() {
+    let mut d = open(SEED_JSON).unwrap();
+    let tsv = "Đơn vị\tXuất sắc\tTốt\tHoàn thành\tKhông hoàn thành\nThành phố Việt Trì\t1.200\t5.400\t300\t20\nHuyện Lâm Thao\t800\t3.100\t150\t9\n";
+    let cells = table::read(tsv).unwrap();
+    let mut m = table::recognise(&d, &cells);
+    m.target = Target::Units(2);
+    table::apply(&mut d, &cells, &m);
+    let text = results_file(&d, "");
+    let file = value(&text);
+    assert_eq!(file["units"][0]["id"], "thanh-pho-viet-tri");
+    assert_eq!(file["units"][1]["label"], "Huyện Lâm Thao");
+    assert_eq!(
+        file["units"][0]["groups"][0],
+        json!({"id": "members", "counts": {"excellent": 1200, "good": 5400, "completed": 300, "not_completed": 20}})
+    );
+    assert_eq!(
+        file["groups"],
+        value(SEED_JSON)["groups"],
+        "the groups stay"
+    );
+    assert!(check(&text).is_ok());
+}
+
+#[test]
+fn coverage_only_groups_and_bad_values_keep_their_place() {
+    let mut d = open(SEED_JSON).unwrap();
+    d.groups[0].basis = Basis::None;
+    d.groups[1].figures[1].value = "nhiều".into();
+    let text = results_file(&d, "");
+    let file = value(&text);
+    assert!(file["groups"][0].get("counts").is_none());
+    assert_eq!(file["groups"][1]["counts"]["good"], "nhiều");
+    let errors = check(&text).unwrap_err().errors;
+    assert_eq!(errors[0].path, "groups[1].counts.good");
+    assert_eq!(fields_for(&d, &errors[0])[0], "f-groups-1-fig-1");
+}
+
+#[test]
+fn problem_places_name_form_fields() {
+    let d = open(SEED_JSON).unwrap();
+    for (path, id) in [
+        ("title", "f-title-vi"),
+        ("title.en", "f-title-en"),
+        ("source.name", "f-source-name-vi"),
+        ("source.url", "f-source-url"),
+        ("notes[1]", "f-notes-1-vi"),
+        ("notes[1].en", "f-notes-1-en"),
+        ("tiers[2].color", "f-tiers-2-color"),
+        ("tiers[0].label", "f-tiers-0-label-vi"),
+        ("groups[2].evaluated", "f-groups-2-evaluated"),
+        ("groups[0].counts.not_completed", "f-groups-0-fig-3"),
+        ("groups[0].shares.good.approx", "f-groups-0-approx-1"),
+        ("groups[0].counts.good.or_better", "f-groups-0-fig-1"),
+        ("groups[0].counts", "f-groups-0-fig-0"),
+        ("units[3].groups[0].counts.good", "f-units-3-groups-0-fig-1"),
+        ("units[3].label", "f-units-3-label-vi"),
+        ("periods[0].id", "f-periods-0-id"),
+        ("lang", "f-lang"),
+    ] {
+        assert_eq!(field_id(&d, path), id, "{path}");
+    }
+    // A tier missing from a group: its own figure, then the group's fields.
+    let mut d2 = d.clone();
+    d2.groups[1].figures[2].value.clear();
+    let text = results_file(&d2, "");
+    let p = check(&text).unwrap_err().errors.remove(0);
+    assert_eq!(p.path, "groups[1].counts");
+    let fields = fields_for(&d2, &p);
+    assert_eq!(&fields[..2], ["f-groups-1-fig-2", "f-groups-1-fig-0"]);
+    assert!(fields.contains(&"f-groups-1-id".to_string()));
+}
+
+#[test]
+fn files_the_editor_cannot_open_leave_a_reason() {
+    use tier_breakdown_draft::write::OpenError;
+    assert!(matches!(
+        open("{\"version\": 1,"),
+        Err(OpenError::Unreadable(_))
+    ));
+    assert!(matches!(open("[1, 2]"), Err(OpenError::NotAnObject)));
+    assert!(matches!(open(""), Err(OpenError::Unreadable(_))));
+    // A file with errors still opens, to be mended.
+    let d =
+        open("{\"version\": 1, \"title\": \"x\", \"tiers\": [{\"id\": \"a\"}], \"groups\": []}")
+            .unwrap();
+    assert_eq!(d.tiers[0].id, "a");
+}
+
+#[test]
+fn the_draft_survives_storage() {
+    let d = open(SEED_JSON).unwrap();
+    let saved = serde_json::to_string(&d).unwrap();
+    let back: Draft = serde_json::from_str(&saved).unwrap();
+    assert_eq!(back, d);
+}

@@ -1,0 +1,147 @@
+//! The browser's services the editor uses: the draft in local storage
+//! (gloo), downloads, the clipboard, reading a picked or dropped file, and
+//! fetching the widget's own built files (for the standalone file). Nothing
+//! here is sent anywhere: the only requests are for the editor's own files.
+
+use gloo_storage::{LocalStorage, Storage};
+use tier_breakdown_draft::draft::Draft;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the draft is kept in the browser.
+const DRAFT_KEY: &str = "tier-breakdown-editor/draft";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The draft saved last, if any (and readable).
+pub fn load_draft() -> Option<Draft> {
+    LocalStorage::get(DRAFT_KEY).ok()
+}
+
+/// Saves the draft; false when the browser refuses (private mode, full).
+pub fn save_draft(d: &Draft) -> bool {
+    LocalStorage::set(DRAFT_KEY, d).is_ok()
+}
+
+pub fn language() -> Option<String> {
+    window().and_then(|w| w.navigator().language())
+}
+
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// The page's own folder (`https://news.example/tier-breakdown/`), where
+/// the widget's files sit next to the editor; `None` from `file:`.
+pub fn own_folder() -> Option<String> {
+    let href = window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base("./", &href).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
+/// What a downloaded results file names as its `$schema`: the schema next
+/// to the editor, or its bare name.
+pub fn schema_url() -> String {
+    format!("{}results.schema.json", own_folder().unwrap_or_default())
+}
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The download has started from the click; the URL can go after it.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+    }
+}
+
+/// Copies `text`; false when the browser refused.
+pub async fn copy(text: String) -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    let promise = w.navigator().clipboard().write_text(&text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// The text of a picked or dropped file.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+async fn fetch(path: &str) -> Option<web_sys::Response> {
+    let resp = JsFuture::from(window()?.fetch_with_str(path)).await.ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    resp.ok().then_some(resp)
+}
+
+/// The widget's built files, as the native tool reads them from `dist/`.
+pub struct WidgetFiles {
+    pub glue: String,
+    pub wasm: Vec<u8>,
+    pub css: String,
+}
+
+/// Fetches the widget's glue, wasm and page CSS from the editor's own folder.
+pub async fn widget_files() -> Option<WidgetFiles> {
+    let text = |r: web_sys::Response| async move {
+        JsFuture::from(r.text().ok()?).await.ok()?.as_string()
+    };
+    let glue = text(fetch("tier-breakdown.js").await?).await?;
+    let css = text(fetch("page.css").await?).await?;
+    let wasm = fetch("tier-breakdown_bg.wasm").await?;
+    let buf = JsFuture::from(wasm.array_buffer().ok()?).await.ok()?;
+    let wasm = js_sys::Uint8Array::new(&buf).to_vec();
+    Some(WidgetFiles { glue, wasm, css })
+}
+
+/// Moves the keyboard focus to the first of `ids` the page has, and shows it.
+pub fn focus_first(ids: &[String]) -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    for id in ids {
+        if let Some(el) = doc.get_element_by_id(id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                // Inside a closed <details>: open it first.
+                let mut up = el.parent_element();
+                while let Some(p) = up {
+                    if p.tag_name().eq_ignore_ascii_case("details") {
+                        let _ = p.set_attribute("open", "");
+                    }
+                    up = p.parent_element();
+                }
+                el.scroll_into_view();
+                return el.focus().is_ok();
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,211 @@
+//! Ways out, once the file has no error: the results file (pretty-printed,
+//! with `$schema`), the script embed with the data inline or from an
+//! address, the iframe code, the standalone HTML file built here in the
+//! browser by the native tool's own code, and the screen-reader summary as
+//! alt text. Copy buttons say that they copied.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use tier_breakdown_core::export::summary;
+use tier_breakdown_core::fold::slug;
+use tier_breakdown_core::i18n::tool_message;
+use tier_breakdown_core::validate::check;
+use tier_breakdown_draft::words::W;
+
+use crate::browser::{self, WidgetFiles};
+use crate::state::Ed;
+
+/// `"` and `&` for an attribute; `<` and `>` too.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The hosting folder's address, ending in `/`.
+fn folder(base: &str) -> String {
+    let b = attr(base.trim());
+    if b.ends_with('/') {
+        b
+    } else {
+        format!("{b}/")
+    }
+}
+
+/// The script embed with the file inline: nothing else to host.
+pub(crate) fn embed_inline(base: &str, file: &str, lang: &str) -> String {
+    // `<` only occurs in JSON strings, where \u003c means the same: no
+    // `</script>` can close the tag.
+    let data = file.trim_end().replace('<', "\\u003c");
+    format!(
+        "<div data-tier-breakdown data-lang=\"{lang}\">\n<script type=\"application/json\">\n{data}\n</script>\n</div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
+        folder(base)
+    )
+}
+
+/// The script embed reading the file from its address.
+pub(crate) fn embed_src(base: &str, src: &str, lang: &str) -> String {
+    format!(
+        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{lang}\"></div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
+        attr(src),
+        folder(base)
+    )
+}
+
+/// The iframe code: the widget's own page with `?data=`.
+pub(crate) fn iframe(base: &str, src: &str, lang: &str, title: &str) -> String {
+    let data = js_sys::encode_uri_component(src)
+        .as_string()
+        .unwrap_or_default();
+    format!(
+        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={lang}\"\n        title=\"{}\" style=\"width:100%;border:0\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\" async></script>\n",
+        folder(base),
+        attr(&data),
+        attr(title),
+        folder(base)
+    )
+}
+
+/// A read-only code box with a copy button that says it copied.
+fn code_box(ed: Ed, id: &'static str, label: W, text: Signal<String>) -> impl IntoView {
+    let status = RwSignal::new(None::<bool>);
+    // A new text is not copied yet.
+    Effect::new(move |_| {
+        text.track();
+        status.set(None);
+    });
+    let copy = move |_| {
+        let t = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            status.set(Some(browser::copy(t).await));
+        });
+    };
+    view! {
+        <div class="ed-code">
+            <label for=id>{move || ed.w(label)}</label>
+            <textarea id=id readonly rows="4" spellcheck="false" prop:value=move || text.get()></textarea>
+            <div class="ed-row">
+                <button type="button" id=format!("{id}-copy") on:click=copy>{move || ed.w(W::Copy)}</button>
+                <span role="status" class="ed-said" id=format!("{id}-status")>
+                    {move || match status.get() {
+                        Some(true) => ed.w(W::Copied),
+                        Some(false) => ed.w(W::CopyFailed),
+                        None => String::new(),
+                    }}
+                </span>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Publish(ed: Ed) -> impl IntoView {
+    let base = RwSignal::new(
+        browser::own_folder().unwrap_or_else(|| "https://cdn.example/tier-breakdown/".to_string()),
+    );
+    let src = RwSignal::new(String::new());
+    let files: RwSignal<Option<Arc<SendWrapper<WidgetFiles>>>> = RwSignal::new(None);
+    let building = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        if let Some(f) = browser::widget_files().await {
+            files.set(Some(Arc::new(SendWrapper::new(f))));
+        }
+    });
+    let checked = Memo::new(move |_| {
+        ed.file.with(|f| {
+            check(f)
+                .ok()
+                .map(|c| c.dataset.title.get(&c.dataset.lang).to_string())
+        })
+    });
+    let ok = move || checked.with(Option::is_some);
+    let lang = move || ed.draft.with(|d| d.lang.clone());
+    let name = move || checked.with(|t| slug(t.as_deref().unwrap_or("")));
+    let inline = Signal::derive(move || embed_inline(&base.get(), &ed.file.get(), &lang()));
+    let has_src = move || !src.with(|s| s.trim().is_empty());
+    let by_src = Signal::derive(move || {
+        if has_src() {
+            embed_src(&base.get(), src.get().trim(), &lang())
+        } else {
+            ed.w(W::NeedAddress)
+        }
+    });
+    let frame = Signal::derive(move || {
+        if has_src() {
+            let title = checked.get().unwrap_or_default();
+            iframe(&base.get(), src.get().trim(), &lang(), &title)
+        } else {
+            ed.w(W::NeedAddress)
+        }
+    });
+    let alt = Signal::derive(move || {
+        let lang = ed.lang.get();
+        ed.file
+            .with(|f| check(f).ok().map(|c| summary(&c.dataset, lang, &[])))
+            .unwrap_or_default()
+    });
+    let download_json = move |_| {
+        browser::download(
+            &format!("{}.json", name()),
+            &ed.file.get_untracked(),
+            "application/json",
+        )
+    };
+    let download_html = move |_| {
+        let Some(f) = files.get_untracked() else {
+            building.set(Some(format!(
+                "{} {}",
+                ed.w(W::BuildFailed),
+                "tier-breakdown.js, tier-breakdown_bg.wasm, page.css"
+            )));
+            return;
+        };
+        let lang = ed.lang.get_untracked();
+        let file = ed.file.get_untracked();
+        match tier_breakdown_standalone::build(
+            &f.glue,
+            &f.wasm,
+            &f.css,
+            &file,
+            &format!("{}.json", name()),
+            lang,
+        ) {
+            Ok(html) => {
+                building.set(None);
+                browser::download(&format!("{}.html", name()), &html, "text/html");
+            }
+            Err(m) => building.set(Some(format!(
+                "{} {}",
+                ed.w(W::BuildFailed),
+                tool_message(&m, lang)
+            ))),
+        }
+    };
+    view! {
+        <section class="ed-card" aria-labelledby="ed-publish">
+            <h2 id="ed-publish">{move || ed.w(W::Publish)}</h2>
+            <Show when=ok fallback=move || view! { <p class="ed-said ed-bad" id="ed-fix-first">{move || ed.w(W::FixFirst)}</p> }>
+                <div class="ed-row">
+                    <button type="button" id="ed-download-json" class="ed-primary" on:click=download_json>{move || ed.w(W::DownloadJson)}</button>
+                    <button type="button" id="ed-download-html" on:click=download_html>{move || ed.w(W::DownloadHtml)}</button>
+                </div>
+                <p role="status" class="ed-said ed-bad">{move || building.get()}</p>
+                <div class="ed-field">
+                    <label for="ed-base">{move || ed.w(W::HostedAt)}</label>
+                    <input id="ed-base" type="url" prop:value=move || base.get() on:input=move |ev| base.set(event_target_value(&ev)) />
+                </div>
+                {code_box(ed, "ed-embed-inline", W::EmbedInline, inline)}
+                <div class="ed-field">
+                    <label for="ed-src">{move || ed.w(W::DataAddress)}</label>
+                    <input id="ed-src" type="url" placeholder="https://" prop:value=move || src.get() on:input=move |ev| src.set(event_target_value(&ev)) />
+                </div>
+                {code_box(ed, "ed-embed-src", W::EmbedSrc, by_src)}
+                {code_box(ed, "ed-iframe", W::IframeCode, frame)}
+                {code_box(ed, "ed-alt", W::AltText, alt)}
+            </Show>
+        </section>
+    }
+}

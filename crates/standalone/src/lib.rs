@@ -1,0 +1,130 @@
+//! The standalone file: one self-contained HTML page (the widget's JS
+//! glue, its wasm gzipped and base64-encoded, the page CSS and a results
+//! file inlined) that works when double-clicked from disk, with no network.
+//! [`page`] writes it; the native tool (`src/main.rs`) and the editor (in
+//! the browser) both call it, so the same files give the same bytes.
+
+use std::io::Write;
+
+use base64::Engine;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
+use tier_breakdown_core::validate::check;
+
+/// The standalone file for a results file, from the widget's built files
+/// (glue, wasm, page CSS). An invalid results file is refused with all its
+/// errors, in `lang`; `name` is how the messages call the file.
+pub fn build(
+    glue: &str,
+    wasm: &[u8],
+    css: &str,
+    results: &str,
+    name: &str,
+    lang: UiLang,
+) -> Result<String, ToolMsg> {
+    let checked = check(results).map_err(|r| ToolMsg::Invalid {
+        file: name.to_string(),
+        lines: r
+            .errors
+            .iter()
+            .map(|p| format!("  {}", problem_line(lang, p)))
+            .collect(),
+    })?;
+    let title = checked.dataset.title.get(&checked.dataset.lang).to_string();
+    page(glue, wasm, css, results, &title, &checked.dataset.lang)
+}
+
+/// Escapes text for an HTML text node or attribute.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The page for a results file already validated, its title and its language.
+pub fn page(
+    glue: &str,
+    wasm: &[u8],
+    css: &str,
+    results: &str,
+    title: &str,
+    lang: &str,
+) -> Result<String, ToolMsg> {
+    if glue.to_ascii_lowercase().contains("</script")
+        || css.to_ascii_lowercase().contains("</style")
+    {
+        return Err(ToolMsg::ClosingTag);
+    }
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    let gzip = |e: std::io::Error| ToolMsg::Io {
+        file: "gzip".into(),
+        error: e.to_string(),
+    };
+    gz.write_all(wasm).map_err(gzip)?;
+    let packed = base64::engine::general_purpose::STANDARD.encode(gz.finish().map_err(gzip)?);
+    // `<` only occurs inside JSON strings, where \u003c means the same: no `</script>` can close the tag.
+    let data = results
+        .trim_start_matches('\u{feff}')
+        .replace('<', "\\u003c");
+    // Run the glue's own init with the unpacked bytes: nothing is fetched.
+    // Feature-detected, not browser-sniffed: without DecompressionStream
+    // (Firefox < 113, Safari < 16.4) say so instead of leaving a blank page.
+    let boot = r#"
+;(async () => {
+  const mount = document.querySelector('[data-tier-breakdown-page]');
+  if (typeof DecompressionStream !== 'function' || typeof WebAssembly !== 'object') {
+    mount.textContent = OLD_BROWSER;
+    return;
+  }
+  const b64 = document.getElementById('tb-wasm').textContent.trim();
+  const gz = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  await WBG_INIT({ module_or_path: bytes });
+})();
+"#;
+    // The message is plain text in a JS string: no quote or backslash in it.
+    let boot = boot
+        .replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"))
+        .replace("WBG_INIT", &init_name(glue).ok_or(ToolMsg::NoInit)?);
+    let script = format!("\n{glue}{boot}");
+    // The file carries its own strict policy: only these two inline
+    // blocks may run or style, wasm may compile, nothing may be fetched.
+    let csp = format!(
+            "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; base-uri 'none'; form-action 'none'",
+            sha256(&script),
+            sha256(css)
+        );
+    Ok(format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main data-tier-breakdown-page>\n<script type=\"application/json\">{data}</script>\n</main>\n<script type=\"application/octet-stream\" id=\"tb-wasm\">{packed}</script>\n<script type=\"module\">{script}</script>\n</body>\n</html>\n",
+            lang = escape(lang),
+            title = escape(title),
+        ))
+}
+
+/// The glue's local name for its default export (the init function):
+/// `__wbg_init` as wasm-bindgen writes it, another once minified
+/// (`export{Ke as default,…}`).
+fn init_name(glue: &str) -> Option<String> {
+    if glue.contains("async function __wbg_init(") {
+        return Some("__wbg_init".to_string());
+    }
+    glue.rfind("export").and_then(|at| {
+        let list = glue[at..].split_once('{')?.1.split_once('}')?.0;
+        list.split(',').find_map(|item| {
+            let (local, exported) = item.split_once(" as ")?;
+            (exported.trim() == "default").then(|| local.trim().to_string())
+        })
+    })
+}
+
+/// A CSP source expression for the SHA-256 of `text`.
+fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}

@@ -1,0 +1,311 @@
+// The editor (editor.html): from a table pasted out of a spreadsheet to a
+// results file, a standalone file and embed codes, in Chromium. Nothing
+// leaves the browser but requests for the editor's own files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { ROOT, openPage, useServerAndBrowser } from './harness.mjs';
+
+const ctx = useServerAndBrowser();
+const OUT = join(ROOT, 'target', 'e2e-editor');
+mkdirSync(OUT, { recursive: true });
+
+const SEED = JSON.parse(readFileSync(join(ROOT, 'data/phu-tho-2022.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const schema = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/results.schema.json'), 'utf8')));
+
+/** The seed's table as a Vietnamese spreadsheet copies it (tabs, `.` for thousands, CRLF). */
+const SEED_TSV = [
+  ['', 'Tổng số', 'Số được đánh giá', 'Hoàn thành xuất sắc nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành nhiệm vụ', 'Không hoàn thành nhiệm vụ'],
+  ['Tổ chức cơ sở đảng', '698', '695', '131', '539', '25', '0'],
+  ['Chi bộ trực thuộc Đảng ủy cơ sở', '5.084', '5.062', '894', '3.791', '376', '1'],
+  ['Đảng viên', '', '94.877', '15.397', '74.551', '4.492', '437'],
+].map((r) => r.join('\t')).join('\r\n') + '\r\n';
+
+/** A fresh editor (empty storage), in Vietnamese unless told. */
+async function openEditor({ width = 1024, colorScheme = 'light', locale = 'vi-VN' } = {}) {
+  const page = await openPage(ctx.browser, { width, colorScheme });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.server.origin });
+  await page.context().setExtraHTTPHeaders({ 'accept-language': locale });
+  await page.addInitScript((l) => Object.defineProperty(navigator, 'language', { get: () => l }), locale);
+  await page.goto(`${ctx.server.origin}/editor.html`);
+  await page.locator('#ed-table').waitFor();
+  return page;
+}
+
+/** Pastes a table into the paste box (through the clipboard), reads it and puts it in. */
+async function pasteTable(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#ed-table').focus();
+  await page.keyboard.press('Control+V');
+  assert.equal(await page.inputValue('#ed-table'), text.replace(/\r\n/g, '\n'));
+  await page.click('#ed-read');
+  await page.locator('#ed-mapping').waitFor();
+  await page.click('#ed-put-in');
+}
+
+/** Downloads what `selector` offers; returns its text and suggested name. */
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+}
+
+/** The preview's chart table (every figure), as text. */
+async function previewTable(page) {
+  const frame = page.locator('.ed-frame');
+  await frame.locator('.tb-chart').waitFor();
+  await frame.locator('.tb-table-toggle').click();
+  return frame.locator('table').innerText();
+}
+
+function onlyOwnRequests(page) {
+  const foreign = page.requests.filter((u) => !u.startsWith(ctx.server.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+}
+
+test('a pasted spreadsheet table (Vietnamese numbers) becomes the seed\'s chart and results file', async () => {
+  const page = await openEditor();
+  await pasteTable(page, SEED_TSV);
+  await page.fill('#f-title-vi', SEED.title.vi);
+  const table = await previewTable(page);
+  for (const figure of ['698', '695', '131', '539', '25', '5.084', '5.062', '894', '3.791', '376', '94.877', '15.397', '74.551', '4.492', '437']) {
+    assert.ok(table.includes(figure), `the preview shows ${figure}:\n${table}`);
+  }
+  assert.equal(await page.locator('#ed-errors li').count(), 0);
+  const { name, text } = await download(page, '#ed-download-json');
+  assert.match(name, /^ket-qua-danh-gia.*\.json$/);
+  const file = JSON.parse(text);
+  assert.ok(text.startsWith('{\n  "$schema": '), 'pretty-printed, $schema first');
+  assert.equal(schema(file), true, JSON.stringify(schema.errors));
+  assert.deepEqual(file.tiers.map((t) => t.id), SEED.tiers.map((t) => t.id));
+  assert.equal(file.groups.length, SEED.groups.length);
+  for (const [got, want] of file.groups.map((g, i) => [g, SEED.groups[i]])) {
+    assert.deepEqual([got.id, got.total, got.evaluated, got.counts], [want.id, want.total, want.evaluated, want.counts]);
+  }
+  writeFileSync(join(OUT, 'pasted.json'), text);
+  assert.deepEqual(page.errors, []);
+  onlyOwnRequests(page);
+  await page.close();
+});
+
+test('the standalone file built in the browser is the native tool\'s, and opens offline from file://', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  const json = await download(page, '#ed-download-json');
+  const html = await download(page, '#ed-download-html');
+  assert.match(html.name, /\.html$/);
+  const jsonPath = join(OUT, 'example.json');
+  const nativePath = join(OUT, 'native.html');
+  writeFileSync(jsonPath, json.text);
+  const r = spawnSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', jsonPath, '-o', nativePath, '--dist', join(ROOT, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(readFileSync(nativePath, 'utf8') === html.text, 'the same bytes as the native tool');
+  await page.close();
+
+  const file = join(OUT, 'from-editor.html');
+  writeFileSync(file, html.text);
+  const offline = await openPage(ctx.browser, { width: 1024 });
+  await offline.context().route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
+  await offline.goto(pathToFileURL(file).href);
+  await offline.locator('.tb-chart').waitFor();
+  assert.equal(await offline.textContent('[data-group=members] .tb-headline'), '94.877');
+  assert.deepEqual(offline.requests, [pathToFileURL(file).href]);
+  assert.deepEqual(offline.errors, []);
+  await offline.close();
+});
+
+test('the copied script embed (data inline) renders on a hostile host page', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  await page.click('#ed-embed-inline-copy');
+  await page.locator('#ed-embed-inline-status', { hasText: 'Đã sao chép' }).waitFor();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(code, await page.inputValue('#ed-embed-inline'));
+  assert.match(code, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
+  await page.close();
+
+  const hostile = readFileSync(join(ROOT, 'tests/e2e/hosts/hostile.html'), 'utf8')
+    .replace(/<main[\s\S]*<\/main>/, `<main style="width: 800px"><p id="before">Đoạn văn trước.</p>\n${code}\n<p id="after">Đoạn văn sau.</p></main>`);
+  const host = await openPage(ctx.browser, { width: 1024 });
+  const url = `${ctx.server.origin}/hosts/pasted-from-editor.html`;
+  await host.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostile }));
+  await host.goto(url);
+  const chart = host.locator('[data-tier-breakdown] .tb-chart');
+  await chart.waitFor();
+  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-headline').textContent(), '94.877');
+  await host.locator('[data-tier-breakdown] .tb-key[data-tier=excellent]').click();
+  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-selected').textContent(), 'Xuất sắc: 16,2%');
+  assert.deepEqual(host.errors, []);
+  await host.close();
+});
+
+test('with the file hosted, the data-src embed and the iframe codes render it', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  assert.match(await page.inputValue('#ed-iframe'), /^Nhập địa chỉ/);
+  await page.fill('#ed-src', `${ctx.server.origin}/data/example-shares.json`);
+  const bySrc = await page.inputValue('#ed-embed-src');
+  const frame = await page.inputValue('#ed-iframe');
+  assert.match(frame, /index\.html\?data=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fdata%2Fexample-shares\.json&amp;lang=vi/);
+  await page.close();
+  const host = await openPage(ctx.browser, { width: 1024 });
+  const url = `${ctx.server.origin}/hosts/pasted-codes.html`;
+  const body = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>codes</title></head><body>${bySrc}\n${frame}</body></html>`;
+  await host.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  await host.goto(url);
+  await host.locator('[data-tier-breakdown] .tb-chart').waitFor();
+  const inner = host.frameLocator('iframe[data-tier-breakdown-frame]');
+  await inner.locator('.tb-chart').waitFor();
+  const title = JSON.parse(readFileSync(join(ROOT, 'data/example-shares.json'), 'utf8')).title;
+  const expected = typeof title === 'string' ? title : title.vi;
+  assert.equal(await host.locator('[data-tier-breakdown] .tb-title').textContent(), expected);
+  assert.equal(await inner.locator('.tb-title').textContent(), expected);
+  assert.deepEqual(host.errors, []);
+  await host.close();
+});
+
+test('a reload restores the draft; starting over clears it', async () => {
+  const page = await openEditor();
+  await page.fill('#f-title-vi', 'Bản nháp của tôi');
+  await page.fill('#f-groups-0-fig-0', '12');
+  await page.reload();
+  await page.locator('#f-title-vi').waitFor();
+  assert.equal(await page.inputValue('#f-title-vi'), 'Bản nháp của tôi');
+  assert.equal(await page.inputValue('#f-groups-0-fig-0'), '12');
+  assert.match(await page.textContent('.ed-saved'), /Đã mở lại bản nháp/);
+  await page.click('#ed-blank');
+  await page.reload();
+  await page.locator('#f-title-vi').waitFor();
+  assert.equal(await page.inputValue('#f-title-vi'), '');
+  await page.close();
+});
+
+test('a bad value shows its error, and the error\'s link focuses the field', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  assert.equal(await page.locator('#ed-errors li').count(), 0);
+  await page.fill('#f-groups-1-fig-1', '3.79l');
+  const error = page.locator('#ed-errors li a', { hasText: 'groups[1].counts.good' });
+  await error.waitFor();
+  assert.match(await error.textContent(), /số nguyên/);
+  assert.equal(await page.locator('#ed-fix-first').count(), 1, 'no output while the file has errors');
+  await error.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-groups-1-fig-1');
+  // A missing tier figure: the link goes to that tier's field.
+  await page.fill('#f-groups-1-fig-1', '3791');
+  await page.fill('#f-groups-0-fig-2', '');
+  await page.locator('#ed-errors li a', { hasText: 'completed' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-groups-0-fig-2');
+  // The errors speak the editor's language.
+  await page.click('button[lang=en]');
+  await page.locator('#ed-errors li a', { hasText: 'no count for tier "completed"' }).waitFor();
+  await page.close();
+});
+
+test('a pasted percentage table and an "or better, of which" report give the right files', async () => {
+  const page = await openEditor();
+  await page.click('#ed-blank');
+  await pasteTable(page, '\tXuất sắc\tTốt\tHoàn thành\tKhông hoàn thành\nĐảng viên\t16,2%\t78,6%\t4,7%\t0,5%\n');
+  await page.fill('#f-title-vi', 'Tỉ lệ');
+  let file = JSON.parse((await download(page, '#ed-download-json')).text);
+  assert.equal(file.version, 2);
+  assert.deepEqual(file.groups[0].shares, { excellent: 16.2, good: 78.6, completed: 4.7, not_completed: 0.5 });
+  assert.equal(schema(file), true, JSON.stringify(schema.errors));
+  assert.ok((await previewTable(page)).includes('78,6%'));
+
+  await pasteTable(page, '\tSố được đánh giá\tXuất sắc\tHoàn thành tốt nhiệm vụ trở lên\tHoàn thành\tKhông hoàn thành\nTổ chức cơ sở đảng\t312\t61\t289\t20\t3\n');
+  assert.equal(await page.isChecked('#f-groups-0-orb-1'), true, 'the "or better" mark is on the form');
+  file = JSON.parse((await download(page, '#ed-download-json')).text);
+  assert.deepEqual(file.groups[0].counts, { excellent: 61, good: { or_better: 289 }, completed: 20, not_completed: 3 });
+  assert.equal(schema(file), true, JSON.stringify(schema.errors));
+  const frame = page.locator('.ed-frame');
+  await frame.locator('.tb-or-better', { hasText: '289' }).waitFor();
+  onlyOwnRequests(page);
+  await page.close();
+});
+
+test('a file too large or unreadable gets a message and leaves the draft as it was', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  const title = await page.inputValue('#f-title-vi');
+  await page.setInputFiles('#ed-open', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+  await page.locator('.ed-said.ed-bad', { hasText: 'quá lớn' }).waitFor();
+  await page.setInputFiles('#ed-open', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1,') });
+  await page.locator('.ed-said.ed-bad', { hasText: 'broken.json' }).waitFor();
+  assert.equal(await page.inputValue('#f-title-vi'), title);
+  await page.setInputFiles('#ed-open', join(ROOT, 'data/example-shares.json'));
+  await page.locator('.ed-said', { hasText: 'example-shares.json' }).waitFor();
+  assert.notEqual(await page.inputValue('#f-title-vi'), title);
+  await page.close();
+});
+
+/** Presses Tab until `selector` has the focus (at most `max` times). */
+async function tabTo(page, selector, max = 300) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('keyboard alone: from pasting a table to copying the embed code', async () => {
+  const page = await openEditor({ width: 360 });
+  await page.evaluate((t) => navigator.clipboard.writeText(t), SEED_TSV);
+  await tabTo(page, '#ed-table');
+  await page.keyboard.press('Control+V');
+  await tabTo(page, '#ed-read');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#ed-map-orientation');
+  await tabTo(page, '#ed-put-in');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#f-title-vi');
+  await page.keyboard.type('Kết quả năm 2022');
+  await tabTo(page, '#ed-embed-inline-copy');
+  await page.keyboard.press('Enter');
+  await page.locator('#ed-embed-inline-status', { hasText: 'Đã sao chép' }).waitFor();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(code, /"title": "Kết quả năm 2022"/);
+  assert.match(code, /"evaluated": 94877/);
+  await page.close();
+});
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: the editor at 360 and 1024 px, ${colorScheme}: empty, a table read, errors, outputs`, async () => {
+    for (const width of [360, 1024]) {
+      const page = await openEditor({ width, colorScheme });
+      const scan = async (what) => {
+        const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(found, [], `${colorScheme} ${width} ${what}: ${found.join('\n')}`);
+      };
+      await scan('empty');
+      await page.evaluate((t) => navigator.clipboard.writeText(t), SEED_TSV);
+      await page.locator('#ed-table').focus();
+      await page.keyboard.press('Control+V');
+      await page.click('#ed-read');
+      await page.locator('#ed-mapping').waitFor();
+      await scan('table read');
+      await page.click('#ed-put-in');
+      await page.fill('#f-groups-1-fig-1', 'x');
+      await page.locator('#ed-errors li').first().waitFor();
+      await scan('errors');
+      await page.fill('#f-groups-1-fig-1', '3791');
+      await page.fill('#f-title-vi', 'Kết quả');
+      await page.locator('#ed-embed-inline').waitFor();
+      await page.fill('#ed-src', 'https://news.example/data/results.json');
+      await scan('outputs');
+      await page.screenshot({ path: join(OUT, `editor-${width}-${colorScheme}.png`), fullPage: true });
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+}
