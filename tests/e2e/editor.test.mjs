@@ -243,6 +243,39 @@ test('a file too large or unreadable gets a message and leaves the draft as it w
   await page.setInputFiles('#ed-open', join(ROOT, 'data/example-shares.json'));
   await page.locator('.ed-said', { hasText: 'example-shares.json' }).waitFor();
   assert.notEqual(await page.inputValue('#f-title-vi'), title);
+  // What the form has no field for is named, not silently dropped.
+  const extra = { ...SEED, groups: SEED.groups.map((g, i) => (i ? g : { ...g, remark: 'x' })) };
+  await page.setInputFiles('#ed-open', { name: 'extra.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(extra)) });
+  await page.locator('#ed-start-said.ed-bad', { hasText: 'groups[0].remark' }).waitFor();
+  await page.close();
+});
+
+test('a dropped file opens, periods\' sub-units included; the preview switches language, theme and width', async () => {
+  const page = await openEditor();
+  const text = readFileSync(join(ROOT, 'data/example-districts.json'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'districts.json', { type: 'application/json' }));
+    const zone = document.querySelector('.ed-drop');
+    for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('.ed-said', { hasText: 'districts.json' }).waitFor();
+  assert.doesNotMatch(await page.textContent('#ed-start-said'), /không có ô/, 'nothing of the file is left out');
+  assert.equal(await page.locator('#ed-start-said.ed-bad').count(), 0);
+  const file = JSON.parse(readFileSync(join(ROOT, 'data/example-districts.json'), 'utf8'));
+  assert.equal(await page.inputValue('#f-periods-0-units-0-id'), file.periods[0].units[0].id);
+  assert.equal(await page.inputValue('#f-units-1-label-vi'), typeof file.units[1].label === 'string' ? file.units[1].label : file.units[1].label.vi);
+
+  const frame = page.locator('.ed-frame');
+  await frame.locator('.tb-chart').waitFor();
+  await page.click('.ed-preview [data-choice=en]');
+  await frame.locator('.tb-title', { hasText: file.title.en }).waitFor();
+  await page.click('.ed-preview [data-choice=dark]');
+  await frame.locator('.tb.tb-dark').waitFor();
+  await page.click('.ed-preview [data-choice=phone]');
+  const width = await frame.evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(width <= 360, `phone width: ${width}`);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

@@ -98,12 +98,15 @@ impl Group {
 }
 
 /// A sub-unit (district, commune) or another period: its own figures for
-/// some of the groups.
+/// some of the groups; a period may have its sub-units' figures too
+/// (matched to the top-level units by id).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     pub id: String,
     pub label: Text,
     pub groups: Vec<Group>,
+    #[serde(default)]
+    pub units: Vec<Part>,
 }
 
 /// The source of the figures.
@@ -256,6 +259,9 @@ impl Draft {
         self.groups.iter_mut().for_each(&mut f);
         for p in self.units.iter_mut().chain(self.periods.iter_mut()) {
             p.groups.iter_mut().for_each(&mut f);
+            for u in &mut p.units {
+                u.groups.iter_mut().for_each(&mut f);
+            }
         }
     }
 

@@ -309,10 +309,22 @@ fn fill(g: &mut Group, m: &Mapping, tiers: &[usize], values: &[String]) {
     }
 }
 
-/// What [`apply`] did, for the editor to say.
+/// Where one record of the table went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// The record's label in the table.
+    pub label: String,
+    /// The group's or unit's id in the draft.
+    pub id: String,
+    /// A group or unit the draft did not have.
+    pub new: bool,
+}
+
+/// What [`apply`] did, for the editor to say (and show before it is done,
+/// applied to a copy of the draft).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Applied {
-    pub records: usize,
+    pub records: Vec<Placed>,
     pub new_tiers: usize,
 }
 
@@ -339,17 +351,20 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
         })
         .collect();
     let recs = records(cells, m.tiers_across);
-    let count = recs.len();
+    let mut placed = Vec::new();
     match m.target {
         Target::Groups => {
             let old = std::mem::take(&mut d.groups);
             for (label, values) in recs {
-                let mut g = old
-                    .iter()
-                    .find(|g| matches(&g.label, &g.id, &label))
-                    .cloned()
-                    .unwrap_or_else(|| new_group(d, &label));
+                let found = old.iter().find(|g| matches(&g.label, &g.id, &label));
+                let new = found.is_none();
+                let mut g = found.cloned().unwrap_or_else(|| new_group(d, &label));
                 fill(&mut g, m, &tiers, &values);
+                placed.push(Placed {
+                    label,
+                    id: g.id.clone(),
+                    new,
+                });
                 d.groups.push(g);
             }
         }
@@ -358,11 +373,11 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
                 return Applied::default();
             };
             for (label, values) in recs {
-                let at = match d
+                let found = d
                     .units
                     .iter()
-                    .position(|u| matches(&u.label, &u.id, &label))
-                {
+                    .position(|u| matches(&u.label, &u.id, &label));
+                let at = match found {
                     Some(at) => at,
                     None => {
                         let id =
@@ -376,6 +391,11 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
                         d.units.len() - 1
                     }
                 };
+                placed.push(Placed {
+                    label,
+                    id: d.units[at].id.clone(),
+                    new: found.is_none(),
+                });
                 let unit = &mut d.units[at];
                 let g = match unit.groups.iter().position(|g| g.id == gid) {
                     Some(i) => &mut unit.groups[i],
@@ -393,7 +413,7 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
         }
     }
     Applied {
-        records: count,
+        records: placed,
         new_tiers,
     }
 }

@@ -38,6 +38,7 @@ words! {
     FileTooBig => "Tệp quá lớn (tối đa 5 MiB). Bản nháp vẫn giữ nguyên.", "The file is too large (5 MiB at most). The draft is as it was.";
     FileUnreadable => "Không đọc được tệp này. Bản nháp vẫn giữ nguyên.", "This file could not be read. The draft is as it was.";
     FileNotObject => "Đây không phải tệp kết quả (cần một đối tượng JSON). Bản nháp vẫn giữ nguyên.", "This is not a results file (a JSON object is needed). The draft is as it was.";
+    LeftOut => "Trình soạn không có ô cho các trường sau, nên chúng sẽ không có trong tệp tải về:", "The editor has no field for these, so the downloaded file will not have them:";
     KeptDraft => "Bản nháp vẫn giữ nguyên.", "The draft is as it was.";
     Paste => "2. Dán bảng số liệu", "2. Paste a table";
     PasteLabel => "Bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;)", "A table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;)";
@@ -62,8 +63,10 @@ words! {
     Total => "Tổng số", "Total";
     Evaluated => "Số được đánh giá", "Evaluated";
     Ignore => "Bỏ qua", "Ignore";
-    OrBetter => "trở lên (gồm các mức tốt hơn)", "or better (includes the better tiers)";
+    OrBetter => "trở lên (gồm các mức tốt hơn)", "or better (with the better tiers)";
     RecordsFound => "Các hàng sẽ thành", "The records become";
+    NewWord => "mới", "new";
+    Updates => "cập nhật", "updates";
     PutIn => "Đưa vào biểu đồ", "Put into the chart";
     PutInDone => "Đã đưa bảng vào biểu đồ:", "The table is in the chart:";
     RecordsWord => "hàng số liệu", "records";

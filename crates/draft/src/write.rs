@@ -137,12 +137,18 @@ fn group(g: &Group, tiers: &[Tier], lang: &str, with_label: bool) -> J {
     o.done()
 }
 
-fn part(p: &Part, tiers: &[Tier], lang: &str) -> J {
+/// A unit or a period; a period's units are matched by id and may leave
+/// their label out (the top-level unit's is shown).
+fn part(p: &Part, tiers: &[Tier], lang: &str, label_required: bool) -> J {
     let mut o = Obj::default();
     let groups = p.groups.iter().map(|g| group(g, tiers, lang, false));
     o.put("id", Some(str_j(p.id.trim())))
-        .put("label", text(&p.label, lang, true))
+        .put("label", text(&p.label, lang, label_required))
         .put("groups", Some(J::A(groups.collect())));
+    if !p.units.is_empty() {
+        let units = p.units.iter().map(|u| part(u, tiers, lang, false));
+        o.put("units", Some(J::A(units.collect())));
+    }
     o.done()
 }
 
@@ -162,7 +168,13 @@ pub fn needs_version_2(d: &Draft) -> bool {
     let mut groups = d
         .groups
         .iter()
-        .chain(d.units.iter().chain(&d.periods).flat_map(|p| &p.groups));
+        .chain(d.units.iter().chain(&d.periods).flat_map(|p| &p.groups))
+        .chain(
+            d.periods
+                .iter()
+                .flat_map(|p| &p.units)
+                .flat_map(|u| &u.groups),
+        );
     groups.any(|g| {
         g.basis != Basis::Counts
             || g.figures.iter().any(|f| {
@@ -217,7 +229,7 @@ pub fn results_file(d: &Draft, schema: &str) -> String {
     o.put("groups", Some(J::A(groups.collect())));
     for (key, parts) in [("units", &d.units), ("periods", &d.periods)] {
         if !parts.is_empty() {
-            let parts = parts.iter().map(|p| part(p, &d.tiers, lang));
+            let parts = parts.iter().map(|p| part(p, &d.tiers, lang, true));
             o.put(key, Some(J::A(parts.collect())));
         }
     }
@@ -310,6 +322,7 @@ fn read_parts(v: Option<&Value>, tiers: &[Tier], lang: &str) -> Vec<Part> {
                 .and_then(Value::as_array)
                 .map(|gs| gs.iter().map(|g| read_group(g, tiers, lang)).collect())
                 .unwrap_or_default(),
+            units: read_parts(p.get("units"), tiers, lang),
         })
         .collect()
 }
@@ -476,4 +489,55 @@ fn rebuild(segs: &[String]) -> String {
         }
     }
     s
+}
+
+/// What of `file` the draft leaves out (fields the form has no place
+/// for, such as a period's own units): their JSON paths, for the editor to
+/// say before the user saves over them.
+///
+/// ```
+/// let file = r#"{"version": 1, "lang": "vi", "title": "T", "extra": 1, "tiers": [], "groups": []}"#;
+/// let d = tier_breakdown_draft::write::open(file).unwrap();
+/// assert_eq!(tier_breakdown_draft::write::left_out(file, &d), ["extra"]);
+/// ```
+pub fn left_out(file: &str, d: &Draft) -> Vec<String> {
+    let (Ok(before), Ok(after)) = (
+        serde_json::from_str::<Value>(file.trim_start_matches('\u{feff}')),
+        serde_json::from_str::<Value>(&results_file(d, "")),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    missing(&before, &after, String::new(), &mut out);
+    out.retain(|p| p != "$schema");
+    out
+}
+
+fn missing(before: &Value, after: &Value, path: String, out: &mut Vec<String>) {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (before, after) {
+        (Value::Object(b), Value::Object(a)) => {
+            for (k, v) in b {
+                match a.get(k) {
+                    Some(w) => missing(v, w, join(k), out),
+                    None => out.push(join(k)),
+                }
+            }
+        }
+        (Value::Array(b), Value::Array(a)) => {
+            for (i, v) in b.iter().enumerate() {
+                match a.get(i) {
+                    Some(w) => missing(v, w, format!("{path}[{i}]"), out),
+                    None => out.push(format!("{path}[{i}]")),
+                }
+            }
+        }
+        _ => {}
+    }
 }

@@ -7,9 +7,10 @@
 //! [`write::field_id`]: tier_breakdown_draft::write::field_id
 
 use leptos::prelude::*;
+use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_draft::draft::{Basis, Draft, Group, Part, Text};
 use tier_breakdown_draft::number::APPROX_WORDS;
-use tier_breakdown_draft::words::W;
+use tier_breakdown_draft::words::{w, W};
 
 use crate::state::Ed;
 
@@ -142,8 +143,8 @@ pub fn Contents(ed: Ed) -> impl IntoView {
             <Notes ed=ed />
             <Tiers ed=ed />
             <Groups ed=ed />
-            <Parts ed=ed units=true />
-            <Parts ed=ed units=false />
+            <Parts ed=ed list=List::Units />
+            <Parts ed=ed list=List::Periods />
         </section>
     }
 }
@@ -204,24 +205,22 @@ fn Tiers(ed: Ed) -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum At {
     Top(usize),
-    Unit(usize, usize),
-    Period(usize, usize),
+    /// Group `j` of an entry of a list of units or periods.
+    In(List, usize, usize),
 }
 
 impl At {
     fn group(self, d: &Draft) -> Option<&Group> {
         match self {
             At::Top(i) => d.groups.get(i),
-            At::Unit(k, j) => d.units.get(k)?.groups.get(j),
-            At::Period(k, j) => d.periods.get(k)?.groups.get(j),
+            At::In(list, k, j) => list.get(d)?.get(k)?.groups.get(j),
         }
     }
 
     fn group_mut(self, d: &mut Draft) -> Option<&mut Group> {
         match self {
             At::Top(i) => d.groups.get_mut(i),
-            At::Unit(k, j) => d.units.get_mut(k)?.groups.get_mut(j),
-            At::Period(k, j) => d.periods.get_mut(k)?.groups.get_mut(j),
+            At::In(list, k, j) => list.get_mut(d)?.get_mut(k)?.groups.get_mut(j),
         }
     }
 
@@ -231,8 +230,7 @@ impl At {
     fn prefix(self) -> String {
         match self {
             At::Top(i) => format!("f-groups-{i}"),
-            At::Unit(k, j) => format!("f-units-{k}-groups-{j}"),
-            At::Period(k, j) => format!("f-periods-{k}-groups-{j}"),
+            At::In(list, k, j) => format!("{}-{k}-groups-{j}", list.prefix()),
         }
     }
 }
@@ -287,24 +285,27 @@ fn figures(ed: Ed, at: At) -> impl IntoView {
         let name = move || ed.draft.with(|d| tier_name(d, j, ed.lang.get().code()));
         let orb_id = format!("{p}-orb-{j}");
         view! {
-            <div class="ed-fig">
+            <fieldset class="ed-fig">
+                <legend>{name}</legend>
                 {input(ed, format!("{p}-fig-{j}"),
-                    move || if shares() { format!("{} (%)", name()) } else { name() },
+                    move || if shares() { ed.w(W::Shares) } else { ed.w(W::Counts) },
                     move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.value.clone()).unwrap_or_default(),
                     move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).value = v })}
-                <div class="ed-check">
-                    <input type="checkbox" id=orb_id.clone()
-                        prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.or_better))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
-                        } />
-                    <label for=orb_id>{move || format!("{}: {}", name(), ed.w(W::OrBetter))}</label>
+                <div class="ed-fig-marks">
+                    <div class="ed-check">
+                        <input type="checkbox" id=orb_id.clone()
+                            prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.or_better))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
+                            } />
+                        <label for=orb_id>{move || ed.w(W::OrBetter)}</label>
+                    </div>
+                    {select(ed, format!("{p}-approx-{j}"), move || ed.w(W::Approx), approx_options,
+                        move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
+                        move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).approx = v })}
                 </div>
-                {select(ed, format!("{p}-approx-{j}"), move || format!("{}: {}", name(), ed.w(W::Approx)), approx_options,
-                    move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
-                    move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).approx = v })}
-            </div>
+            </fieldset>
         }
     };
     view! {
@@ -361,72 +362,109 @@ fn Groups(ed: Ed) -> impl IntoView {
     }
 }
 
-/// Sub-units (`units=true`) or other periods: each with its id, label,
-/// and figures for some of the groups.
-#[component]
-fn Parts(ed: Ed, units: bool) -> impl IntoView {
-    let (key, heading, one, add) = if units {
-        ("units", W::Units, W::Unit, W::AddUnit)
-    } else {
-        ("periods", W::Periods, W::OtherPeriod, W::AddPeriod)
-    };
-    let list: fn(&Draft) -> &Vec<Part> = if units { |d| &d.units } else { |d| &d.periods };
-    let list_mut: fn(&mut Draft) -> &mut Vec<Part> = if units {
-        |d| &mut d.units
-    } else {
-        |d| &mut d.periods
-    };
-    let at = move |k: usize, j: usize| {
-        if units {
-            At::Unit(k, j)
-        } else {
-            At::Period(k, j)
+/// A list of units or periods in the draft.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    Units,
+    Periods,
+    /// The sub-units' figures of period `k`.
+    PeriodUnits(usize),
+}
+
+impl List {
+    fn get(self, d: &Draft) -> Option<&Vec<Part>> {
+        match self {
+            List::Units => Some(&d.units),
+            List::Periods => Some(&d.periods),
+            List::PeriodUnits(k) => d.periods.get(k).map(|p| &p.units),
         }
-    };
+    }
+
+    fn get_mut(self, d: &mut Draft) -> Option<&mut Vec<Part>> {
+        match self {
+            List::Units => Some(&mut d.units),
+            List::Periods => Some(&mut d.periods),
+            List::PeriodUnits(k) => d.periods.get_mut(k).map(|p| &mut p.units),
+        }
+    }
+
+    fn len(self, d: &Draft) -> usize {
+        self.get(d).map_or(0, Vec::len)
+    }
+
+    /// The id prefix of its fields: `f-units`, `f-periods-0-units`.
+    fn prefix(self) -> String {
+        match self {
+            List::Units => "f-units".into(),
+            List::Periods => "f-periods".into(),
+            List::PeriodUnits(k) => format!("f-periods-{k}-units"),
+        }
+    }
+
+    fn words(self) -> (W, W, W) {
+        match self {
+            List::Units | List::PeriodUnits(_) => (W::Units, W::Unit, W::AddUnit),
+            List::Periods => (W::Periods, W::OtherPeriod, W::AddPeriod),
+        }
+    }
+}
+
+/// A group's name in the editor's language (else any it has, else its id).
+fn group_name(g: &Group, lang: &str) -> String {
+    [g.label.get(lang), &g.label.vi, &g.label.en, &g.id]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Sub-units, other periods, or a period's sub-units: each with its id,
+/// label, and figures for some of the groups.
+#[component]
+fn Parts(ed: Ed, list: List) -> impl IntoView {
+    let (heading, one, add) = list.words();
+    let pre = list.prefix();
     let part = move |k: usize| {
+        let pre = list.prefix();
         let missing = move || {
             ed.draft.with(|d| {
-                let have: Vec<String> = list(d)
-                    .get(k)
+                let have: Vec<String> = list
+                    .get(d)
+                    .and_then(|l| l.get(k))
                     .map(|p| p.groups.iter().map(|g| g.id.clone()).collect())
                     .unwrap_or_default();
                 d.groups
                     .iter()
                     .filter(|g| !have.contains(&g.id))
-                    .map(|g| {
-                        (
-                            g.id.clone(),
-                            [
-                                g.label.get(ed.lang.get().code()),
-                                &g.label.vi,
-                                &g.label.en,
-                                &g.id,
-                            ]
-                            .into_iter()
-                            .find(|s| !s.is_empty())
-                            .unwrap_or("")
-                            .to_string(),
-                        )
-                    })
+                    .map(|g| (g.id.clone(), group_name(g, ed.lang.get().code())))
                     .collect::<Vec<_>>()
             })
         };
+        let entry = move |d: &Draft| list.get(d).and_then(|l| l.get(k)).cloned();
+        let groups = move |d: &Draft| entry(d).map_or(0, |p| p.groups.len());
+        let pre2 = pre.clone();
         view! {
             <div class="ed-item">
                 <h3 class="ed-item-head">{move || format!("{} {}", ed.w(one), k + 1)}</h3>
-                {input(ed, format!("f-{key}-{k}-id"), move || ed.w(W::Id),
-                    move |d: &Draft| list(d).get(k).map(|p| p.id.clone()).unwrap_or_default(),
-                    move |d: &mut Draft, v| if let Some(p) = list_mut(d).get_mut(k) { p.id = v })}
-                {text_pair(ed, format!("f-{key}-{k}-label"), W::Label,
-                    move |d| list(d).get(k).map(|p| &p.label), move |d| list_mut(d).get_mut(k).map(|p| &mut p.label))}
-                <For each=indices(ed, move |d| list(d).get(k).map_or(0, |p| p.groups.len())) key=|j| *j children=move |j| {
-                    let gid = move || ed.draft.with(|d| list(d).get(k).and_then(|p| p.groups.get(j)).map(|g| g.id.clone()).unwrap_or_default());
+                {input(ed, format!("{pre}-{k}-id"), move || ed.w(W::Id),
+                    move |d: &Draft| list.get(d).and_then(|l| l.get(k)).map(|p| p.id.clone()).unwrap_or_default(),
+                    move |d: &mut Draft, v| if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) { p.id = v })}
+                {text_pair(ed, format!("{pre}-{k}-label"), W::Label,
+                    move |d| list.get(d).and_then(|l| l.get(k)).map(|p| &p.label),
+                    move |d| list.get_mut(d).and_then(|l| l.get_mut(k)).map(|p| &mut p.label))}
+                <For each=indices(ed, groups) key=|j| *j children=move |j| {
+                    let gid = move || ed.draft.with(|d| {
+                        let id = list.get(d).and_then(|l| l.get(k)).and_then(|p| p.groups.get(j)).map(|g| g.id.clone()).unwrap_or_default();
+                        d.groups.iter().find(|g| g.id == id).map_or(id, |g| group_name(g, ed.lang.get().code()))
+                    });
                     view! {
-                        <fieldset class="ed-set ed-sub" id=format!("f-{key}-{k}-groups-{j}") tabindex="-1">
+                        <fieldset class="ed-set ed-sub" id=format!("{pre2}-{k}-groups-{j}") tabindex="-1">
                             <legend>{gid}</legend>
-                            {figures(ed, at(k, j))}
+                            {figures(ed, At::In(list, k, j))}
                             {button(move || ed.w(W::Remove), "ed-small", move || ed.draft.update(|d| {
-                                if let Some(p) = list_mut(d).get_mut(k) { if j < p.groups.len() { p.groups.remove(j); } }
+                                if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) {
+                                    if j < p.groups.len() { p.groups.remove(j); }
+                                }
                             }))}
                         </fieldset>
                     }
@@ -436,32 +474,48 @@ fn Parts(ed: Ed, units: bool) -> impl IntoView {
                         let label = format!("{} {name}", ed.w(W::AddFiguresFor));
                         button(move || label.clone(), "ed-small", move || {
                             let id = id.clone();
-                            ed.draft.update(|d| if let Some(p) = list_mut(d).get_mut(k) {
+                            ed.draft.update(|d| if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) {
                                 p.groups.push(Group { id, ..Group::default() });
                             });
                         })
                     }).collect_view()}
-                    {button(move || ed.w(W::Remove), "ed-small",
-                        move || ed.draft.update(|d| { let l = list_mut(d); if k < l.len() { l.remove(k); } }))}
+                    {button(move || ed.w(W::Remove), "ed-small", move || ed.draft.update(|d| {
+                        if let Some(l) = list.get_mut(d) { if k < l.len() { l.remove(k); } }
+                    }))}
                 </div>
+                {match list {
+                    List::Periods => view! { <Parts ed=ed list=List::PeriodUnits(k) /> }.into_any(),
+                    _ => ().into_any(),
+                }}
             </div>
         }
     };
     view! {
-        <fieldset class="ed-set" id=format!("f-{key}") tabindex="-1">
+        <fieldset class="ed-set" id=pre.clone() tabindex="-1">
             <legend>{move || ed.w(heading)}</legend>
-            <For each=indices(ed, move |d| list(d).len()) key=|k| *k children=part />
+            <For each=indices(ed, move |d| list.len(d)) key=|k| *k children=part />
             {button(move || ed.w(add), "ed-add", move || ed.draft.update(|d| {
-                let n = list(d).len() + 1;
-                let label = format!("{} {n}", tier_breakdown_draft::words::w(if d.lang == "en" { tier_breakdown_core::i18n::UiLang::En } else { tier_breakdown_core::i18n::UiLang::Vi }, one));
-                let id = d.fresh_id(&label, move |d| list(d).iter().map(|p| p.id.clone()).collect());
+                let n = list.len(d) + 1;
+                let lang = if d.lang == "en" { UiLang::En } else { UiLang::Vi };
+                // A period's sub-unit names a top-level unit not listed yet.
+                let label = match list {
+                    List::PeriodUnits(_) => {
+                        let have: Vec<String> = list.get(d).map(|l| l.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
+                        d.units.iter().find(|u| !have.contains(&u.id)).map(|u| u.id.clone())
+                    }
+                    _ => None,
+                };
+                let id = label.clone().unwrap_or_else(|| {
+                    d.fresh_id(&format!("{} {n}", w(lang, one)), move |d| list.get(d).map(|l| l.iter().map(|p| p.id.clone()).collect()).unwrap_or_default())
+                });
                 let mut p = Part { id, ..Part::default() };
-                *p.label.get_mut(&d.lang.clone()) = label;
-                let first = d.groups.first().map(|g| g.id.clone());
-                if let Some(gid) = first {
+                if label.is_none() {
+                    *p.label.get_mut(&d.lang.clone()) = format!("{} {n}", w(lang, one));
+                }
+                if let Some(gid) = d.groups.first().map(|g| g.id.clone()) {
                     p.groups.push(Group { id: gid, ..Group::default() });
                 }
-                list_mut(d).push(p);
+                if let Some(l) = list.get_mut(d) { l.push(p); }
             }))}
         </fieldset>
     }

@@ -29,8 +29,13 @@ async fn open_file(ed: Ed, said: Said, file: web_sys::File) {
     };
     match write::open(&text) {
         Ok(d) => {
+            let left = write::left_out(&text, &d);
             ed.draft.set(d);
-            said.set(Some((format!("{}: {name}", ed.w(W::Opened)), false)));
+            let mut msg = format!("{}: {name}.", ed.w(W::Opened));
+            if !left.is_empty() {
+                msg = format!("{msg} {} {}", ed.w(W::LeftOut), left.join(", "));
+            }
+            said.set(Some((msg, !left.is_empty())));
         }
         Err(OpenError::Unreadable(p)) => {
             let line = problem_line(ed.lang.get_untracked(), &p);
@@ -87,7 +92,7 @@ pub fn Start(ed: Ed) -> impl IntoView {
                     } />
                 <span class="ed-hint">{move || ed.w(W::DropHere)}</span>
             </div>
-            <p role="status" class="ed-said" class:ed-bad=move || said.get().is_some_and(|(_, bad)| bad)>
+            <p role="status" id="ed-start-said" class="ed-said" class:ed-bad=move || said.get().is_some_and(|(_, bad)| bad)>
                 {move || said.get().map(|(m, _)| m)}
             </p>
         </section>
@@ -133,7 +138,7 @@ pub fn PasteTable(ed: Ed) -> impl IntoView {
         let mut applied = None;
         ed.draft
             .update(|d| applied = Some(table::apply(d, &p.cells, &p.mapping)));
-        let n = applied.map_or(0, |a| a.records);
+        let n = applied.map_or(0, |a| a.records.len());
         said.set(Some((
             format!("{} {n} {}.", ed.w(W::PutInDone), ed.w(W::RecordsWord)),
             false,
@@ -201,16 +206,26 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // What each record becomes: the table put into a copy of the draft.
     let records = move || {
         pasted.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    table::records(&p.cells, p.mapping.tiers_across)
-                        .into_iter()
-                        .map(|(l, _)| l)
-                        .collect::<Vec<_>>()
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            let mut copy = ed.draft.get();
+            let applied = table::apply(&mut copy, &p.cells, &p.mapping);
+            applied
+                .records
+                .into_iter()
+                .map(|r| {
+                    let how = if r.new {
+                        ed.w(W::NewWord)
+                    } else {
+                        ed.w(W::Updates)
+                    };
+                    format!("{} → {} ({how})", r.label, r.id)
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
     let role_value = |r: Role| match r {
@@ -325,7 +340,10 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
             <ul class="ed-map-list">
                 {move || headers().into_iter().enumerate().map(header_row).collect_view()}
             </ul>
-            <p>{move || format!("{}: {}", ed.w(W::RecordsFound), records().join(" · "))}</p>
+            <p id="ed-map-records">{move || ed.w(W::RecordsFound)}:</p>
+            <ul class="ed-map-records" aria-labelledby="ed-map-records">
+                {move || records().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
         </div>
     }
 }
