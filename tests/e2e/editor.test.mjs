@@ -195,6 +195,10 @@ test('a bad value shows its error, and the error\'s link focuses the field', asy
   const error = page.locator('#ed-errors li a', { hasText: 'groups[1].counts.good' });
   await error.waitFor();
   assert.match(await error.textContent(), /số nguyên/);
+  // Also said at the field itself, for a screen reader too.
+  assert.equal(await page.getAttribute('#f-groups-1-fig-1', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#f-groups-1-fig-1', 'aria-describedby'), 'f-groups-1-fig-1-problem');
+  assert.match(await page.textContent('#f-groups-1-fig-1-problem'), /số nguyên/);
   assert.equal(await page.locator('#ed-fix-first').count(), 1, 'no output while the file has errors');
   await error.click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-groups-1-fig-1');

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_draft::draft::Draft;
 use tier_breakdown_draft::words::W;
-use tier_breakdown_draft::write;
 
 use crate::state::Ed;
 use crate::{browser, form, paste, preview, publish};
@@ -16,12 +15,13 @@ use crate::{browser, form, paste, preview, publish};
 pub fn App() -> impl IntoView {
     let stored = browser::load_draft();
     let restored = stored.is_some();
-    let draft = RwSignal::new(stored.unwrap_or_else(Draft::blank));
-    let lang = RwSignal::new(
-        UiLang::from_code(&browser::language().unwrap_or_default()).unwrap_or_default(),
+    let lang = UiLang::from_code(&browser::language().unwrap_or_default()).unwrap_or_default();
+    let ed = Ed::new(
+        stored.unwrap_or_else(Draft::blank),
+        lang,
+        browser::schema_url(),
     );
-    let file = Memo::new(move |_| draft.with(|d| write::results_file(d, &browser::schema_url())));
-    let ed = Ed { draft, lang, file };
+    let (draft, lang) = (ed.draft, ed.lang);
     let saved = RwSignal::new(true);
     Effect::new(move |_| {
         let ok = draft.with(browser::save_draft);

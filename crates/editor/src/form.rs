@@ -29,15 +29,30 @@ pub(crate) fn input(
     get: impl Reads,
     set: impl Writes,
 ) -> impl IntoView {
+    let problem_id = format!("{id}-problem");
+    let here = {
+        let id = id.clone();
+        Memo::new(move |_| ed.problems_at(&id))
+    };
+    let bad = move || here.with(|p| p.iter().any(|(_, error)| *error));
     view! {
         <div class="ed-field">
             <label for=id.clone()>{label}</label>
             <input id=id type="text" autocomplete="off" spellcheck="false"
+                aria-invalid=move || bad().then_some("true")
+                aria-describedby={let p = problem_id.clone(); move || here.with(|h| !h.is_empty()).then(|| p.clone())}
                 prop:value=move || ed.draft.with(|d| get(d))
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ed.draft.update(|d| set(d, v));
                 } />
+            <Show when=move || here.with(|h| !h.is_empty())>
+                <ul class="ed-field-problems" id=problem_id.clone()>
+                    {move || here.get().into_iter().map(|(m, error)| view! {
+                        <li class:ed-error=error class:ed-warning=!error>{m}</li>
+                    }).collect_view()}
+                </ul>
+            </Show>
         </div>
     }
 }

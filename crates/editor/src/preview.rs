@@ -7,20 +7,11 @@ use leptos::prelude::*;
 use tier_breakdown::component::{ChartData, TierBreakdown};
 use tier_breakdown_core::i18n::problem_line;
 use tier_breakdown_core::problem::Problem;
-use tier_breakdown_core::validate::check;
 use tier_breakdown_draft::words::W;
 use tier_breakdown_draft::write::fields_for;
 
 use crate::browser;
-use crate::state::Ed;
-
-/// The file's errors and warnings.
-pub(crate) fn problems(file: &str) -> (Vec<Problem>, Vec<Problem>) {
-    match check(file) {
-        Ok(c) => (Vec::new(), c.warnings),
-        Err(r) => (r.errors, r.warnings),
-    }
-}
+use crate::state::{Checks, Ed};
 
 /// A group of toggle buttons, one pressed.
 fn switch(
@@ -46,7 +37,7 @@ pub fn Preview(ed: Ed) -> impl IntoView {
     let theme = RwSignal::new("light");
     let width = RwSignal::new("desktop");
     let data = Signal::derive(move || ChartData::Text(ed.file.get()));
-    let checks = Memo::new(move |_| ed.file.with(|f| problems(f)));
+
     let line = move |p: Problem, class: &'static str| {
         let text = problem_line(ed.lang.get(), &p);
         let p2 = p.clone();
@@ -78,7 +69,7 @@ pub fn Preview(ed: Ed) -> impl IntoView {
         <section class="ed-card" aria-labelledby="ed-checks" id="ed-checks-box">
             <h2 id="ed-checks">{move || ed.w(W::Problems)}</h2>
             {move || {
-                let (errors, warnings) = checks.get();
+                let Checks { errors, warnings } = ed.checks.get();
                 if errors.is_empty() && warnings.is_empty() {
                     return view! { <p class="ed-ok">{ed.w(W::NoProblems)}</p> }.into_any();
                 }

@@ -1,8 +1,12 @@
 //! What every part of the editor shares ([`Ed`]: the draft, the editor's
 //! language, the file the draft makes) and the drafts it starts from.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
-use tier_breakdown_core::i18n::UiLang;
+use tier_breakdown_core::i18n::{problem_message, UiLang};
+use tier_breakdown_core::problem::Problem;
+use tier_breakdown_core::validate::check;
 use tier_breakdown_draft::draft::Draft;
 use tier_breakdown_draft::words::{w, W};
 use tier_breakdown_draft::write;
@@ -14,9 +18,74 @@ pub struct Ed {
     pub lang: RwSignal<UiLang>,
     /// The results file the draft makes, written once per change.
     pub file: Memo<String>,
+    /// The file's errors and warnings, checked once per change.
+    pub checks: Memo<Checks>,
+    /// The same by form field (the most precise field each is about), in
+    /// the editor's language: (message, is an error), errors first.
+    pub by_field: Memo<HashMap<String, Vec<(String, bool)>>>,
+}
+
+/// A file's errors and warnings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checks {
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Checks {
+    pub fn of(file: &str) -> Checks {
+        match check(file) {
+            Ok(c) => Checks {
+                errors: Vec::new(),
+                warnings: c.warnings,
+            },
+            Err(r) => Checks {
+                errors: r.errors,
+                warnings: r.warnings,
+            },
+        }
+    }
 }
 
 impl Ed {
+    /// The shared state around a draft.
+    pub fn new(draft: Draft, lang: UiLang, schema: String) -> Ed {
+        let draft = RwSignal::new(draft);
+        let file = Memo::new(move |_| draft.with(|d| write::results_file(d, &schema)));
+        let checks = Memo::new(move |_| file.with(|f| Checks::of(f)));
+        let lang = RwSignal::new(lang);
+        let by_field = Memo::new(move |_| {
+            let lang = lang.get();
+            let mut map: HashMap<String, Vec<(String, bool)>> = HashMap::new();
+            checks.with(|c| {
+                draft.with(|d| {
+                    let all = c.errors.iter().map(|p| (p, true));
+                    for (p, error) in all.chain(c.warnings.iter().map(|p| (p, false))) {
+                        if let Some(id) = write::fields_for(d, p).into_iter().next() {
+                            map.entry(id)
+                                .or_default()
+                                .push((problem_message(lang, &p.kind), error));
+                        }
+                    }
+                })
+            });
+            map
+        });
+        Ed {
+            draft,
+            lang,
+            file,
+            checks,
+            by_field,
+        }
+    }
+
+    /// The problems of the form field `id`.
+    pub fn problems_at(self, id: &str) -> Vec<(String, bool)> {
+        self.by_field
+            .with(|m| m.get(id).cloned().unwrap_or_default())
+    }
+
     /// The editor's words for `k`, following the language switch.
     pub fn w(self, k: W) -> String {
         w(self.lang.get(), k).to_string()
