@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in both languages the widget speaks; either may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Text {
     pub vi: String,
     pub en: String,
@@ -45,6 +46,7 @@ impl Text {
 
 /// One tier, best first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Tier {
     pub id: String,
     pub label: Text,
@@ -66,6 +68,7 @@ pub enum Basis {
 
 /// One tier's figure in a group, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Figure {
     pub value: String,
     /// Printed "this tier or better" (`trở lên`).
@@ -77,6 +80,7 @@ pub struct Figure {
 /// One group (organisations, cells, members…), or a unit's or a period's
 /// figures for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Group {
     pub id: String,
     pub label: Text,
@@ -101,6 +105,7 @@ impl Group {
 /// some of the groups; a period may have its sub-units' figures too
 /// (matched to the top-level units by id).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Part {
     pub id: String,
     pub label: Text,
@@ -111,6 +116,7 @@ pub struct Part {
 
 /// The source of the figures.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Source {
     pub name: Text,
     pub url: String,
@@ -118,8 +124,10 @@ pub struct Source {
     pub published: String,
 }
 
-/// The whole file being written.
+/// The whole file being written. A draft saved by an older editor, with
+/// fields missing, still loads (`serde(default)`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     /// The file's language: plain strings are in it (`vi` or `en`).
     pub lang: String,
@@ -193,6 +201,12 @@ pub const REVIEW_GROUPS: [(&str, &str, &str); 3] = [
     ),
     ("members", "Đảng viên", "Party members"),
 ];
+
+impl Default for Draft {
+    fn default() -> Draft {
+        Draft::blank()
+    }
+}
 
 impl Draft {
     /// A blank file: no figures yet, the four review tiers, one group.

@@ -52,6 +52,21 @@ const APPROX_PREFIXES: [(&str, &str); 16] = [
 /// assert!(read("n/a").is_none());
 /// ```
 pub fn read(cell: &str) -> Option<Figure> {
+    read_as(cell, false)
+}
+
+/// Reads a cell known to be a percentage (a group given as shares): a
+/// single `.` or `,` is then always the decimal mark (`12.345` is 12.345).
+///
+/// ```
+/// assert_eq!(tier_breakdown_draft::number::read_share("12.345").unwrap().json, "12.345");
+/// assert_eq!(tier_breakdown_draft::number::read("12.345").unwrap().json, "12345");
+/// ```
+pub fn read_share(cell: &str) -> Option<Figure> {
+    read_as(cell, true)
+}
+
+fn read_as(cell: &str, share: bool) -> Option<Figure> {
     let folded = tier_breakdown_core::fold::fold(cell.trim());
     let mut rest = folded.trim();
     let mut approx = None;
@@ -82,7 +97,7 @@ pub fn read(cell: &str) -> Option<Figure> {
         Some(d) => (true, d),
         None => (false, compact.as_str()),
     };
-    let (int, frac) = split_separators(digits, percent)?;
+    let (int, frac) = split_separators(digits, percent || share)?;
     let int = int.trim_start_matches('0');
     let int = if int.is_empty() { "0" } else { int };
     let frac = frac.trim_end_matches('0');
@@ -105,9 +120,10 @@ pub fn read(cell: &str) -> Option<Figure> {
 /// Splits `1.234,5` into the whole part's digits and the fraction's.
 /// Which of `.` and `,` is the decimal mark: the last one when both
 /// appear; a single one followed by exactly three digits groups thousands
-/// (`94.877`), unless the figure is a percentage; any other single one is
-/// the decimal mark (`16,2`). Groups after the first must be three digits.
-fn split_separators(s: &str, percent: bool) -> Option<(String, String)> {
+/// (`94.877`), unless the figure is a percentage or starts with `0`
+/// (`0.125`); any other single one is the decimal mark (`16,2`). Groups
+/// after the first must be three digits, the first cannot be `0`.
+fn split_separators(s: &str, decimal_first: bool) -> Option<(String, String)> {
     if s.is_empty()
         || !s
             .chars()
@@ -123,7 +139,8 @@ fn split_separators(s: &str, percent: bool) -> Option<(String, String)> {
             let sep = if dots > 0 { '.' } else { ',' };
             let single = dots + commas == 1;
             let after = s.rsplit(sep).next().map_or(0, str::len);
-            if single && (percent || after != 3) {
+            let leading_zero = s.starts_with('0');
+            if single && (decimal_first || after != 3 || leading_zero) {
                 Some(sep)
             } else {
                 None
@@ -152,7 +169,10 @@ fn split_separators(s: &str, percent: bool) -> Option<(String, String)> {
     // What is left in the whole part are thousands separators: `5.084.123`.
     let groups: Vec<&str> = int.split(['.', ',']).collect();
     if groups.len() > 1
-        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+        && (groups[0].is_empty()
+            || groups[0].len() > 3
+            || groups[0].starts_with('0')
+            || groups[1..].iter().any(|g| g.len() != 3))
     {
         return None;
     }
@@ -184,6 +204,10 @@ mod tests {
             ("16,2", Some("16.2")),
             ("16.2", Some("16.2")),
             ("0,50", Some("0.5")),
+            ("0.125", Some("0.125")),
+            ("0,500", Some("0.5")),
+            ("0.099", Some("0.099")),
+            ("0.125.000", None),
             ("698", Some("698")),
             ("0", Some("0")),
             ("007", Some("7")),

@@ -38,10 +38,17 @@ pub enum TableError {
 /// ```
 pub fn read(text: &str) -> Result<Vec<Vec<String>>, TableError> {
     let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // `;` when most lines have one (a title row above the table, or
+    // Vietnamese decimal commas, may outnumber them in a line).
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    let with_semicolon = lines.iter().filter(|l| l.contains(';')).count();
     let delimiter = if text.contains('\t') {
         b'\t'
-    } else if first.matches(';').count() >= first.matches(',').count() && first.contains(';') {
+    } else if with_semicolon * 2 > lines.len() {
         b';'
     } else {
         b','
@@ -107,6 +114,20 @@ pub struct Mapping {
     /// The figures are percentages.
     pub shares: bool,
     pub target: Target,
+    /// Per record: where it goes; `Auto` unless the user chose.
+    pub records: Vec<Dest>,
+}
+
+/// Where one record of the table goes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dest {
+    /// The group (or unit) of the same name, else a new one.
+    #[default]
+    Auto,
+    /// The draft's group (or unit) with this id.
+    To(String),
+    /// Not put in.
+    Skip,
 }
 
 /// The headers: the first row without the corner cell when the tiers are
@@ -154,7 +175,12 @@ const EVALUATED: [&str; 6] = [
 
 /// A header folded, without "%"-like noise, and whether it said "or better".
 fn clean(header: &str) -> (String, bool) {
-    let mut h = fold(header);
+    // Text copied out of a PDF often has its accents as separate combining
+    // marks: drop them, as `fold` drops precomposed ones.
+    let mut h: String = fold(header)
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
     let mut or_better = false;
     for w in OR_BETTER {
         if h.contains(w) {
@@ -173,12 +199,25 @@ fn clean(header: &str) -> (String, bool) {
     (h, or_better)
 }
 
+/// How reports abbreviate the review's tiers (`HTXSNV`: hoàn thành xuất
+/// sắc nhiệm vụ), by the tier's usual id.
+fn abbreviation(id: &str) -> &'static str {
+    match id {
+        "excellent" => "htxsnv",
+        "good" => "httnv",
+        "completed" => "htnv",
+        "not_completed" => "khtnv",
+        _ => "",
+    }
+}
+
 /// The draft's tier a header names: one whose id, label or short label
 /// (vi or en) it is, else the one whose longest name it contains.
 fn tier_of(d: &Draft, header: &str) -> Option<usize> {
     let names = |i: usize| {
         let t = &d.tiers[i];
         [
+            abbreviation(&t.id).to_string(),
             t.id.replace(['_', '-'], " "),
             t.label.vi.clone(),
             t.label.en.clone(),
@@ -208,11 +247,12 @@ fn role_of(d: &Draft, header: &str, values: &[&str]) -> (Role, bool) {
     if let Some(i) = tier_of(d, &h) {
         return (Role::Tier(i), or_better);
     }
-    if TOTAL.iter().any(|w| h.contains(w)) {
-        return (Role::Total, false);
-    }
+    // "Tổng số được đánh giá" is the evaluated, not the total.
     if EVALUATED.iter().any(|w| h.contains(w)) {
         return (Role::Evaluated, false);
+    }
+    if TOTAL.iter().any(|w| h.contains(w)) {
+        return (Role::Total, false);
     }
     let figures = values.iter().filter(|v| number::read(v).is_some()).count();
     if !h.is_empty() && figures > 0 && figures * 2 >= values.len() {
@@ -254,13 +294,30 @@ pub fn recognise_as(d: &Draft, cells: &[Vec<String>], across: bool) -> Mapping {
             role_of(d, h, &values)
         })
         .unzip();
-    let shares = cells
+    // Two headers for one tier (a count column and a % column): the first
+    // is taken, the others ignored (the user can change that).
+    let mut roles: Vec<Role> = roles;
+    let mut or_better: Vec<bool> = or_better;
+    for i in 0..roles.len() {
+        if let Role::Tier(t) = roles[i] {
+            if roles[..i].contains(&Role::Tier(t)) {
+                roles[i] = Role::Ignore;
+                or_better[i] = false;
+            }
+        }
+    }
+    // Percentages when the tiers' own cells or headers say so.
+    let tier_cols: Vec<usize> = (0..roles.len())
+        .filter(|&i| matches!(roles[i], Role::Tier(_) | Role::NewTier))
+        .collect();
+    let percent_cells = tier_cols
         .iter()
-        .skip(1)
-        .flatten()
-        .any(|c| number::read(c).is_some_and(|f| f.percent))
-        || hs.iter().any(|h| {
-            let f = fold(h);
+        .flat_map(|&i| recs.iter().filter_map(move |(_, v)| v.get(i)))
+        .filter(|c| number::read(c).is_some_and(|f| f.percent))
+        .count();
+    let shares = percent_cells > 0
+        || tier_cols.iter().any(|&i| {
+            let f = fold(&hs[i]);
             f.contains('%') || f.contains("ty le") || f.contains("ti le") || f.contains("share")
         });
     Mapping {
@@ -269,6 +326,7 @@ pub fn recognise_as(d: &Draft, cells: &[Vec<String>], across: bool) -> Mapping {
         or_better,
         shares,
         target: Target::Groups,
+        records: vec![Dest::Auto; recs.len()],
     }
 }
 
@@ -326,6 +384,8 @@ pub struct Placed {
 pub struct Applied {
     pub records: Vec<Placed>,
     pub new_tiers: usize,
+    /// The draft's groups the table did not name, now gone (ids).
+    pub removed: Vec<String>,
 }
 
 /// Writes a mapped table into the draft: tiers named by new headers are
@@ -352,11 +412,16 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
         .collect();
     let recs = records(cells, m.tiers_across);
     let mut placed = Vec::new();
+    let mut removed = Vec::new();
     match m.target {
         Target::Groups => {
             let old = std::mem::take(&mut d.groups);
-            for (label, values) in recs {
-                let found = old.iter().find(|g| matches(&g.label, &g.id, &label));
+            for (i, (label, values)) in recs.into_iter().enumerate() {
+                let found = match m.records.get(i).unwrap_or(&Dest::Auto) {
+                    Dest::Skip => continue,
+                    Dest::To(id) => old.iter().find(|g| g.id == *id),
+                    Dest::Auto => old.iter().find(|g| matches(&g.label, &g.id, &label)),
+                };
                 let new = found.is_none();
                 let mut g = found.cloned().unwrap_or_else(|| new_group(d, &label));
                 fill(&mut g, m, &tiers, &values);
@@ -367,16 +432,25 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
                 });
                 d.groups.push(g);
             }
+            removed = old
+                .into_iter()
+                .filter(|o| !d.groups.iter().any(|g| g.id == o.id))
+                .map(|o| o.id)
+                .collect();
         }
         Target::Units(gi) => {
             let Some(gid) = d.groups.get(gi).map(|g| g.id.clone()) else {
                 return Applied::default();
             };
-            for (label, values) in recs {
-                let found = d
-                    .units
-                    .iter()
-                    .position(|u| matches(&u.label, &u.id, &label));
+            for (i, (label, values)) in recs.into_iter().enumerate() {
+                let found = match m.records.get(i).unwrap_or(&Dest::Auto) {
+                    Dest::Skip => continue,
+                    Dest::To(id) => d.units.iter().position(|u| u.id == *id),
+                    Dest::Auto => d
+                        .units
+                        .iter()
+                        .position(|u| matches(&u.label, &u.id, &label)),
+                };
                 let at = match found {
                     Some(at) => at,
                     None => {
@@ -415,6 +489,7 @@ pub fn apply(d: &mut Draft, cells: &[Vec<String>], m: &Mapping) -> Applied {
     Applied {
         records: placed,
         new_tiers,
+        removed,
     }
 }
 

@@ -39,6 +39,13 @@ words! {
     FileUnreadable => "Không đọc được tệp này. Bản nháp vẫn giữ nguyên.", "This file could not be read. The draft is as it was.";
     FileNotObject => "Đây không phải tệp kết quả (cần một đối tượng JSON). Bản nháp vẫn giữ nguyên.", "This is not a results file (a JSON object is needed). The draft is as it was.";
     LeftOut => "Trình soạn không có ô cho các trường sau, nên chúng sẽ không có trong tệp tải về:", "The editor has no field for these, so the downloaded file will not have them:";
+    Undo => "Hoàn tác: quay lại bản nháp trước", "Undo: back to the previous draft";
+    Replaced => "Bản nháp đã được thay.", "The draft was replaced.";
+    Removed => "Các nhóm không có trong bảng sẽ bị bỏ:", "Groups not in the table will be removed:";
+    Goes => "đi vào", "goes to";
+    AutoDest => "tự động", "automatic";
+    Skip => "bỏ qua", "skip";
+    RemoveWhat => "Xóa", "Remove";
     KeptDraft => "Bản nháp vẫn giữ nguyên.", "The draft is as it was.";
     Paste => "2. Dán bảng số liệu", "2. Paste a table";
     PasteLabel => "Bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;)", "A table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;)";

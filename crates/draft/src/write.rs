@@ -84,12 +84,17 @@ fn text(t: &Text, lang: &str, required: bool) -> Option<J> {
 /// A number as typed: the JSON number when it reads as one
 /// (`94.877` → 94877), else the text itself (for validation to report),
 /// and the approximation the text said (`khoảng 300`).
-fn figure_number(typed: &str) -> Option<(J, Option<&'static str>)> {
+fn figure_number(typed: &str, share: bool) -> Option<(J, Option<&'static str>)> {
     let typed = typed.trim();
     if typed.is_empty() {
         return None;
     }
-    Some(match number::read(typed) {
+    let read = if share {
+        number::read_share
+    } else {
+        number::read
+    };
+    Some(match read(typed) {
         Some(f) => (
             J::V(serde_json::from_str(&f.json).unwrap_or(Value::String(typed.to_string()))),
             f.approx,
@@ -99,11 +104,11 @@ fn figure_number(typed: &str) -> Option<(J, Option<&'static str>)> {
 }
 
 fn plain_number(typed: &str) -> Option<J> {
-    figure_number(typed).map(|(v, _)| v)
+    figure_number(typed, false).map(|(v, _)| v)
 }
 
-fn figure(f: &Figure) -> Option<J> {
-    let (v, typed_approx) = figure_number(&f.value)?;
+fn figure(f: &Figure, share: bool) -> Option<J> {
+    let (v, typed_approx) = figure_number(&f.value, share)?;
     let approx = string(&f.approx).or(typed_approx.map(str_j));
     if !f.or_better && approx.is_none() {
         return Some(v);
@@ -130,7 +135,8 @@ fn group(g: &Group, tiers: &[Tier], lang: &str, with_label: bool) -> J {
     if let Some(key) = key {
         let mut figures = Obj::default();
         for (i, t) in tiers.iter().enumerate() {
-            figures.put(t.id.trim(), g.figures.get(i).and_then(figure));
+            let share = g.basis == Basis::Shares;
+            figures.put(t.id.trim(), g.figures.get(i).and_then(|f| figure(f, share)));
         }
         o.put(key, Some(figures.done()));
     }
@@ -181,7 +187,7 @@ pub fn needs_version_2(d: &Draft) -> bool {
                 !f.value.trim().is_empty()
                     && (f.or_better
                         || !f.approx.trim().is_empty()
-                        || number::read(&f.value).is_some_and(|n| n.approx.is_some()))
+                        || number::read_share(&f.value).is_some_and(|n| n.approx.is_some()))
             })
     })
 }
@@ -269,8 +275,20 @@ fn read_text(v: Option<&Value>, lang: &str) -> Text {
 fn read_string(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Number(n)) => number_text(n),
         _ => String::new(),
+    }
+}
+
+/// A number from a file as the draft keeps it: written so that reading it
+/// back gives the same number. `12.345` would read as twelve thousand
+/// (`.` grouping thousands, as Vietnamese writes counts), so a fraction of
+/// exactly three digits gets a trailing zero (`12.3450`).
+fn number_text(n: &serde_json::Number) -> String {
+    let s = n.to_string();
+    match s.split_once('.') {
+        Some((_, frac)) if frac.len() == 3 && frac.bytes().all(|b| b.is_ascii_digit()) => s + "0",
+        _ => s,
     }
 }
 
@@ -406,9 +424,17 @@ pub fn field_id(d: &Draft, path: &str) -> String {
     for seg in segments(path) {
         if figures {
             figures = false;
-            let pos = d.tiers.iter().position(|t| t.id.trim() == seg);
-            out.push("fig".into());
-            out.push(pos.map_or_else(|| "0".to_string(), |p| p.to_string()));
+            // A tier the draft does not have: the group's basis, not some tier's figure.
+            match d.tiers.iter().position(|t| t.id.trim() == seg) {
+                Some(pos) => {
+                    out.push("fig".into());
+                    out.push(pos.to_string());
+                }
+                None => {
+                    out.push("basis".into());
+                    break;
+                }
+            }
             continue;
         }
         match seg.as_str() {

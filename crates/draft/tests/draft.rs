@@ -220,6 +220,7 @@ fn problem_places_name_form_fields() {
         ("units[3].label", "f-units-3-label-vi"),
         ("periods[0].id", "f-periods-0-id"),
         ("lang", "f-lang"),
+        ("groups[1].counts.nonesuch", "f-groups-1-basis"),
     ] {
         assert_eq!(field_id(&d, path), id, "{path}");
     }
@@ -256,6 +257,19 @@ fn the_draft_survives_storage() {
     let saved = serde_json::to_string(&d).unwrap();
     let back: Draft = serde_json::from_str(&saved).unwrap();
     assert_eq!(back, d);
+    // A draft saved before a field existed still loads.
+    let old: Draft = serde_json::from_str(
+        r#"{"lang": "en", "title": {"vi": "", "en": "Old"}, "groups": [{"id": "a"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            old.title.en.as_str(),
+            old.groups[0].id.as_str(),
+            old.tiers.len()
+        ),
+        ("Old", "a", 4)
+    );
 }
 
 #[test]
@@ -340,4 +354,78 @@ fn applying_says_where_each_record_went() {
         d.groups[0].label.en, "Party members",
         "an updated group keeps its other label"
     );
+}
+
+#[test]
+fn numbers_from_a_file_are_written_back_as_they_were() {
+    // Bug found in review: a share of 12.345 was read back as 12345, and
+    // an invalid count of 12.345 became a valid 12345.
+    let mut v = value(SEED_JSON);
+    v["version"] = json!(2);
+    v["groups"][2] = json!({"id": "members", "label": "Đảng viên", "shares": {"excellent": 16.225, "good": 78.6, "completed": 4.675, "not_completed": 0.5}});
+    v["groups"][0]["counts"]["good"] = json!(539.125);
+    let text = v.to_string();
+    let back = value(&results_file(
+        &open(&text).unwrap(),
+        "../docs/results.schema.json",
+    ));
+    assert_eq!(back["groups"][2]["shares"], v["groups"][2]["shares"]);
+    assert_eq!(back["groups"][0]["counts"]["good"], json!(539.125));
+    // Typed into a shares group, one separator is the decimal mark.
+    let mut d = open(&text).unwrap();
+    d.groups[2].figures[0].value = "16,225".into();
+    let file = value(&results_file(&d, ""));
+    assert_eq!(file["groups"][2]["shares"]["excellent"], json!(16.225));
+}
+
+#[test]
+fn records_can_be_pointed_at_a_group_or_skipped_and_dropped_groups_are_named() {
+    use tier_breakdown_draft::table::Dest;
+    let mut d = open(SEED_JSON).unwrap();
+    let cells = table::read(
+        "\tXuất sắc\tTốt\tHoàn thành\tKhông hoàn thành\nĐV\t1\t2\t3\t4\nRác\t5\t6\t7\t8\n",
+    )
+    .unwrap();
+    let mut m = table::recognise(&d, &cells);
+    assert_eq!(m.records, [Dest::Auto, Dest::Auto]);
+    m.records = vec![Dest::To("members".into()), Dest::Skip];
+    let applied = table::apply(&mut d, &cells, &m);
+    assert_eq!(d.groups.len(), 1);
+    assert_eq!(
+        (
+            d.groups[0].id.as_str(),
+            d.groups[0].figures[0].value.as_str()
+        ),
+        ("members", "1")
+    );
+    assert_eq!(applied.removed, ["organisations", "cells"]);
+}
+
+#[test]
+fn recognition_of_what_real_tables_look_like() {
+    let d = Draft::blank();
+    // Abbreviations, accents as combining marks (copied from a PDF), the
+    // evaluated named with "tổng số", a % column next to the count column.
+    let nfd = "Ho\u{300}an tha\u{300}nh to\u{301}t nhie\u{323}\u{302}m vu\u{323}";
+    let tsv = format!("\tTổng số được đánh giá\tHTXSNV\t{nfd}\tTỉ lệ tốt (%)\tHTNV\tKHTNV\nĐảng viên\t100\t20\t70\t70%\t8\t2\n");
+    let cells = table::read(&tsv).unwrap();
+    let m = table::recognise(&d, &cells);
+    assert_eq!(
+        m.roles,
+        [
+            Role::Evaluated,
+            Role::Tier(0),
+            Role::Tier(1),
+            Role::Ignore,
+            Role::Tier(2),
+            Role::Tier(3)
+        ]
+    );
+    assert!(
+        !m.shares,
+        "a % column ignored does not make the counts shares"
+    );
+    // `;` lines under a title line that has a comma.
+    let cells = table::read("Kết quả, năm 2022\nNhóm;Tốt;Khá\nA;16,2;3,5\n").unwrap();
+    assert_eq!(cells[1], ["Nhóm", "Tốt", "Khá"]);
 }

@@ -38,6 +38,9 @@ pub fn App() -> impl IntoView {
                 <button type="button" aria-pressed=move || (lang.get() == UiLang::En).to_string()
                     on:click=move |_| lang.set(UiLang::En) lang="en">"English"</button>
             </div>
+            <Show when=move || ed.previous.with(Option::is_some)>
+                <button type="button" id="ed-undo" on:click=move |_| ed.undo()>{move || ed.w(W::Undo)}</button>
+            </Show>
             <p class="ed-saved" role="status">
                 {move || if !saved.get() {
                     ed.w(W::NotSaved)

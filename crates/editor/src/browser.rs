@@ -82,13 +82,39 @@ pub fn download(name: &str, text: &str, mime: &str) {
     }
 }
 
-/// Copies `text`; false when the browser refused.
-pub async fn copy(text: String) -> bool {
+/// Copies `text`; false when the browser refused. Where the Clipboard API
+/// is missing (a page served over plain http), the text in the box `id`
+/// is selected and copied the old way.
+pub async fn copy(text: String, id: &str) -> bool {
     let Some(w) = window() else {
         return false;
     };
-    let promise = w.navigator().clipboard().write_text(&text);
-    JsFuture::from(promise).await.is_ok()
+    let nav = w.navigator();
+    let has_api = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if has_api
+        && JsFuture::from(nav.clipboard().write_text(&text))
+            .await
+            .is_ok()
+    {
+        return true;
+    }
+    let Some(doc) = w.document() else {
+        return false;
+    };
+    let Some(area) = doc
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return false;
+    };
+    let _ = area.focus();
+    area.select();
+    doc.dyn_into::<web_sys::HtmlDocument>()
+        .ok()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
 }
 
 /// The text of a picked or dropped file.
@@ -144,4 +170,23 @@ pub fn focus_first(ids: &[String]) -> bool {
         }
     }
     false
+}
+
+/// Whether the page has an element with this id.
+pub fn exists(id: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.get_element_by_id(id).is_some())
+}
+
+/// Moves the focus to the first of `ids` once the page has been updated
+/// (after the reactive updates, which run before a timer does).
+pub fn focus_soon(ids: Vec<String>) {
+    let Some(w) = window() else {
+        return;
+    };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        focus_first(&ids);
+    });
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
 }

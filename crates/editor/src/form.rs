@@ -29,12 +29,8 @@ pub(crate) fn input(
     get: impl Reads,
     set: impl Writes,
 ) -> impl IntoView {
-    let problem_id = format!("{id}-problem");
-    let here = {
-        let id = id.clone();
-        Memo::new(move |_| ed.problems_at(&id))
-    };
-    let bad = move || here.with(|p| p.iter().any(|(_, error)| *error));
+    let (here, problem_id) = problems_of(ed, &id);
+    let bad = has_error(here);
     view! {
         <div class="ed-field">
             <label for=id.clone()>{label}</label>
@@ -46,13 +42,7 @@ pub(crate) fn input(
                     let v = event_target_value(&ev);
                     ed.draft.update(|d| set(d, v));
                 } />
-            <Show when=move || here.with(|h| !h.is_empty())>
-                <ul class="ed-field-problems" id=problem_id.clone()>
-                    {move || here.get().into_iter().map(|(m, error)| view! {
-                        <li class:ed-error=error class:ed-warning=!error>{m}</li>
-                    }).collect_view()}
-                </ul>
-            </Show>
+            {problem_list(here, problem_id)}
         </div>
     }
 }
@@ -92,22 +82,64 @@ fn select(
     set: impl Writes,
 ) -> impl IntoView {
     let current = move || ed.draft.with(|d| get(d));
+    let (here, problem_id) = problems_of(ed, &id);
+    let bad = has_error(here);
     view! {
         <div class="ed-field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| {
+            <select id=id.clone()
+                aria-invalid=move || bad().then_some("true")
+                aria-describedby={let p = problem_id.clone(); move || here.with(|h| !h.is_empty()).then(|| p.clone())}
+                on:change=move |ev| {
                 let v = event_target_value(&ev);
                 ed.draft.update(|d| set(d, v));
             }>
                 {move || {
                     let now = current();
-                    options().into_iter().map(|(value, text)| {
+                    let mut list = options();
+                    // A value from an opened file that is not one of the
+                    // choices stays visible (its problem says why).
+                    if !list.iter().any(|(v, _)| *v == now) {
+                        list.push((now.clone(), now.clone()));
+                    }
+                    list.into_iter().map(|(value, text)| {
                         let selected = value == now;
                         view! { <option value=value selected=selected>{text}</option> }
                     }).collect_view()
                 }}
             </select>
+            {problem_list(here, problem_id)}
         </div>
+    }
+}
+
+/// What is said about one field: (message, is an error), errors first.
+type FieldSaid = Memo<Vec<(String, bool)>>;
+
+/// The problems of the field `id`, and the id of the element that lists them.
+fn problems_of(ed: Ed, id: &str) -> (FieldSaid, String) {
+    let here = {
+        let id = id.to_string();
+        Memo::new(move |_| ed.problems_at(&id))
+    };
+    (here, format!("{id}-problem"))
+}
+
+/// Whether one of the field's problems is an error.
+fn has_error(here: FieldSaid) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
+    move || here.with(|p| p.iter().any(|(_, error)| *error))
+}
+
+/// The list under a field of what is wrong with it.
+fn problem_list(here: FieldSaid, problem_id: String) -> impl IntoView {
+    view! {
+        <Show when=move || here.with(|h| !h.is_empty())>
+            <ul class="ed-field-problems" id=problem_id.clone()>
+                {move || here.get().into_iter().map(|(m, error)| view! {
+                    <li class:ed-error=error class:ed-warning=!error>{m}</li>
+                }).collect_view()}
+            </ul>
+        </Show>
     }
 }
 
@@ -117,6 +149,28 @@ fn button(
     on: impl Fn() + 'static,
 ) -> impl IntoView {
     view! { <button type="button" class=class on:click=move |_| on()>{label}</button> }
+}
+
+/// A list's "Add" button, `{list}-add`, where the focus goes after a Remove.
+fn add_button(
+    list: &str,
+    label: impl Fn() -> String + Send + Sync + 'static,
+    on: impl Fn() + 'static,
+) -> impl IntoView {
+    view! { <button type="button" class="ed-add" id=format!("{list}-add") on:click=move |_| on()>{label}</button> }
+}
+
+/// A list's "Remove" button: removes, then puts the focus on the list's Add
+/// button (the removed entry's controls are gone).
+fn remove_button(ed: Ed, list: String, on: impl Fn(&mut Draft) + 'static) -> impl IntoView {
+    button(
+        move || ed.w(W::Remove),
+        "ed-small",
+        move || {
+            ed.draft.update(|d| on(d));
+            crate::browser::focus_soon(vec![format!("{list}-add")]);
+        },
+    )
 }
 
 /// Indices `0..n` of a list in the draft, for `<For>`.
@@ -170,14 +224,14 @@ fn Notes(ed: Ed) -> impl IntoView {
         <fieldset class="ed-set" id="f-notes" tabindex="-1">
             <legend>{move || ed.w(W::Notes)}</legend>
             <For each=indices(ed, |d| d.notes.len()) key=|i| *i children=move |i| view! {
-                <div class="ed-item">
+                <div class="ed-item" id=format!("f-notes-{i}") tabindex="-1" role="group" aria-labelledby=format!("f-notes-{i}-head")>
+                    <h3 class="ed-item-head" id=format!("f-notes-{i}-head")>{move || format!("{} {}", ed.w(W::Note), i + 1)}</h3>
                     {text_pair(ed, format!("f-notes-{i}"), W::Note,
                         move |d| d.notes.get(i), move |d| d.notes.get_mut(i))}
-                    {button(move || ed.w(W::Remove), "ed-small",
-                        move || ed.draft.update(|d| { if i < d.notes.len() { d.notes.remove(i); } }))}
+                    {remove_button(ed, "f-notes".into(), move |d| { if i < d.notes.len() { d.notes.remove(i); } })}
                 </div>
             } />
-            {button(move || ed.w(W::AddNote), "ed-add", move || ed.draft.update(|d| d.notes.push(Text::default())))}
+            {add_button("f-notes", move || ed.w(W::AddNote), move || ed.draft.update(|d| d.notes.push(Text::default())))}
         </fieldset>
     }
 }
@@ -188,8 +242,8 @@ fn Tiers(ed: Ed) -> impl IntoView {
         <fieldset class="ed-set" id="f-tiers" tabindex="-1">
             <legend>{move || ed.w(W::Tiers)}</legend>
             <For each=indices(ed, |d| d.tiers.len()) key=|i| *i children=move |i| view! {
-                <div class="ed-item">
-                    <h3 class="ed-item-head">{move || format!("{} {}", ed.w(W::Tier), i + 1)}</h3>
+                <div class="ed-item" id=format!("f-tiers-{i}") tabindex="-1" role="group" aria-labelledby=format!("f-tiers-{i}-head")>
+                    <h3 class="ed-item-head" id=format!("f-tiers-{i}-head")>{move || format!("{} {}", ed.w(W::Tier), i + 1)}</h3>
                     {input(ed, format!("f-tiers-{i}-id"), move || ed.w(W::Id),
                         move |d: &Draft| d.tiers.get(i).map(|t| t.id.clone()).unwrap_or_default(),
                         move |d: &mut Draft, v| if let Some(t) = d.tiers.get_mut(i) { t.id = v })}
@@ -202,11 +256,11 @@ fn Tiers(ed: Ed) -> impl IntoView {
                         move |d: &mut Draft, v| if let Some(t) = d.tiers.get_mut(i) { t.color = v })}
                     <div class="ed-row">
                         {(i > 0).then(|| button(move || ed.w(W::MoveUp), "ed-small", move || ed.draft.update(|d| d.raise_tier(i))))}
-                        {button(move || ed.w(W::Remove), "ed-small", move || ed.draft.update(|d| d.remove_tier(i)))}
+                        {remove_button(ed, "f-tiers".into(), move |d| d.remove_tier(i))}
                     </div>
                 </div>
             } />
-            {button(move || ed.w(W::AddTier), "ed-add", move || ed.draft.update(|d| {
+            {add_button("f-tiers", move || ed.w(W::AddTier), move || ed.draft.update(|d| {
                 let n = d.tiers.len() + 1;
                 let label = if d.lang == "en" { format!("Tier {n}") } else { format!("Mức {n}") };
                 d.add_tier(&label);
@@ -353,19 +407,18 @@ fn Groups(ed: Ed) -> impl IntoView {
         <fieldset class="ed-set" id="f-groups" tabindex="-1">
             <legend>{move || ed.w(W::Groups)}</legend>
             <For each=indices(ed, |d| d.groups.len()) key=|i| *i children=move |i| view! {
-                <div class="ed-item">
-                    <h3 class="ed-item-head">{move || format!("{} {}", ed.w(W::Group), i + 1)}</h3>
+                <div class="ed-item" id=format!("f-groups-{i}") tabindex="-1" role="group" aria-labelledby=format!("f-groups-{i}-head")>
+                    <h3 class="ed-item-head" id=format!("f-groups-{i}-head")>{move || format!("{} {}", ed.w(W::Group), i + 1)}</h3>
                     {input(ed, format!("f-groups-{i}-id"), move || ed.w(W::Id),
                         move |d: &Draft| d.groups.get(i).map(|g| g.id.clone()).unwrap_or_default(),
                         move |d: &mut Draft, v| if let Some(g) = d.groups.get_mut(i) { g.id = v })}
                     {text_pair(ed, format!("f-groups-{i}-label"), W::Label,
                         move |d| d.groups.get(i).map(|g| &g.label), move |d| d.groups.get_mut(i).map(|g| &mut g.label))}
                     {figures(ed, At::Top(i))}
-                    {button(move || ed.w(W::Remove), "ed-small",
-                        move || ed.draft.update(|d| { if i < d.groups.len() { d.groups.remove(i); } }))}
+                    {remove_button(ed, "f-groups".into(), move |d| { if i < d.groups.len() { d.groups.remove(i); } })}
                 </div>
             } />
-            {button(move || ed.w(W::AddGroup), "ed-add", move || ed.draft.update(|d| {
+            {add_button("f-groups", move || ed.w(W::AddGroup), move || ed.draft.update(|d| {
                 let n = d.groups.len() + 1;
                 let label = if d.lang == "en" { format!("Group {n}") } else { format!("Nhóm {n}") };
                 let id = d.fresh_id(&label, |d| d.groups.iter().map(|g| g.id.clone()).collect());
@@ -459,8 +512,8 @@ fn Parts(ed: Ed, list: List) -> impl IntoView {
         let groups = move |d: &Draft| entry(d).map_or(0, |p| p.groups.len());
         let pre2 = pre.clone();
         view! {
-            <div class="ed-item">
-                <h3 class="ed-item-head">{move || format!("{} {}", ed.w(one), k + 1)}</h3>
+            <div class="ed-item" id=format!("{pre}-{k}") tabindex="-1" role="group" aria-labelledby=format!("{pre}-{k}-head")>
+                <h3 class="ed-item-head" id=format!("{pre}-{k}-head")>{move || format!("{} {}", ed.w(one), k + 1)}</h3>
                 {input(ed, format!("{pre}-{k}-id"), move || ed.w(W::Id),
                     move |d: &Draft| list.get(d).and_then(|l| l.get(k)).map(|p| p.id.clone()).unwrap_or_default(),
                     move |d: &mut Draft, v| if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) { p.id = v })}
@@ -509,7 +562,7 @@ fn Parts(ed: Ed, list: List) -> impl IntoView {
         <fieldset class="ed-set" id=pre.clone() tabindex="-1">
             <legend>{move || ed.w(heading)}</legend>
             <For each=indices(ed, move |d| list.len(d)) key=|k| *k children=part />
-            {button(move || ed.w(add), "ed-add", move || ed.draft.update(|d| {
+            {add_button(&pre, move || ed.w(add), move || ed.draft.update(|d| {
                 let n = list.len(d) + 1;
                 let lang = if d.lang == "en" { UiLang::En } else { UiLang::Vi };
                 // A period's sub-unit names a top-level unit not listed yet.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use tier_breakdown_core::i18n::problem_line;
 use tier_breakdown_core::problem::MAX_BYTES;
 use tier_breakdown_draft::draft::Draft;
-use tier_breakdown_draft::table::{self, Mapping, Role, TableError, Target};
+use tier_breakdown_draft::table::{self, Dest, Mapping, Role, TableError, Target};
 use tier_breakdown_draft::words::W;
 use tier_breakdown_draft::write::{self, OpenError};
 
@@ -30,7 +30,7 @@ async fn open_file(ed: Ed, said: Said, file: web_sys::File) {
     match write::open(&text) {
         Ok(d) => {
             let left = write::left_out(&text, &d);
-            ed.draft.set(d);
+            ed.replace(|draft| *draft = d);
             let mut msg = format!("{}: {name}.", ed.w(W::Opened));
             if !left.is_empty() {
                 msg = format!("{msg} {} {}", ed.w(W::LeftOut), left.join(", "));
@@ -68,10 +68,10 @@ pub fn Start(ed: Ed) -> impl IntoView {
         <section class="ed-card" aria-labelledby="ed-start">
             <h2 id="ed-start">{move || ed.w(W::Start)}</h2>
             <div class="ed-row">
-                <button type="button" id="ed-example" on:click=move |_| { ed.draft.set(example()); said.set(None); }>
+                <button type="button" id="ed-example" on:click=move |_| { ed.replace(|d| *d = example()); said.set(Some((ed.w(W::Replaced), false))); }>
                     {move || ed.w(W::UseExample)}
                 </button>
-                <button type="button" id="ed-blank" on:click=move |_| { ed.draft.set(Draft::blank()); said.set(None); }>
+                <button type="button" id="ed-blank" on:click=move |_| { ed.replace(|d| *d = Draft::blank()); said.set(Some((ed.w(W::Replaced), false))); }>
                     {move || ed.w(W::UseBlank)}
                 </button>
             </div>
@@ -136,8 +136,7 @@ pub fn PasteTable(ed: Ed) -> impl IntoView {
             return;
         };
         let mut applied = None;
-        ed.draft
-            .update(|d| applied = Some(table::apply(d, &p.cells, &p.mapping)));
+        ed.replace(|d| applied = Some(table::apply(d, &p.cells, &p.mapping)));
         let n = applied.map_or(0, |a| a.records.len());
         said.set(Some((
             format!("{} {n} {}.", ed.w(W::PutInDone), ed.w(W::RecordsWord)),
@@ -145,6 +144,8 @@ pub fn PasteTable(ed: Ed) -> impl IntoView {
         )));
         pasted.set(None);
         text.set(String::new());
+        // The button is gone: the focus goes to what happened.
+        browser::focus_soon(vec!["ed-paste-said".into()]);
     };
     view! {
         <section class="ed-card" aria-labelledby="ed-paste">
@@ -161,7 +162,7 @@ pub fn PasteTable(ed: Ed) -> impl IntoView {
                     {move || ed.w(W::PutIn)}
                 </button>
             </Show>
-            <p role="status" class="ed-said" class:ed-bad=move || said.get().is_some_and(|(_, bad)| bad)>
+            <p role="status" id="ed-paste-said" tabindex="-1" class="ed-said" class:ed-bad=move || said.get().is_some_and(|(_, bad)| bad)>
                 {move || said.get().map(|(m, _)| m)}
             </p>
         </section>
@@ -207,27 +208,92 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
         })
     };
     // What each record becomes: the table put into a copy of the draft.
-    let records = move || {
+    let applied = move || {
         pasted.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return Vec::new();
-            };
-            let mut copy = ed.draft.get();
-            let applied = table::apply(&mut copy, &p.cells, &p.mapping);
-            applied
-                .records
-                .into_iter()
-                .map(|r| {
-                    let how = if r.new {
-                        ed.w(W::NewWord)
-                    } else {
-                        ed.w(W::Updates)
-                    };
-                    format!("{} → {} ({how})", r.label, r.id)
-                })
-                .collect::<Vec<_>>()
+            p.as_ref().map(|p| {
+                let mut copy = ed.draft.get();
+                table::apply(&mut copy, &p.cells, &p.mapping)
+            })
         })
     };
+    let record_row = move |(i, label): (usize, String)| {
+        let id = format!("ed-rec-{i}");
+        let now = move || {
+            pasted.with(
+                |p| match p.as_ref().and_then(|p| p.mapping.records.get(i)) {
+                    Some(Dest::To(id)) => format!("to:{id}"),
+                    Some(Dest::Skip) => "skip".into(),
+                    _ => "auto".into(),
+                },
+            )
+        };
+        let label2 = label.clone();
+        let choices = move || {
+            let placed = applied().and_then(|a| a.records.into_iter().find(|r| r.label == label));
+            let auto = match placed {
+                Some(r) if r.new => {
+                    format!("{}: {} ({})", ed.w(W::AutoDest), r.id, ed.w(W::NewWord))
+                }
+                Some(r) => format!("{}: {}", ed.w(W::AutoDest), r.id),
+                None => ed.w(W::AutoDest),
+            };
+            let mut list = vec![("auto".to_string(), auto)];
+            let units = pasted.with(|p| {
+                p.as_ref()
+                    .is_some_and(|p| matches!(p.mapping.target, Target::Units(_)))
+            });
+            ed.draft.with(|d| {
+                let lang = ed.lang.get().code();
+                let entries: Vec<(String, String)> = if units {
+                    d.units
+                        .iter()
+                        .map(|u| (u.id.clone(), first_name(&u.label, &u.id, lang)))
+                        .collect()
+                } else {
+                    d.groups
+                        .iter()
+                        .map(|g| (g.id.clone(), first_name(&g.label, &g.id, lang)))
+                        .collect()
+                };
+                for (id, name) in entries {
+                    list.push((format!("to:{id}"), format!("{name} ({id})")));
+                }
+            });
+            list.push(("skip".into(), ed.w(W::Skip)));
+            list
+        };
+        view! {
+            <li>
+                <label for=id.clone()>{move || format!("“{label2}” {}", ed.w(W::Goes))}</label>
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let dest = match v.as_str() {
+                        "skip" => Dest::Skip,
+                        "auto" => Dest::Auto,
+                        to => Dest::To(to.trim_start_matches("to:").to_string()),
+                    };
+                    pasted.update(|p| if let Some(p) = p { if let Some(r) = p.mapping.records.get_mut(i) { *r = dest } });
+                }>
+                    {move || options(choices(), now())}
+                </select>
+            </li>
+        }
+    };
+    let records = move || {
+        pasted.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    table::records(&p.cells, p.mapping.tiers_across)
+                        .into_iter()
+                        .map(|(l, _)| l)
+                        .enumerate()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let removed = move || applied().map(|a| a.removed).unwrap_or_default();
+    let header_list = move || headers().into_iter().enumerate().collect::<Vec<_>>();
     let role_value = |r: Role| match r {
         Role::Tier(i) => format!("t{i}"),
         Role::NewTier => "new".into(),
@@ -272,7 +338,10 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
                     .unwrap_or_default()
             })
         };
-        let is_tier = move || now().starts_with('t') || now() == "new";
+        let is_tier = move || {
+            let r = now();
+            r == "new" || (r.starts_with('t') && r[1..].parse::<usize>().is_ok())
+        };
         let h2 = h.clone();
         view! {
             <li>
@@ -338,12 +407,24 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
                 </select>
             </div>
             <ul class="ed-map-list">
-                {move || headers().into_iter().enumerate().map(header_row).collect_view()}
+                <For each=header_list key=|(i, h)| (*i, h.clone()) children=header_row />
             </ul>
             <p id="ed-map-records">{move || ed.w(W::RecordsFound)}:</p>
-            <ul class="ed-map-records" aria-labelledby="ed-map-records">
-                {move || records().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            <ul class="ed-map-list" aria-labelledby="ed-map-records">
+                <For each=records key=|(i, l)| (*i, l.clone()) children=record_row />
             </ul>
+            <Show when=move || !removed().is_empty()>
+                <p class="ed-said ed-bad" id="ed-map-removed">{move || format!("{} {}", ed.w(W::Removed), removed().join(", "))}</p>
+            </Show>
         </div>
     }
+}
+
+/// A name in the editor's language, else any, else the id.
+fn first_name(t: &tier_breakdown_draft::draft::Text, id: &str, lang: &str) -> String {
+    [t.get(lang), &t.vi, &t.en, id]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or("")
+        .to_string()
 }

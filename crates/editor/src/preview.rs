@@ -60,10 +60,12 @@ pub fn Preview(ed: Ed) -> impl IntoView {
                 {switch(ed, W::Theme, theme, &[("light", W::Light), ("dark", W::Dark)])}
                 {switch(ed, W::Width, width, &[("phone", W::Phone), ("desktop", W::Desktop)])}
             </div>
-            <div class="ed-frame" class:ed-phone=move || width.get() == "phone" class:ed-dark=move || theme.get() == "dark">
-                <TierBreakdown data=data
-                    lang=Signal::derive(move || Some(chart_lang.get().to_string()))
-                    theme=Signal::derive(move || Some(theme.get().to_string())) />
+            <div class="ed-scroll" tabindex="0" role="region" aria-label=move || ed.w(W::Preview)>
+                <div class="ed-frame" class:ed-phone=move || width.get() == "phone" class:ed-dark=move || theme.get() == "dark">
+                    <TierBreakdown data=data
+                        lang=Signal::derive(move || Some(chart_lang.get().to_string()))
+                        theme=Signal::derive(move || Some(theme.get().to_string())) />
+                </div>
             </div>
         </section>
         <section class="ed-card" aria-labelledby="ed-checks" id="ed-checks-box">

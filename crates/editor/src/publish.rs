@@ -10,64 +10,13 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use tier_breakdown_core::export::summary;
 use tier_breakdown_core::fold::slug;
-use tier_breakdown_core::i18n::tool_message;
+use tier_breakdown_core::i18n::{tool_message, UiLang};
 use tier_breakdown_core::validate::check;
+use tier_breakdown_draft::codes;
 use tier_breakdown_draft::words::W;
 
 use crate::browser::{self, WidgetFiles};
 use crate::state::Ed;
-
-/// `"` and `&` for an attribute; `<` and `>` too.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The hosting folder's address, ending in `/`.
-fn folder(base: &str) -> String {
-    let b = attr(base.trim());
-    if b.ends_with('/') {
-        b
-    } else {
-        format!("{b}/")
-    }
-}
-
-/// The script embed with the file inline: nothing else to host.
-pub(crate) fn embed_inline(base: &str, file: &str, lang: &str) -> String {
-    // `<` only occurs in JSON strings, where \u003c means the same: no
-    // `</script>` can close the tag.
-    let data = file.trim_end().replace('<', "\\u003c");
-    format!(
-        "<div data-tier-breakdown data-lang=\"{lang}\">\n<script type=\"application/json\">\n{data}\n</script>\n</div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
-        folder(base)
-    )
-}
-
-/// The script embed reading the file from its address.
-pub(crate) fn embed_src(base: &str, src: &str, lang: &str) -> String {
-    format!(
-        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{lang}\"></div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
-        attr(src),
-        folder(base)
-    )
-}
-
-/// The iframe code: the widget's own page with `?data=`.
-pub(crate) fn iframe(base: &str, src: &str, lang: &str, title: &str) -> String {
-    let data = js_sys::encode_uri_component(src)
-        .as_string()
-        .unwrap_or_default();
-    format!(
-        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={lang}\"\n        title=\"{}\" style=\"width:100%;border:0\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\" async></script>\n",
-        folder(base),
-        attr(&data),
-        attr(title),
-        folder(base)
-    )
-}
 
 /// A read-only code box with a copy button that says it copied.
 fn code_box(ed: Ed, id: &'static str, label: W, text: Signal<String>) -> impl IntoView {
@@ -80,7 +29,7 @@ fn code_box(ed: Ed, id: &'static str, label: W, text: Signal<String>) -> impl In
     let copy = move |_| {
         let t = text.get_untracked();
         leptos::task::spawn_local(async move {
-            status.set(Some(browser::copy(t).await));
+            status.set(Some(browser::copy(t, id).await));
         });
     };
     view! {
@@ -124,11 +73,16 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     let ok = move || checked.with(Option::is_some);
     let lang = move || ed.draft.with(|d| d.lang.clone());
     let name = move || checked.with(|t| slug(t.as_deref().unwrap_or("")));
-    let inline = Signal::derive(move || embed_inline(&base.get(), &ed.file.get(), &lang()));
+    // Without `$schema`: an article's code need not point at this editor.
+    let bare = Memo::new(move |_| {
+        ed.draft
+            .with(|d| tier_breakdown_draft::write::results_file(d, ""))
+    });
+    let inline = Signal::derive(move || codes::embed_inline(&base.get(), &bare.get(), &lang()));
     let has_src = move || !src.with(|s| s.trim().is_empty());
     let by_src = Signal::derive(move || {
         if has_src() {
-            embed_src(&base.get(), src.get().trim(), &lang())
+            codes::embed_src(&base.get(), src.get().trim(), &lang())
         } else {
             ed.w(W::NeedAddress)
         }
@@ -136,15 +90,22 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     let frame = Signal::derive(move || {
         if has_src() {
             let title = checked.get().unwrap_or_default();
-            iframe(&base.get(), src.get().trim(), &lang(), &title)
+            codes::iframe(&base.get(), src.get().trim(), &lang(), &title)
         } else {
             ed.w(W::NeedAddress)
         }
     });
+    // In the file's language: the article's, not necessarily the editor's.
     let alt = Signal::derive(move || {
-        let lang = ed.lang.get();
         ed.file
-            .with(|f| check(f).ok().map(|c| summary(&c.dataset, lang, &[])))
+            .with(|f| check(f).ok())
+            .map(|c| {
+                summary(
+                    &c.dataset,
+                    UiLang::from_code(&c.dataset.lang).unwrap_or_default(),
+                    &[],
+                )
+            })
             .unwrap_or_default()
     });
     let download_json = move |_| {
@@ -187,12 +148,15 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     view! {
         <section class="ed-card" aria-labelledby="ed-publish">
             <h2 id="ed-publish">{move || ed.w(W::Publish)}</h2>
+            // The results file can always be saved, errors and all, to go on later.
+            <div class="ed-row">
+                <button type="button" id="ed-download-json" class="ed-primary" on:click=download_json>{move || ed.w(W::DownloadJson)}</button>
+            </div>
             <Show when=ok fallback=move || view! { <p class="ed-said ed-bad" id="ed-fix-first">{move || ed.w(W::FixFirst)}</p> }>
                 <div class="ed-row">
-                    <button type="button" id="ed-download-json" class="ed-primary" on:click=download_json>{move || ed.w(W::DownloadJson)}</button>
                     <button type="button" id="ed-download-html" on:click=download_html>{move || ed.w(W::DownloadHtml)}</button>
                 </div>
-                <p role="status" class="ed-said ed-bad">{move || building.get()}</p>
+                <p role="status" class="ed-said ed-bad" id="ed-build-said">{move || building.get()}</p>
                 <div class="ed-field">
                     <label for="ed-base">{move || ed.w(W::HostedAt)}</label>
                     <input id="ed-base" type="url" prop:value=move || base.get() on:input=move |ev| base.set(event_target_value(&ev)) />

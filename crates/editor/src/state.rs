@@ -23,6 +23,9 @@ pub struct Ed {
     /// The same by form field (the most precise field each is about), in
     /// the editor's language: (message, is an error), errors first.
     pub by_field: Memo<HashMap<String, Vec<(String, bool)>>>,
+    /// The draft before the last replacement (example, blank, a file, a
+    /// table put in), for Undo.
+    pub previous: RwSignal<Option<Draft>>,
 }
 
 /// A file's errors and warnings.
@@ -61,7 +64,12 @@ impl Ed {
                 draft.with(|d| {
                     let all = c.errors.iter().map(|p| (p, true));
                     for (p, error) in all.chain(c.warnings.iter().map(|p| (p, false))) {
-                        if let Some(id) = write::fields_for(d, p).into_iter().next() {
+                        let ids = write::fields_for(d, p);
+                        let shown = ids
+                            .iter()
+                            .find(|id| crate::browser::exists(id))
+                            .or(ids.first());
+                        if let Some(id) = shown.cloned() {
                             map.entry(id)
                                 .or_default()
                                 .push((problem_message(lang, &p.kind), error));
@@ -77,6 +85,22 @@ impl Ed {
             file,
             checks,
             by_field,
+            previous: RwSignal::new(None),
+        }
+    }
+
+    /// Replaces the draft, keeping the one before for Undo.
+    pub fn replace(self, f: impl FnOnce(&mut Draft)) {
+        self.previous.set(Some(self.draft.get_untracked()));
+        self.draft.update(f);
+    }
+
+    /// Back to the draft before the last replacement (and the replaced one
+    /// becomes the one Undo goes back to).
+    pub fn undo(self) {
+        if let Some(before) = self.previous.get_untracked() {
+            self.previous.set(Some(self.draft.get_untracked()));
+            self.draft.set(before);
         }
     }
 
