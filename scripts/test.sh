@@ -46,6 +46,11 @@ else
 fi
 node scripts/sizes.mjs
 
+step "a debug build with the test hooks (the panic trigger), for the isolation tests"
+cargo build --locked -q --target wasm32-unknown-unknown -p tier-breakdown --bin tier-breakdown --features test-hooks
+wasm-bindgen --target web --no-typescript --out-dir target/test-hooks --out-name tier-breakdown \
+  target/wasm32-unknown-unknown/debug/tier-breakdown.wasm
+
 step "end-to-end tests (Playwright, Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 

@@ -1,14 +1,42 @@
 // A panic is a bug: it must show an error box in that widget only, while
 // the other widgets and the host page's own scripts keep working. The panic
-// is triggered by a test-only DOM event that no results file can reach.
+// is triggered by a test-only DOM event that only a build with the
+// `test-hooks` feature listens to (scripts/test.sh builds one into
+// target/test-hooks/); the release build readers get has no such trigger.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
+const HOOKS = join(ROOT, 'target', 'test-hooks');
+
+/** A page whose widget glue and wasm are the test-hooks build's. */
+async function openWithHooks() {
+  assert.ok(existsSync(join(HOOKS, 'tier-breakdown_bg.wasm')), 'target/test-hooks is missing: scripts/test.sh builds it');
+  const page = await openPage(ctx.browser);
+  await page.route((url) => /\/tier-breakdown(\.js|_bg\.wasm)$/.test(url.pathname), (route) => {
+    const name = new URL(route.request().url()).pathname.endsWith('.wasm') ? 'tier-breakdown_bg.wasm' : 'tier-breakdown.js';
+    return route.fulfill({ path: join(HOOKS, name), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  });
+  return page;
+}
+
+test('the release build has no panic trigger', async () => {
+  const page = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.origin}/?lang=vi`);
+  await settled(page);
+  await page.evaluate(() => document.querySelector('[data-tier-breakdown-page]')
+    .dispatchEvent(new CustomEvent('tier-breakdown-test-panic')));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.tb-panic').count(), 0);
+  assert.equal(await page.locator('.tb-chart').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
 
 test('a panic in one script-embedded widget stays in that widget', async () => {
-  const page = await openPage(ctx.browser);
+  const page = await openWithHooks();
   await page.goto(`${ctx.server.origin}/hosts/multi.html`);
   await page.locator('#w1 .tb-chart').waitFor();
   await page.locator('#w2 .tb-chart').waitFor();
@@ -30,7 +58,7 @@ test('a panic in one script-embedded widget stays in that widget', async () => {
 });
 
 test('a panic in the full page shows an error box, not a blank page', async () => {
-  const page = await openPage(ctx.browser);
+  const page = await openWithHooks();
   await page.goto(`${ctx.server.origin}/?lang=vi`);
   await settled(page);
   await page.evaluate(() => document.querySelector('[data-tier-breakdown-page]')

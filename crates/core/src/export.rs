@@ -9,14 +9,17 @@ use crate::model::{Basis, Dataset, Group};
 use crate::stack::shares;
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet
-/// formulas: a field starting with `=`, `+`, `-` or `@` gets a leading `'`.
+/// formulas: a field starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a leading `'`. A field with `;` (the list separator of
+/// Vietnamese Excel, which splits on it) or a tab is quoted too, so no part
+/// of it becomes a cell of its own that could start a formula.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.contains([',', ';', '\t', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s

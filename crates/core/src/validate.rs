@@ -112,9 +112,19 @@ pub fn show_value(v: &Value) -> String {
         Value::Object(_) => "{…}".to_string(),
         Value::Array(_) => "[…]".to_string(),
         Value::String(s) => show_str(s),
-        Value::Number(n) => n.text(),
+        Value::Number(n) => cut(&n.text()),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".to_string(),
+    }
+}
+
+/// A number as written, cut to 40 characters (`1e309` stays whole, a
+/// megabyte of digits does not).
+fn cut(s: &str) -> String {
+    if s.len() > 40 {
+        format!("{}…", &s[..40])
+    } else {
+        s.to_string()
     }
 }
 
@@ -153,7 +163,17 @@ fn invisible(c: char) -> bool {
 
 // Paths are built for every field visited (10,000 units make ~400,000), so
 // without `format!`, whose machinery is several times slower.
+// A key from the file that is not a plain id is quoted and escaped like a
+// value (`counts."\u{1b}[31m"`): no terminal escape, bidi override or
+// megabyte-long key reaches a message.
 fn join(path: &str, key: &str) -> String {
+    let quoted;
+    let key = if valid_id(key) {
+        key
+    } else {
+        quoted = show_str(key);
+        &quoted
+    };
     let mut out = String::with_capacity(path.len() + key.len() + 1);
     out.push_str(path);
     if !path.is_empty() {
@@ -197,6 +217,7 @@ pub fn valid_lang(s: &str) -> bool {
 /// assert_eq!(safe_url(" https://baophutho.vn/a "), Some("https://baophutho.vn/a".to_string()));
 /// assert_eq!(safe_url("javascript:alert(1)"), None);
 /// assert_eq!(safe_url("/relative"), None);
+/// assert_eq!(safe_url("https://baophutho.vn@evil.example/"), None);
 /// ```
 pub fn safe_url(s: &str) -> Option<String> {
     let s = s.trim();
@@ -206,8 +227,9 @@ pub fn safe_url(s: &str) -> Option<String> {
         .or_else(|| lower.strip_prefix("http://"))?;
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
+    // `https://baophutho.vn@evil.example/` goes to evil.example: no userinfo.
     if host.is_empty()
-        || host.starts_with('@')
+        || host.contains('@')
         || s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
     {

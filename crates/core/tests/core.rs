@@ -649,3 +649,95 @@ fn the_old_browser_sentence_is_safe_in_a_js_string() {
     assert!(!OLD_BROWSER.contains(['\'', '\\', '<', '\n']));
     assert!(OLD_BROWSER.contains("DecompressionStream"));
 }
+
+// Trust boundaries (issue "a link cannot put words on the outlet's domain").
+
+#[test]
+fn keys_from_the_file_are_escaped_in_paths() {
+    // A key with a terminal escape reached the native tool's terminal raw,
+    // and a bidi override the reader's error lines.
+    let input = seed_with(|v| {
+        v["groups"][0]["counts"]["\u{1b}[31mred"] = json!(1);
+        v["title"] = json!({"vi": "x", "v\u{202e}i": "y"});
+    });
+    let r = check(&input).unwrap_err();
+    let paths: Vec<&str> = r.errors.iter().map(|p| p.path.as_str()).collect();
+    assert!(
+        paths.contains(&"groups[0].counts.\"\\u{1b}[31mred\""),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"title.\"v\\u{202e}i\""), "{paths:?}");
+    for p in &r.errors {
+        let line = problem_line(UiLang::Vi, p);
+        assert!(!line.contains(['\u{1b}', '\u{202e}']), "{line:?}");
+    }
+    // A megabyte-long key is cut like a value.
+    let long = "k".repeat(1_000_000);
+    let r = check(&seed_with(|v| {
+        v["groups"][0]["counts"][long.as_str()] = json!(1)
+    }))
+    .unwrap_err();
+    assert!(
+        r.errors.iter().all(|p| p.path.len() < 100),
+        "{}",
+        r.errors[0].path.len()
+    );
+}
+
+#[test]
+fn a_megabyte_long_number_is_not_quoted_whole() {
+    let digits = format!("1.{}1", "0".repeat(1_000_000));
+    let input = SEED_JSON.replacen("\"total\": 698", &format!("\"total\": {digits}"), 1);
+    let r = check(&input).unwrap_err();
+    let line = problem_line(UiLang::En, &r.errors[0]);
+    assert!(
+        line.starts_with("groups[0].total:") && line.len() < 200,
+        "{}",
+        &line[..200.min(line.len())]
+    );
+}
+
+#[test]
+fn links_with_userinfo_are_refused() {
+    use tier_breakdown_core::validate::safe_url;
+    for bad in [
+        "https://baophutho.vn@evil.example/",
+        "https://user:pw@baophutho.vn/",
+        "http://@x.example/",
+    ] {
+        assert_eq!(safe_url(bad), None, "{bad}");
+    }
+    assert!(
+        safe_url("https://baophutho.vn/a?x=@b").is_some(),
+        "an @ after the host is fine"
+    );
+}
+
+#[test]
+fn csv_cells_cannot_become_formulas_after_a_semicolon() {
+    use tier_breakdown_core::export::csv;
+    let c = check(&seed_with(|v| {
+        v["groups"][0]["label"] = json!("Tổ chức;=1+2");
+        v["groups"][1]["label"] = json!("=1+1");
+    }))
+    .unwrap();
+    let text = csv(&c.dataset, UiLang::Vi, &[]);
+    assert!(text.contains(",\"Tổ chức;=1+2\","), "{text}");
+    assert!(text.contains(",'=1+1,"), "{text}");
+    // Split the way Vietnamese Excel does (on `;`, outside quotes): no cell starts a formula.
+    for line in text.lines() {
+        let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+        for ch in line.chars() {
+            match ch {
+                '"' => quoted = !quoted,
+                ';' | ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+                c => cell.push(c),
+            }
+        }
+        cells.push(cell);
+        assert!(
+            cells.iter().all(|c| !c.starts_with(['=', '+', '@'])),
+            "{line}"
+        );
+    }
+}

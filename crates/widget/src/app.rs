@@ -80,6 +80,7 @@ impl Options {
 pub fn mount(el: web_sys::HtmlElement, options: Options) {
     install_panic_hook();
     ROOTS.with(|r| r.borrow_mut().push(el.clone()));
+    #[cfg(feature = "test-hooks")]
     add_test_panic_trigger(&el);
     // An address given explicitly wins over inline data, which wins over the built-in file.
     let source = match (options.data, options.inline) {
@@ -211,10 +212,12 @@ fn install_panic_hook() {
     });
 }
 
-/// Test hook: a `tier-breakdown-test-panic` event dispatched on a widget's
-/// mount element makes the widget panic, so tests can prove that a bug shows
-/// an error box in that widget only. Only a script on the page can dispatch
-/// it; nothing in a results file can.
+/// Test hook, only in builds with the `test-hooks` feature (never in what
+/// readers get: it also costs 429 bytes of brotli): a
+/// `tier-breakdown-test-panic` event dispatched on a widget's mount element
+/// makes the widget panic, so tests can prove that a bug shows an error box
+/// in that widget only.
+#[cfg(feature = "test-hooks")]
 fn add_test_panic_trigger(el: &web_sys::HtmlElement) {
     let cb = Closure::<dyn Fn()>::new(|| panic!("test panic requested by the host page"));
     let _ = el
