@@ -13,7 +13,15 @@
 const BASE = new URL('./', import.meta.url);
 const GLUE = new URL('tier-breakdown.js', BASE).href;
 const WASM = new URL('tier-breakdown_bg.wasm', BASE).href;
-const state = (globalThis.__tierBreakdown ??= { module: null, instances: 0, mounted: new WeakSet() });
+// State shared by every copy of this loader on the page, under a symbol
+// (markup cannot clobber it the way `id="__tierBreakdown"` clobbers a
+// global name) and checked for its shape: which elements have a widget,
+// and per base URL (two versions on one live blog) its own compiled wasm.
+const KEY = Symbol.for('tier-breakdown');
+const shared = window[KEY]?.mounted instanceof WeakSet && window[KEY].bases instanceof Map
+  ? window[KEY] : (window[KEY] = { mounted: new WeakSet(), bases: new Map() });
+if (!shared.bases.has(BASE.href)) shared.bases.set(BASE.href, { module: null, instances: 0 });
+const state = shared.bases.get(BASE.href);
 
 function compiled() {
   state.module ??= fetch(WASM).then((resp) => {
@@ -47,8 +55,8 @@ function preload(src) {
 }
 
 async function mount(el) {
-  if (state.mounted.has(el)) return;
-  state.mounted.add(el);
+  if (shared.mounted.has(el)) return;
+  shared.mounted.add(el);
   if (el.dataset.src) preload(el.dataset.src);
   try {
     const module = await compiled();

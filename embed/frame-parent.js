@@ -5,8 +5,11 @@
 //   <script src="https://cdn.example/tier-breakdown/frame-parent.js" async></script>
 // Each framed widget posts its height; this sets its iframe's height to match.
 (function () {
-  if (window.__tierBreakdownFrames) return;
-  window.__tierBreakdownFrames = true;
+  // Once per page, under a symbol: an element with id="__tierBreakdownFrames"
+  // (which a global name would see) cannot turn it off.
+  var key = Symbol.for('tier-breakdown-frames');
+  if (window[key] === true) return;
+  window[key] = true;
   window.addEventListener('message', function (e) {
     var sizes = e.data && e.data['datawrapper-height'];
     if (!sizes || typeof sizes !== 'object') return;

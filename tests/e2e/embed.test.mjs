@@ -106,3 +106,44 @@ test('several widgets on one page: own data, own filter, own errors; wasm fetche
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
 });
+
+test('markup cannot clobber the loaders, and two copies from different folders each use their own files', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('./harness.mjs');
+  const page = await openPage(ctx.browser, { width: 1024 });
+  // /v2/ is another folder of the same release (a second version on a live blog).
+  await page.route((url) => url.pathname.startsWith('/v2/'), (route) => {
+    const name = new URL(route.request().url()).pathname.slice('/v2/'.length);
+    const type = name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.html') ? 'text/html' : 'text/javascript';
+    return route.fulfill({ body: readFileSync(join(ROOT, 'dist', name)), contentType: type });
+  });
+  const mainWasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('_bg.wasm') && r.frame() === page.mainFrame()) mainWasm.push(r.url()); });
+  const host = `${ctx.server.origin}/hosts/clobbered.html`;
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>clobbered</title></head><body>
+<div id="__tierBreakdown"></div><div id="__tierBreakdownFrames"></div><img name="__tierBreakdown">
+<div data-tier-breakdown id="a" data-lang="en"></div>
+<div data-tier-breakdown id="b" data-lang="vi"></div>
+<iframe id="frame" data-tier-breakdown-frame src="/index.html?lang=en" style="width:100%;border:0;height:50px" scrolling="no" title="chart"></iframe>
+<script type="module" src="/v2/embed.js"></script>
+<script type="module" src="/embed.js"></script>
+<script src="/frame-parent.js" async></script>
+</body></html>` }));
+  await page.goto(host);
+  await page.locator('#a .tb-chart').waitFor();
+  await page.locator('#b .tb-chart').waitFor();
+  // A widget added later is mounted once.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div data-tier-breakdown id="c" data-lang="en"></div>'));
+  await page.locator('#c .tb-chart').waitFor();
+  assert.equal(await page.locator('#c .tb-root').count(), 1);
+  // The first copy (from /v2/) mounted them with its own glue and wasm (the
+  // iframe's page loads its own).
+  assert.equal(mainWasm.length, 1);
+  assert.match(mainWasm[0], /\/v2\/tier-breakdown_bg\.wasm$/);
+  // The iframe still gets its height from frame-parent.js.
+  await page.waitForFunction(() => parseInt(document.getElementById('frame').style.height, 10) > 200);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
