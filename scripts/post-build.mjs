@@ -11,7 +11,7 @@
 //    whose glue and wasm it reads to build standalone files in the browser.
 //    Readers never download it.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -38,6 +38,13 @@ if (release) {
   }
 }
 execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json'], { stdio: 'inherit' });
+
+// The sites the page may read `?data=` files from (scripts/data-origins.mjs).
+if (process.env.TIER_BREAKDOWN_DATA_ORIGINS) {
+  const { allowDataOrigins } = await import('./data-origins.mjs');
+  const page = join(dir, 'index.html');
+  writeFileSync(page, allowDataOrigins(readFileSync(page, 'utf8'), process.env.TIER_BREAKDOWN_DATA_ORIGINS));
+}
 
 // The editor. The same feature flags as the widget's wasm-opt run (index.html).
 const target = process.env.CARGO_TARGET_DIR ?? 'target';

@@ -43,7 +43,8 @@ function fileFor(pathname) {
 }
 
 /**
- * Starts the server. Routes besides files, for the load-fault tests:
+ * Starts the server; `index` (optional) rewrites dist/index.html as it is
+ * served. Routes besides files, for the load-fault tests:
  *   /slow/<ms>/<path>      serves <path> after a delay (loading placeholder);
  *   /status/<code>         answers with that status and an HTML body;
  *   /hang                  never answers;
@@ -56,15 +57,17 @@ function fileFor(pathname) {
  *   /gen/units-<N>-<P>.json a synthetic file with N units and P periods
  *                          (scripts/gen-results.mjs, made once per server).
  */
-export async function startServer() {
+export async function startServer({ index } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
   const flaky = new Set();
   const generated = new Map();
   const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
+  const hits = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    hits.push({ path: url.pathname, cookie: req.headers.cookie ?? null });
     let pathname = url.pathname;
     const slow = pathname.match(/^\/slow\/(\d+)(\/.*)$/);
     if (slow) {
@@ -115,7 +118,10 @@ export async function startServer() {
     const file = fileFor(pathname);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // A server can serve the page as another build would write it
+      // (e.g. one with TIER_BREAKDOWN_DATA_ORIGINS).
+      if (index && file === join(DIST, 'index.html')) body = Buffer.from(index(body.toString('utf8')));
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (mode?.[1] === 'as-html') headers['content-type'] = 'text/html; charset=utf-8';
       if (mode?.[1] === 'cors') headers['access-control-allow-origin'] = '*';
@@ -136,6 +142,8 @@ export async function startServer() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
+    /** Every request this server answered: its path and Cookie header. */
+    hits,
     close: () => {
       server.closeAllConnections();
       return new Promise((r) => server.close(r));

@@ -343,15 +343,17 @@ pub fn month_en(month: u8) -> &'static str {
 }
 
 /// A sentence for the reader on why a results file could not be loaded,
-/// naming the address.
+/// naming the file's site (its origin) and nothing else of the address.
 pub fn load_message(e: &LoadError, lang: UiLang) -> String {
     let vi = lang == UiLang::Vi;
+    let e = &e.sites_only();
     match e {
-        LoadError::BadAddress(u) if vi => {
-            format!("địa chỉ tệp dữ liệu \"{u}\" không hợp lệ: chỉ dùng http(s)")
+        // Nothing of the address itself: it may be anyone's words.
+        LoadError::BadAddress(_) if vi => {
+            "địa chỉ tệp dữ liệu không hợp lệ: chỉ dùng http(s)".to_string()
         }
-        LoadError::BadAddress(u) => {
-            format!("the results file address \"{u}\" is not allowed: use http(s) only")
+        LoadError::BadAddress(_) => {
+            "the results file address is not allowed: use http(s) only".to_string()
         }
         LoadError::FromDisk(u) if vi => format!(
             "trang đang mở từ máy (file://) nên trình duyệt không cho đọc \"{u}\": hãy mở qua một máy chủ web, hoặc chọn tệp bằng nút \"Mở tệp dữ liệu\""
@@ -364,10 +366,10 @@ pub fn load_message(e: &LoadError, lang: UiLang) -> String {
         }
         LoadError::Status { url, status } => format!("the server answered {status} for {url}"),
         LoadError::Network { url } if vi => {
-            format!("không kết nối được tới {url} (mất mạng, máy chủ không trả lời, hoặc bị chặn CORS)")
+            format!("không kết nối được tới {url} (mất mạng, máy chủ không trả lời, hoặc trang này không được phép đọc từ đó)")
         }
         LoadError::Network { url } => {
-            format!("could not reach {url} (offline, no answer from the server, or blocked by CORS)")
+            format!("could not reach {url} (offline, no answer from the server, or this page may not read from there)")
         }
         LoadError::TooBig { url, bytes } if vi => {
             format!("tệp {url} quá lớn ({bytes} byte, tối đa {MAX_BYTES} byte)")

@@ -164,7 +164,41 @@ pub enum LoadError {
     Unreadable(String),
 }
 
+/// The origin of an address (`https://data.example:8443/a?b` →
+/// `https://data.example:8443`); the whole text when it has no `://`.
+pub fn site(url: &str) -> &str {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url
+        .get(start..)
+        .and_then(|rest| rest.find('/'))
+        .map_or(url.len(), |i| start + i);
+    url.get(..end).unwrap_or(url)
+}
+
 impl LoadError {
+    /// The same error naming only the file's site: on the full page and
+    /// the iframe the rest of an address is anyone's text (`?data=`), and
+    /// a message must not put it on the outlet's page.
+    pub fn sites_only(&self) -> LoadError {
+        let s = |u: &String| site(u).to_string();
+        match self {
+            LoadError::Status { url, status } => LoadError::Status {
+                url: s(url),
+                status: *status,
+            },
+            LoadError::Network { url } => LoadError::Network { url: s(url) },
+            LoadError::TooBig { url, bytes } => LoadError::TooBig {
+                url: s(url),
+                bytes: *bytes,
+            },
+            LoadError::Timeout { url, seconds } => LoadError::Timeout {
+                url: s(url),
+                seconds: *seconds,
+            },
+            other => other.clone(),
+        }
+    }
+
     /// Whether trying again may help (a flaky network, a busy server).
     pub fn retryable(&self) -> bool {
         matches!(
