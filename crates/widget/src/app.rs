@@ -5,7 +5,6 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -219,7 +218,9 @@ fn install_panic_hook() {
 /// in that widget only.
 #[cfg(feature = "test-hooks")]
 fn add_test_panic_trigger(el: &web_sys::HtmlElement) {
-    let cb = Closure::<dyn Fn()>::new(|| panic!("test panic requested by the host page"));
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        panic!("test panic requested by the host page")
+    });
     let _ = el
         .add_event_listener_with_callback("tier-breakdown-test-panic", cb.as_ref().unchecked_ref());
     cb.forget();
