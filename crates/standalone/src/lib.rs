@@ -43,6 +43,14 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Line ends as an HTML parser leaves them in a `<script>` or `<style>`
+/// (CR LF and lone CR become LF): the CSP hashes are of that text, so a
+/// glue or CSS file saved with Windows line ends must be hashed (and
+/// written) the same way, or the browser refuses to run it.
+fn parsed_line_ends(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// The page for a results file already validated, its title and its language.
 pub fn page(
     glue: &str,
@@ -88,7 +96,8 @@ pub fn page(
     let boot = boot
         .replace("OLD_BROWSER", &format!("'{OLD_BROWSER}'"))
         .replace("WBG_INIT", &init_name(glue).ok_or(ToolMsg::NoInit)?);
-    let script = format!("\n{glue}{boot}");
+    let script = parsed_line_ends(&format!("\n{glue}{boot}"));
+    let css = &parsed_line_ends(css);
     // The file carries its own strict policy: only these two inline
     // blocks may run or style, wasm may compile, nothing may be fetched.
     let csp = format!(
@@ -127,4 +136,38 @@ fn sha256(text: &str) -> String {
         "sha256-{}",
         base64::engine::general_purpose::STANDARD.encode(digest)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use sha2::Digest;
+
+    /// The text of the first `<open>…</close>` element of `html`, as an
+    /// HTML parser gives it to the CSP check (line ends normalised).
+    fn element_text(html: &str, open: &str, close: &str) -> String {
+        let start = html.find(open).expect("element") + open.len();
+        let end = start + html[start..].find(close).expect("end tag");
+        parsed_line_ends(&html[start..end])
+    }
+
+    fn hash(text: &str) -> String {
+        let d = sha2::Sha256::digest(text.as_bytes());
+        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(d))
+    }
+
+    #[test]
+    fn windows_line_ends_do_not_break_the_policy() {
+        // Bug: the hashes were of the text as read, CR LF included, while the
+        // browser hashes what its parser leaves (LF only): the page was blank.
+        let glue = "export default async function __wbg_init(x) {\r\n  return x;\r\n}\r\n";
+        let css = "body {\r\n  margin: 0;\r\n}\r";
+        let html = page(glue, b"\0asm", css, "{}", "T", "vi").expect("page");
+        let script = element_text(&html, "<script type=\"module\">", "</script>");
+        let style = element_text(&html, "<style>", "</style>");
+        assert!(html.contains(&hash(&script)), "script hash");
+        assert!(html.contains(&hash(&style)), "style hash");
+        assert!(!html.contains('\r'));
+    }
 }
