@@ -154,7 +154,10 @@ mod tests {
 
     fn hash(text: &str) -> String {
         let d = sha2::Sha256::digest(text.as_bytes());
-        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(d))
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(d)
+        )
     }
 
     #[test]
