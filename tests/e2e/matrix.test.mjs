@@ -53,6 +53,10 @@ test(`error matrix: ${matrix.cases.length} cases in Chromium`, async () => {
       assert.ok((await page.locator('.tb-seg, .tb-nodata').count()) > 0, `${c.name}: no bars`);
       const warnings = (await page.locator('.tb-warnings').count()) ? await page.locator('.tb-warnings li').allTextContents() : [];
       assert.deepEqual(warnings, c.warnings, c.name);
+      // A label is shown as the text it is (a <script> in it would not run
+      // as innerHTML anyway: the text itself is what proves it stayed text).
+      if (typeof c.set?.title === 'string') assert.equal(await page.textContent('.tb-title'), c.set.title.trim(), c.name);
+      assert.equal(await page.locator('.tb script, .tb img').count(), 0, c.name);
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `${c.name}: the page scrolls sideways by ${overflow}px`);

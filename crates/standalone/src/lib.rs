@@ -173,4 +173,23 @@ mod tests {
         assert!(html.contains(&hash(&style)), "style hash");
         assert!(!html.contains('\r'));
     }
+
+    #[test]
+    fn a_title_cannot_leave_its_element() {
+        let html = page(
+            "async function __wbg_init(){}",
+            b"",
+            "",
+            "{}",
+            "</title><script>x()</script>\"",
+            "vi\"><b",
+        )
+        .expect("page");
+        assert!(
+            html.contains("<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;&quot;</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<html lang=\"vi&quot;&gt;&lt;b\">"));
+        assert_eq!(html.matches("<script").count(), 3);
+    }
 }
