@@ -304,7 +304,11 @@ test('the script embed takes the view as data-* options and leaves the host URL 
   await host.locator('.tb-scope').waitFor();
   assert.equal(await host.locator('.tb-scope').textContent(), 'Huyện Tam Nông · 2021');
   await host.locator('.tb-period[data-key="0"]').click();
+  // Wait for the period to be drawn before choosing a unit in it (on a busy
+  // machine the click could land on the ranking being redrawn).
+  await host.locator('.tb-scope', { hasText: 'Huyện Tam Nông · 2022' }).waitFor();
   await host.locator('.tb-rank-row[data-unit=huyen-ha-hoa] .tb-unit-link').click();
+  await host.locator('.tb-scope', { hasText: 'Huyện Hạ Hòa' }).waitFor();
   assert.equal(await host.locator('.tb-scope').textContent(), 'Huyện Hạ Hòa · 2022');
   // Longer than the full page waits before it writes its address.
   await page.waitForTimeout(600);

@@ -198,8 +198,16 @@ pub fn start_page() {
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            console_error_panic_hook::hook(info);
+        std::panic::set_hook(Box::new(|_info| {
+            // The panic's own words (and their formatting code) only where
+            // someone reads them: debug and test builds. Readers get the
+            // error box, and the console a fixed line.
+            #[cfg(any(debug_assertions, feature = "test-hooks"))]
+            console_error_panic_hook::hook(_info);
+            #[cfg(not(any(debug_assertions, feature = "test-hooks")))]
+            web_sys::console::error_1(
+                &"tier-breakdown: internal error (a bug); the chart stopped".into(),
+            );
             ROOTS.with(|roots| {
                 if let Ok(roots) = roots.try_borrow() {
                     for root in roots.iter() {
