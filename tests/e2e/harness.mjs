@@ -66,7 +66,8 @@ export async function startServer({ index } = {}) {
   const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
   const hits = [];
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    // Not new URL(req.url, base): a request path `//x` would read as a host.
+    const url = new URL(`http://127.0.0.1${req.url}`);
     hits.push({ path: url.pathname, cookie: req.headers.cookie ?? null });
     let pathname = url.pathname;
     const slow = pathname.match(/^\/slow\/(\d+)(\/.*)$/);

@@ -81,3 +81,16 @@ test('only bare origins can be allowed', () => {
     assert.throws(() => allowDataOrigins(html, bad), /is not an origin/, bad);
   }
 });
+
+test('the address follows the view on a page whose path starts with //', async () => {
+  // Bug: the address was rebuilt from location.pathname, and `//index.html?…`
+  // names another site: replaceState threw and the address stopped following.
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}//index.html?lang=en`);
+  await settled(page);
+  await page.locator('.tb-key[data-tier=excellent]').click();
+  await page.waitForFunction(() => location.search.includes('tiers=excellent'), null, { timeout: 3000 });
+  assert.equal(new URL(page.url()).pathname, '//index.html');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

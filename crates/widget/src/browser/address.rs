@@ -7,11 +7,13 @@ pub fn replace_params(pairs: &[(&str, String)]) {
     let Some(w) = web_sys::window() else {
         return;
     };
-    let loc = w.location();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default())
-    else {
+    // From the whole address, not `pathname`: a path like `//host/x` read
+    // back as a relative URL names another site, and `replaceState`
+    // throws (the address would silently stop following the view).
+    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else {
         return;
     };
+    let params = url.search_params();
     for (k, v) in pairs {
         if v.is_empty() {
             params.delete(k);
@@ -19,14 +21,7 @@ pub fn replace_params(pairs: &[(&str, String)]) {
             params.set(k, v);
         }
     }
-    let q = String::from(params.to_string());
-    let url = format!(
-        "{}{}{}",
-        loc.pathname().unwrap_or_default(),
-        if q.is_empty() { "" } else { "?" },
-        q
-    ) + &loc.hash().unwrap_or_default();
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
 }
