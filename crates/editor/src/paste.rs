@@ -207,15 +207,16 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // What each record becomes: the table put into a copy of the draft.
-    let applied = move || {
+    // What each record becomes: the table put into a copy of the draft,
+    // once per change (every record row and the dropped-groups line read it).
+    let applied = Memo::new(move |_| {
         pasted.with(|p| {
             p.as_ref().map(|p| {
                 let mut copy = ed.draft.get();
                 table::apply(&mut copy, &p.cells, &p.mapping)
             })
         })
-    };
+    });
     let record_row = move |(i, label): (usize, String)| {
         let id = format!("ed-rec-{i}");
         let now = move || {
@@ -229,7 +230,9 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
         };
         let label2 = label.clone();
         let choices = move || {
-            let placed = applied().and_then(|a| a.records.into_iter().find(|r| r.label == label));
+            let placed = applied
+                .get()
+                .and_then(|a| a.records.into_iter().find(|r| r.label == label));
             let auto = match placed {
                 Some(r) if r.new => {
                     format!("{}: {} ({})", ed.w(W::AutoDest), r.id, ed.w(W::NewWord))
@@ -292,7 +295,8 @@ fn MappingView(ed: Ed, pasted: RwSignal<Option<Pasted>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let removed = move || applied().map(|a| a.removed).unwrap_or_default();
+    let removed =
+        move || applied.with(|a| a.as_ref().map(|a| a.removed.clone()).unwrap_or_default());
     let header_list = move || headers().into_iter().enumerate().collect::<Vec<_>>();
     let role_value = |r: Role| match r {
         Role::Tier(i) => format!("t{i}"),

@@ -63,16 +63,23 @@ pub fn Publish(ed: Ed) -> impl IntoView {
             files.set(Some(Arc::new(SendWrapper::new(f))));
         }
     });
+    // One validation per change for everything below: the title (names,
+    // iframe title) and the alt text, in the file's language (the
+    // article's, not necessarily the editor's).
     let checked = Memo::new(move |_| {
         ed.file.with(|f| {
-            check(f)
-                .ok()
-                .map(|c| c.dataset.title.get(&c.dataset.lang).to_string())
+            check(f).ok().map(|c| {
+                let lang = UiLang::from_code(&c.dataset.lang).unwrap_or_default();
+                (
+                    c.dataset.title.get(&c.dataset.lang).to_string(),
+                    summary(&c.dataset, lang, &[]),
+                )
+            })
         })
     });
     let ok = move || checked.with(Option::is_some);
     let lang = move || ed.draft.with(|d| d.lang.clone());
-    let name = move || checked.with(|t| slug(t.as_deref().unwrap_or("")));
+    let name = move || checked.with(|c| slug(c.as_ref().map_or("", |(t, _)| t)));
     // Without `$schema`: an article's code need not point at this editor.
     let bare = Memo::new(move |_| {
         ed.draft
@@ -89,24 +96,14 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     });
     let frame = Signal::derive(move || {
         if has_src() {
-            let title = checked.get().unwrap_or_default();
+            let title = checked.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
             codes::iframe(&base.get(), src.get().trim(), &lang(), &title)
         } else {
             ed.w(W::NeedAddress)
         }
     });
-    // In the file's language: the article's, not necessarily the editor's.
     let alt = Signal::derive(move || {
-        ed.file
-            .with(|f| check(f).ok())
-            .map(|c| {
-                summary(
-                    &c.dataset,
-                    UiLang::from_code(&c.dataset.lang).unwrap_or_default(),
-                    &[],
-                )
-            })
-            .unwrap_or_default()
+        checked.with(|c| c.as_ref().map(|(_, a)| a.clone()).unwrap_or_default())
     });
     let download_json = move |_| {
         browser::download(
