@@ -7,39 +7,11 @@
 //! as in fuzz.rs; the long campaign is in the README.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{cases, seed, Rng};
+
 use serde_json::{Map, Value as Sj};
 use tier_breakdown_core::json::{parse, Number, Value};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
-
-fn cases() -> usize {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(4000)
-}
-
-fn seed() -> u64 {
-    std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x6469_6666)
-}
 
 const WS: &[&str] = &["", " ", "\n", "\t", "\r\n", "  "];
 const NUMBERS: &[&str] = &[
@@ -213,10 +185,10 @@ fn compare(text: &str) {
 
 #[test]
 fn same_decisions_and_values_as_serde_json() {
-    let mut r = Rng(seed());
+    let mut r = Rng(seed(0x6469_6666));
     let mut wide = 0;
     let mut repeated = 0;
-    for _ in 0..cases() {
+    for _ in 0..cases(4000) {
         let mut text = String::new();
         text.push_str(ws(&mut r));
         gen(&mut r, 0, &mut text);
@@ -232,7 +204,7 @@ fn same_decisions_and_values_as_serde_json() {
     }
     // The generator does reach the paths this test is for.
     assert!(
-        wide > cases() / 20 && repeated > cases() / 20,
+        wide > cases(4000) / 20 && repeated > cases(4000) / 20,
         "wide {wide}, repeated {repeated}"
     );
 }

@@ -8,6 +8,9 @@
 //! `FUZZ_CASES=300000 FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{cases, seed, Rng};
+
 use serde_json::{json, Map, Value};
 use tier_breakdown_core::drill::{
     all_units, compare, folded_names, periods, ranking, scoped, search, sort_rows, Sort,
@@ -17,24 +20,6 @@ use tier_breakdown_core::layout::chart;
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::stack::{shares, Selection};
 use tier_breakdown_core::validate::{check, ProblemKind};
-
-/// xorshift64*: small, fast, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 const KEYS: &[&str] = &[
     "version",
@@ -185,20 +170,6 @@ fn corrupt(r: &mut Rng, text: &str) -> String {
     chars.into_iter().collect()
 }
 
-fn cases() -> usize {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3000)
-}
-
-fn seed() -> u64 {
-    std::env::var("FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x7469_6572)
-}
-
 /// Runs one input through the whole core and checks the invariants.
 fn run(input: &str) {
     match check(input) {
@@ -271,8 +242,8 @@ fn run(input: &str) {
 
 #[test]
 fn random_json_trees() {
-    let mut r = Rng(seed());
-    for _ in 0..cases() {
+    let mut r = Rng(seed(0x7469_6572));
+    for _ in 0..cases(3000) {
         let v = value(&mut r, 4);
         run(&v.to_string());
     }
@@ -307,10 +278,10 @@ fn structural_mutations_of_the_example_with_units_and_periods() {
 }
 
 fn mutations(file: &str, salt: u64) {
-    let mut r = Rng(seed() ^ salt);
+    let mut r = Rng(seed(0x7469_6572) ^ salt);
     let base: Value = serde_json::from_str(file).unwrap();
     let mut accepted = 0;
-    for _ in 0..cases() {
+    for _ in 0..cases(3000) {
         let mut v = base.clone();
         for _ in 0..1 + r.below(3) {
             mutate(&mut r, &mut v, 6);
@@ -321,24 +292,24 @@ fn mutations(file: &str, salt: u64) {
     }
     // Some mutations keep the file valid, most do not: both paths are exercised.
     assert!(
-        accepted > 0 && accepted < cases(),
+        accepted > 0 && accepted < cases(3000),
         "accepted {accepted} of {}",
-        cases()
+        cases(3000)
     );
 }
 
 #[test]
 fn corrupted_text_of_the_seed() {
-    let mut r = Rng(seed() ^ 2);
-    for _ in 0..cases() {
+    let mut r = Rng(seed(0x7469_6572) ^ 2);
+    for _ in 0..cases(3000) {
         run(&corrupt(&mut r, SEED_JSON));
     }
 }
 
 #[test]
 fn corrupted_text_of_a_version_2_example() {
-    let mut r = Rng(seed() ^ 20);
-    for _ in 0..cases() {
+    let mut r = Rng(seed(0x7469_6572) ^ 20);
+    for _ in 0..cases(3000) {
         run(&corrupt(&mut r, REPORTS[0]));
     }
 }
