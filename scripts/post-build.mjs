@@ -1,6 +1,8 @@
 // Trunk's post-build hook. Trunk runs the hooks of one stage at the same
 // time, so the steps that depend on each other are this one hook:
-// 1. (release builds) minify the JavaScript a reader downloads: the
+// 1. (release builds) optimise the widget's wasm and cut its import and
+//    export names (scripts/shrink-wasm.mjs; Trunk's wasm-opt run is off),
+//    then minify the JavaScript a reader downloads: the
 //    wasm-bindgen glue, which Trunk's own minifier gives up on, and the
 //    loaders copied from embed/ (esbuild, from npm). Comments and long names
 //    cost every reader ~2 KiB of brotli; the sources in embed/ keep them.
@@ -19,6 +21,8 @@ const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
 if (release) {
+  const { shrinkWidget } = await import('./shrink-wasm.mjs');
+  shrinkWidget(join(dir, 'tier-breakdown_bg.wasm'), join(dir, 'tier-breakdown.js'));
   // Only release builds need esbuild (a debug `trunk serve` does not).
   const { buildSync } = await import('esbuild');
   for (const name of ['tier-breakdown.js', 'embed.js', 'start.js', 'frame-parent.js']) {
@@ -46,7 +50,7 @@ if (process.env.TIER_BREAKDOWN_DATA_ORIGINS) {
   writeFileSync(page, allowDataOrigins(readFileSync(page, 'utf8'), process.env.TIER_BREAKDOWN_DATA_ORIGINS));
 }
 
-// The editor. The same feature flags as the widget's wasm-opt run (index.html).
+// The editor. The same feature flags as the widget's wasm-opt run.
 const target = process.env.CARGO_TARGET_DIR ?? 'target';
 execFileSync('cargo', ['build', '--quiet', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
   '-p', 'tier-breakdown-editor', ...(release ? ['--release'] : [])], { stdio: 'inherit' });
@@ -54,9 +58,8 @@ const built = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debu
 execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'editor', built], { stdio: 'inherit' });
 if (release) {
   const wasm = join(dir, 'editor_bg.wasm');
-  execFileSync('wasm-opt', [wasm, '-o', wasm, '-Oz', '--strip-producers', '--strip-debug',
-    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'], { stdio: 'inherit' });
+  const { FEATURES } = await import('./shrink-wasm.mjs');
+  execFileSync('wasm-opt', [wasm, '-o', wasm, '-Oz', '--strip-producers', '--strip-debug', ...FEATURES], { stdio: 'inherit' });
   const { buildSync } = await import('esbuild');
   buildSync({ entryPoints: [join(dir, 'editor.js')], outfile: join(dir, 'editor.js'), allowOverwrite: true,
     minify: true, target: ['chrome96', 'firefox89', 'safari15'], format: 'esm', legalComments: 'none', logLevel: 'warning' });

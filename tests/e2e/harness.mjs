@@ -3,6 +3,7 @@
 // playwright-core. Every request a page makes is logged, so a spec can
 // assert that nothing left the test server.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -54,6 +55,16 @@ function fileFor(pathname) {
  *   /cors/<path>           serves <path> with Access-Control-Allow-Origin: *;
  *   /redirect/<path>       302 to <path>;
  *   /big, /big-chunked     6 MB of JSON, with and without Content-Length;
+ *   /claims-8gib           says Content-Length: 8 GiB (past what a 32-bit
+ *                          length holds), sends a few bytes and hangs;
+ *   /bomb.json             100 MB of JSON sent gzip-encoded (~100 KB on the
+ *                          wire, so Content-Length is the small number);
+ *   /endless.json          50 MB of JSON, chunked (no Content-Length), sent
+ *                          as fast as the reader takes it;
+ *   /many/notes.json, /many/zeros.json, /many/keys.json, /many/tiers.json
+ *                          5 MB files (just under the cap) of valid notes,
+ *                          of notes that are all errors (0), of unknown
+ *                          top-level keys, and of unknown counts keys;
  *   /gen/units-<N>-<P>.json a synthetic file with N units and P periods
  *                          (scripts/gen-results.mjs, made once per server).
  */
@@ -65,6 +76,7 @@ export async function startServer({ index } = {}) {
   const generated = new Map();
   const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
   const hits = [];
+  let bomb;
   const server = createServer(async (req, res) => {
     // Not new URL(req.url, base): a request path `//x` would read as a host.
     const url = new URL(`http://127.0.0.1${req.url}`);
@@ -91,6 +103,39 @@ export async function startServer({ index } = {}) {
         return;
       }
       pathname = flakyHit[2];
+    }
+    if (pathname === '/claims-8gib') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(8 * 2 ** 30) });
+      res.write('{"pad": "');
+      return; // never ends
+    }
+    if (pathname === '/bomb.json') {
+      bomb ??= gzipSync(Buffer.concat([Buffer.from('{"pad": "'), Buffer.alloc(100 * 1024 * 1024, 'x'), Buffer.from('"}')]));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      res.end(bomb);
+      return;
+    }
+    if (pathname === '/endless.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(256 * 1024, 'x');
+      res.write('{"pad": "');
+      let left = 200; // 200 × 256 KiB = 50 MiB
+      const more = () => {
+        while (left > 0 && !res.destroyed) {
+          left--;
+          if (!res.write(chunk)) return res.once('drain', more);
+        }
+        if (!res.destroyed) res.end('"}');
+      };
+      more();
+      return;
+    }
+    const many = pathname.match(/^\/many\/(notes|zeros|keys|tiers)\.json$/);
+    if (many) {
+      if (!generated.has(pathname)) generated.set(pathname, Buffer.from(manyFile(many[1])));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(generated.get(pathname));
+      return;
     }
     if (pathname === '/big' || pathname === '/big-chunked') {
       const headers = { 'content-type': 'application/json' };
@@ -150,6 +195,29 @@ export async function startServer({ index } = {}) {
       return new Promise((r) => server.close(r));
     },
   };
+}
+
+/**
+ * A valid file (English, two tiers, one group) grown to just under 5 MB
+ * with one kind of repeated entry: `notes` (valid notes), `zeros` (notes
+ * that are all the wrong type), `keys` (unknown top-level fields) or
+ * `tiers` (unknown tier ids in the group's counts).
+ */
+export function manyFile(kind) {
+  const size = 5 * 1000 * 1000 - 200;
+  const entry = { notes: (i) => `"n${i % 10}"`, zeros: () => '0', keys: (i) => `"k${i}": 0`, tiers: (i) => `"t${i}": 1` }[kind];
+  const parts = [];
+  for (let i = 0, n = 0; n < size; i++) {
+    const e = entry(i);
+    parts.push(e);
+    n += e.length + 1;
+  }
+  const list = parts.join(',');
+  const counts = kind === 'tiers' ? `{"a": 1, "b": 2, ${list}}` : '{"a": 1, "b": 2}';
+  const head = `"version": 1, "lang": "en", "title": "Many ${kind}", "tiers": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}], "groups": [{"id": "g", "label": "G", "counts": ${counts}}]`;
+  if (kind === 'notes' || kind === 'zeros') return `{${head}, "notes": [${list}]}`;
+  if (kind === 'keys') return `{${head}, ${list}}`;
+  return `{${head}}`;
 }
 
 /** Launches Debian's Chromium headless; fails loudly when it is missing. */

@@ -371,12 +371,10 @@ pub fn load_message(e: &LoadError, lang: UiLang) -> String {
         LoadError::Network { url } => {
             format!("could not reach {url} (offline, no answer from the server, or this page may not read from there)")
         }
-        LoadError::TooBig { url, bytes } if vi => {
-            format!("tệp {url} quá lớn ({bytes} byte, tối đa {MAX_BYTES} byte)")
+        LoadError::TooBig { url } if vi => {
+            format!("tệp {url} quá lớn (tối đa {MAX_BYTES} byte)")
         }
-        LoadError::TooBig { url, bytes } => {
-            format!("{url} is too large ({bytes} bytes, the limit is {MAX_BYTES})")
-        }
+        LoadError::TooBig { url } => format!("{url} is too large (the limit is {MAX_BYTES} bytes)"),
         LoadError::Timeout { url, seconds } if vi => {
             format!("{url} không trả lời sau {seconds} giây")
         }
@@ -687,6 +685,20 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
                 format!(
                     "\"{tier}\" ({value}) seems to include {better} ({better_sum}): the tiers add up to {sum}, not {evaluated}; if so, \"{tier}\" alone is {alone} (write \"{tier}\": {{\"or_better\": {value}}})"
                 )
+            }
+        }
+        NotesLeftOut { shown, found } => {
+            if vi {
+                format!("tệp có {found} ghi chú, chỉ hiện {shown} ghi chú đầu")
+            } else {
+                format!("the file has {found} notes; only the first {shown} are shown")
+            }
+        }
+        More { count } => {
+            if vi {
+                format!("… và {count} mục khác")
+            } else {
+                format!("… and {count} more")
             }
         }
     }

@@ -134,6 +134,16 @@ pub enum ProblemKind {
         sum: u64,
         evaluated: u64,
     },
+    /// More notes than are shown (the first `shown` are).
+    NotesLeftOut {
+        shown: usize,
+        found: usize,
+    },
+    /// The last of a capped list: `count` more errors (or warnings) that
+    /// are not listed.
+    More {
+        count: usize,
+    },
 }
 
 /// One error or warning: where in the file, and what.
@@ -156,8 +166,9 @@ pub enum LoadError {
     Status { url: String, status: u16 },
     /// No answer: offline, refused, blocked by CORS, or cut off mid-way.
     Network { url: String },
-    /// Larger than [`MAX_BYTES`].
-    TooBig { url: String, bytes: usize },
+    /// Larger than [`MAX_BYTES`], as declared or as read so far (a read
+    /// stops at the limit, so the whole size is not always known).
+    TooBig { url: String },
     /// No complete answer within the time limit.
     Timeout { url: String, seconds: u32 },
     /// A picked or dropped file that could not be read.
@@ -187,10 +198,7 @@ impl LoadError {
                 status: *status,
             },
             LoadError::Network { url } => LoadError::Network { url: s(url) },
-            LoadError::TooBig { url, bytes } => LoadError::TooBig {
-                url: s(url),
-                bytes: *bytes,
-            },
+            LoadError::TooBig { url } => LoadError::TooBig { url: s(url) },
             LoadError::Timeout { url, seconds } => LoadError::Timeout {
                 url: s(url),
                 seconds: *seconds,

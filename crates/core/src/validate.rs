@@ -29,6 +29,12 @@ pub const UNITS: (usize, usize) = (0, 20_000);
 pub const PERIODS: (usize, usize) = (0, 20);
 /// The top-level period's id when the file gives no `period_id`.
 pub const DEFAULT_PERIOD_ID: &str = "current";
+/// At most this many errors and this many warnings are kept; the rest are
+/// counted in one last [`ProblemKind::More`] (a file of a million bad
+/// entries must not become a million list items).
+pub const MAX_PROBLEMS: usize = 100;
+/// At most this many notes are kept; a warning says how many there were.
+pub const MAX_NOTES: usize = 50;
 
 /// A file that can be drawn, with what is worth telling the reader about it.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +100,17 @@ pub fn parse(input: &str) -> Result<Value<'_>, Problem> {
 pub fn validate(root: &Value) -> Result<Checked, Rejected> {
     let mut w = Walker::default();
     let dataset = w.dataset(root);
+    for (list, more) in [
+        (&mut w.errors, w.errors_more),
+        (&mut w.warnings, w.warnings_more),
+    ] {
+        if more > 0 {
+            list.push(Problem {
+                path: String::new(),
+                kind: ProblemKind::More { count: more },
+            });
+        }
+    }
     match dataset {
         Some(dataset) if w.errors.is_empty() => Ok(Checked {
             dataset,
@@ -309,6 +326,9 @@ fn raw_ids(list: Option<&Value>, (min, max): (usize, usize)) -> Option<Vec<Strin
 struct Walker {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
+    /// Errors and warnings past [`MAX_PROBLEMS`], only counted.
+    errors_more: usize,
+    warnings_more: usize,
     lang: String,
     /// The file's format version (1 or 2).
     version: u64,
@@ -472,17 +492,25 @@ fn seems_or_better(g: &Group, tiers: &[String], evaluated: u64) -> Option<Proble
 
 impl Walker {
     fn err(&mut self, path: &str, kind: ProblemKind) {
-        self.errors.push(Problem {
-            path: path.to_string(),
-            kind,
-        });
+        if self.errors.len() < MAX_PROBLEMS {
+            self.errors.push(Problem {
+                path: path.to_string(),
+                kind,
+            });
+        } else {
+            self.errors_more += 1;
+        }
     }
 
     fn warn(&mut self, path: &str, kind: ProblemKind) {
-        self.warnings.push(Problem {
-            path: path.to_string(),
-            kind,
-        });
+        if self.warnings.len() < MAX_PROBLEMS {
+            self.warnings.push(Problem {
+                path: path.to_string(),
+                kind,
+            });
+        } else {
+            self.warnings_more += 1;
+        }
     }
 
     fn wrong(&mut self, path: &str, expected: Expect, found: &Value) {
@@ -745,11 +773,26 @@ impl Walker {
         let source = m.get("source").and_then(|v| self.source(v, "source"));
         let notes = match m.get("notes") {
             None => vec![],
-            Some(Value::Array(a)) => a
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| self.text(v, &index("notes", i)))
-                .collect(),
+            Some(Value::Array(a)) => {
+                // Every note is checked; only the first MAX_NOTES are kept.
+                let mut kept = Vec::new();
+                for (i, v) in a.iter().enumerate() {
+                    let note = self.text(v, &index("notes", i));
+                    if let Some(n) = note.filter(|_| kept.len() < MAX_NOTES) {
+                        kept.push(n);
+                    }
+                }
+                if a.len() > MAX_NOTES {
+                    self.warn(
+                        "notes",
+                        ProblemKind::NotesLeftOut {
+                            shown: MAX_NOTES,
+                            found: a.len(),
+                        },
+                    );
+                }
+                kept
+            }
             Some(v) => self.text(v, "notes").into_iter().collect(),
         };
         let tiers = self.tiers(m);

@@ -9,7 +9,7 @@ use tier_breakdown_core::layout::{chart, selected_line};
 use tier_breakdown_core::model::Date;
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::stack::{coverage, shares, stack, Selection};
-use tier_breakdown_core::validate::{check, Checked};
+use tier_breakdown_core::validate::{check, Checked, MAX_NOTES, MAX_PROBLEMS};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -732,4 +732,69 @@ fn csv_cells_cannot_become_formulas_after_a_semicolon() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn errors_warnings_and_notes_are_capped() {
+    // A file of a million bad notes once gave a million errors (and as
+    // many list items in the widget).
+    let bad = seed_with(|v| v["notes"] = Value::Array(vec![Value::from(0); 250_000]));
+    let r = check(&bad).unwrap_err();
+    assert_eq!(r.errors.len(), MAX_PROBLEMS + 1);
+    assert_eq!(
+        r.errors[0].to_string(),
+        "notes[0]: expected a text string or {\"vi\": …, \"en\": …}, found 0"
+    );
+    let last = r.errors.last().unwrap();
+    assert_eq!(
+        last.to_string(),
+        format!("… and {} more", 250_000 - MAX_PROBLEMS)
+    );
+    assert_eq!(
+        problem_line(UiLang::Vi, last),
+        format!("… và {} mục khác", 250_000 - MAX_PROBLEMS)
+    );
+
+    // Good notes: every one is checked, the first MAX_NOTES are kept and a
+    // warning says how many there were.
+    let many = seed_with(|v| {
+        v["notes"] = Value::Array((0..10_000).map(|i| Value::from(format!("n{i}"))).collect())
+    });
+    let c = check_warnings(
+        &many,
+        &["notes: the file has 10000 notes; only the first 50 are shown"],
+    );
+    assert_eq!(c.dataset.notes.len(), MAX_NOTES);
+    assert_eq!(c.dataset.notes[49].get("vi"), "n49");
+    let late_bad = seed_with(|v| {
+        let mut notes: Vec<Value> = (0..1000).map(|i| Value::from(format!("n{i}"))).collect();
+        notes[900] = Value::from(true);
+        v["notes"] = Value::Array(notes);
+    });
+    check_errors(
+        &late_bad,
+        &["notes[900]: expected a text string or {\"vi\": …, \"en\": …}, found true"],
+    );
+
+    // Unknown fields: warnings capped the same way, and the file still draws.
+    let unknown = seed_with(|v| {
+        for i in 0..5_000 {
+            v[format!("extra{i}")] = Value::from(0);
+        }
+    });
+    let c = check(&unknown).unwrap();
+    assert_eq!(c.warnings.len(), MAX_PROBLEMS + 1);
+    assert_eq!(
+        c.warnings.last().unwrap().to_string(),
+        format!("… and {} more", 5_000 - MAX_PROBLEMS)
+    );
+
+    // Unknown tiers in counts: errors.
+    let counts = seed_with(|v| {
+        for i in 0..3_000 {
+            v["groups"][0]["counts"][format!("t{i}")] = Value::from(1);
+        }
+    });
+    let r = check(&counts).unwrap_err();
+    assert_eq!(r.errors.len(), MAX_PROBLEMS + 1);
 }

@@ -185,6 +185,7 @@ fn run(input: &str) {
                         | ProblemKind::Html
                         | ProblemKind::Syntax { .. }
                         | ProblemKind::TooBig { .. }
+                        | ProblemKind::More { .. }
                 ) || matches!(&e.kind, ProblemKind::WrongType { .. } if !input.trim_start_matches('\u{feff}').trim_start().starts_with('{'));
                 assert!(
                     whole || !e.path.is_empty(),

@@ -25,7 +25,8 @@ pub fn resolve(raw: &str) -> Result<String, LoadError> {
 }
 
 /// Fetches a results file as text within `seconds`, refusing files over
-/// [`MAX_BYTES`] (by their declared length before reading, else after).
+/// [`MAX_BYTES`] (by their declared length before reading, and by
+/// stopping the read as soon as it passes the limit).
 /// Any `Content-Type` is accepted: servers often send JSON as text/plain,
 /// and the text itself says whether it is JSON (or an HTML error page).
 pub async fn fetch_text(raw: &str, seconds: u32) -> Result<String, LoadError> {
@@ -91,41 +92,60 @@ async fn read(
             status: resp.status(),
         }));
     }
+    // Parsed as u64: on wasm32 a usize overflows at 4 GiB, and a failed
+    // parse would turn the check off.
     let declared = resp
         .headers()
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|v| v.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|&b| b > MAX_BYTES) {
-        return Err(Some(LoadError::TooBig {
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let too_big = || {
+        Some(LoadError::TooBig {
             url: url.to_string(),
-            bytes,
-        }));
+        })
+    };
+    if declared.is_some_and(|b| b > MAX_BYTES as u64) {
+        return Err(too_big());
     }
-    let text = JsFuture::from(resp.text().map_err(network)?)
+    // Read chunk by chunk and stop at the limit, whatever the headers say:
+    // Content-Length is the compressed size of a gzip body, and a chunked
+    // body has none; `text()` would hold the whole body first.
+    let Some(body) = resp.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let chunks = js_sys::Array::new();
+    let mut total = 0usize;
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(network)?;
+        let field = |name: &str| js_sys::Reflect::get(&step, &name.into()).unwrap_or_default();
+        if field("done").is_truthy() {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = field("value").unchecked_into();
+        total += chunk.length() as usize;
+        if total > MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(too_big());
+        }
+        chunks.push(&chunk);
+    }
+    // A Blob joins the chunks outside wasm memory and decodes them as
+    // `text()` would (UTF-8, a BOM dropped, bad bytes replaced).
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&chunks).map_err(network)?;
+    Ok(JsFuture::from(blob.text())
         .await
         .map_err(network)?
         .as_string()
-        .unwrap_or_default();
-    if text.len() > MAX_BYTES {
-        return Err(Some(LoadError::TooBig {
-            url: url.to_string(),
-            bytes: text.len(),
-        }));
-    }
-    Ok(text)
+        .unwrap_or_default())
 }
 
 /// Reads a file the reader picked or dropped, refusing it over [`MAX_BYTES`] before reading.
 pub async fn read_file(file: web_sys::File) -> Result<String, LoadError> {
     let name = file.name();
-    let size = file.size() as usize;
-    if size > MAX_BYTES {
-        return Err(LoadError::TooBig {
-            url: name,
-            bytes: size,
-        });
+    if file.size() > MAX_BYTES as f64 {
+        return Err(LoadError::TooBig { url: name });
     }
     JsFuture::from(file.text())
         .await

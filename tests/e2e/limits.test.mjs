@@ -1,0 +1,106 @@
+// Hostile files and servers cannot exhaust the reader's tab: a body larger
+// than the cap is refused while it is read, whatever its headers say (a
+// gzip bomb, an endless chunked body), and a file of a million entries
+// gives a capped list and a page that still answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, launch, openPage, manyFile } from './harness.mjs';
+
+let server, browser, cdp;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  cdp = await browser.newBrowserCDPSession();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const renderers = async () =>
+  (await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+
+/** A process's anonymous (private) resident memory in MiB, 0 once it is gone. */
+function anonMiB(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/RssAnon:\s+(\d+)/)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Opens the full page on ?data=<data> and waits for the chart or the error;
+ * returns the page, the highest private memory any of its new renderer
+ * processes reached while loading (sampled every 10 ms), the list items
+ * shown and how long a script call took to answer right after.
+ */
+async function open(data) {
+  const known = new Set(await renderers());
+  const page = await openPage(browser);
+  await page.goto('about:blank');
+  const mine = (await renderers()).filter((p) => !known.has(p));
+  assert.ok(mine.length > 0, 'the page has a renderer process of its own');
+  let peak = 0;
+  const sampler = setInterval(() => {
+    for (const p of mine) peak = Math.max(peak, anonMiB(p));
+  }, 10);
+  try {
+    await page.goto(`${server.origin}/?lang=en&data=${encodeURIComponent(data)}`);
+    await page.locator('.tb-chart, .tb-error').first().waitFor({ timeout: 30_000 });
+  } finally {
+    clearInterval(sampler);
+  }
+  const start = Date.now();
+  await page.evaluate(() => document.querySelectorAll('li').length);
+  const answer = Date.now() - start;
+  return { page, peak, answer };
+}
+
+const tooLarge = () => [`${server.origin} is too large (the limit is 5242880 bytes)`];
+
+for (const [name, data] of [
+  ['a gzip-encoded 100 MB body (Content-Length is the compressed ~100 KB)', '/bomb.json'],
+  ['a chunked 50 MB body with no Content-Length', '/endless.json'],
+]) {
+  test(`${name} is refused while it is read, the tab staying under 100 MiB`, async () => {
+    const { page, peak } = await open(data);
+    assert.deepEqual(await page.locator('.tb-error-list li').allTextContents(), tooLarge());
+    // Reading it whole (Response.text()) held the body and its string: ~200 MiB for the bomb.
+    assert.ok(peak < 100, `the page's renderer reached ${peak.toFixed(1)} MiB of private memory`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('5 MB files of a million entries leave the page responsive, with capped lists', async () => {
+  const file = (kind) => JSON.parse(manyFile(kind));
+  const notes = file('notes').notes.length;
+  const zeros = file('zeros').notes.length;
+  const keys = Object.keys(file('keys')).length - 5; // besides version, lang, title, tiers, groups
+  const tiers = Object.keys(file('tiers').groups[0].counts).length - 2; // besides a and b
+  for (const [kind, selector, first, last] of [
+    // Valid notes: the chart is drawn with the first 50 and a warning.
+    ['notes', '.tb-warnings li', `notes: the file has ${notes} notes; only the first 50 are shown`, null],
+    // Notes that are all errors: the first 100 errors and "… and N more".
+    ['zeros', '.tb-error-list li', 'notes[0]: expected a text string or {"vi": …, "en": …}, found 0', `… and ${zeros - 100} more`],
+    // Unknown top-level keys: 100 warnings, the chart drawn anyway.
+    ['keys', '.tb-warnings li', 'field "k0" is not part of the format and was ignored', `… and ${keys - 100} more`],
+    // Unknown tiers in counts: errors, capped.
+    ['tiers', '.tb-error-list li', 'groups[0].counts.t0: there is no tier "t0" in the tiers list', `… and ${tiers - 100} more`],
+  ]) {
+    const { page, answer } = await open(`/many/${kind}.json`);
+    const lines = await page.locator(selector).allTextContents();
+    assert.equal(lines[0], first, kind);
+    if (last) {
+      assert.equal(lines.length, 101, kind);
+      assert.equal(lines.at(-1), last, kind);
+    }
+    assert.ok((await page.locator('li').count()) <= 160, `${kind}: a capped page, not a million list items`);
+    if (kind === 'notes') assert.equal(await page.locator('.tb-notes li').count(), 50);
+    assert.ok(answer < 2000, `${kind}: the page answered a script call after ${answer} ms`);
+    assert.deepEqual(page.errors, [], kind);
+    await page.close();
+  }
+});
