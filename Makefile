@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first.
 SHELL := /bin/bash
-.PHONY: serve test build setup bench
+.PHONY: serve test build setup bench release
 
 setup:
 	@scripts/setup.sh
@@ -19,3 +19,8 @@ build: setup
 # Measures the release build against a vanilla floor, Vega-Lite and Plot (not part of `make test`).
 bench: build
 	node bench/run.mjs
+
+# What a newsroom hosts: release/tier-breakdown-X.Y.Z/ (an npm package), its
+# .tgz and SHA256SUMS, from one release build (scripts/release.mjs).
+release: build
+	node scripts/release.mjs

@@ -13,6 +13,11 @@
 const BASE = new URL('./', import.meta.url);
 const GLUE = new URL('tier-breakdown.js', BASE).href;
 const WASM = new URL('tier-breakdown_bg.wasm', BASE).href;
+// The glue's and the wasm's sha384, written here by scripts/post-build.mjs
+// for the files built with this loader: a changed file on the server is
+// refused (Subresource Integrity), so a host that pins this loader with
+// `integrity` pins everything it runs.
+const INTEGRITY = { glue: '', wasm: '' };
 // State shared by every copy of this loader on the page, under a symbol
 // (markup cannot clobber it the way `id="__tierBreakdown"` clobbers a
 // global name) and checked for its shape: which elements have a widget,
@@ -24,7 +29,7 @@ if (!shared.bases.has(BASE.href)) shared.bases.set(BASE.href, { module: null, in
 const state = shared.bases.get(BASE.href);
 
 function compiled() {
-  state.module ??= fetch(WASM).then((resp) => {
+  state.module ??= fetch(WASM, { integrity: INTEGRITY.wasm }).catch((err) => refused(WASM, err, INTEGRITY.wasm)).then((resp) => {
     if (!resp.ok) throw new Error(`${WASM}: HTTP ${resp.status}`);
     const type = resp.headers.get('content-type') || '';
     return type.startsWith('application/wasm')
@@ -32,6 +37,16 @@ function compiled() {
       : resp.arrayBuffer().then((b) => WebAssembly.compile(b));
   });
   return state.module;
+}
+
+// A fetch that failed with a hash to check: when the file itself can be
+// read, what failed is its integrity, and the reader is told so.
+async function refused(url, err, integrity) {
+  if (!integrity || !(await fetch(url, { cache: 'no-store' }).then((r) => r.ok, () => false))) throw err;
+  const name = url.slice(url.lastIndexOf('/') + 1).split('?')[0];
+  throw new Error(/^vi/.test(document.documentElement.lang || navigator.language)
+    ? `${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`
+    : `${name} on the server has been changed and no longer matches the published version; the chart was not run.`);
 }
 
 function fail(el, err) {
@@ -60,8 +75,12 @@ async function mount(el) {
   if (el.dataset.src) preload(el.dataset.src);
   try {
     const module = await compiled();
-    // A fresh copy of the glue per widget: one wasm instance each.
-    const glue = await import(`${GLUE}?instance=${++state.instances}`);
+    // A fresh copy of the glue per widget: one wasm instance each. The
+    // preload carries the glue's hash, and the import takes the module
+    // it checked (an import cannot carry `integrity` itself).
+    const url = `${GLUE}?instance=${++state.instances}`;
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue }));
+    const glue = await import(url).catch((err) => refused(url, err, INTEGRITY.glue));
     await glue.default({ module_or_path: module });
     glue.mountEmbed(el);
   } catch (err) {

@@ -6,6 +6,8 @@
 //    wasm-bindgen glue, which Trunk's own minifier gives up on, and the
 //    loaders copied from embed/ (esbuild, from npm). Comments and long names
 //    cost every reader ~2 KiB of brotli; the sources in embed/ keep them.
+//    Every build: the loader is pinned to the glue's and the wasm's sha384
+//    and integrity.json lists the final hashes (scripts/integrity.mjs).
 // 2. write the one-file version for the built-in data (the standalone
 //    tool), which inlines the minified glue.
 // 3. build the editor (editor.html): its own wasm bundle (cargo,
@@ -13,34 +15,41 @@
 //    whose glue and wasm it reads to build standalone files in the browser.
 //    Readers never download it.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
 
+const minify = async (name) => {
+  // Only release builds need esbuild (a debug `trunk serve` does not).
+  const { buildSync } = await import('esbuild');
+  const file = join(dir, name);
+  buildSync({
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    minify: true,
+    // The oldest browsers the README supports; frame-parent.js is a classic script.
+    target: ['chrome96', 'firefox89', 'safari15'],
+    format: name === 'frame-parent.js' ? undefined : 'esm',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+};
 if (release) {
   const { shrinkWidget } = await import('./shrink-wasm.mjs');
   shrinkWidget(join(dir, 'tier-breakdown_bg.wasm'), join(dir, 'tier-breakdown.js'));
-  // Only release builds need esbuild (a debug `trunk serve` does not).
-  const { buildSync } = await import('esbuild');
-  for (const name of ['tier-breakdown.js', 'embed.js', 'start.js', 'frame-parent.js']) {
-    const file = join(dir, name);
-    if (!existsSync(file)) continue;
-    buildSync({
-      entryPoints: [file],
-      outfile: file,
-      allowOverwrite: true,
-      minify: true,
-      // The oldest browsers the README supports; frame-parent.js is a classic script.
-      target: ['chrome96', 'firefox89', 'safari15'],
-      format: name === 'frame-parent.js' ? undefined : 'esm',
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
-  }
+  await minify('tier-breakdown.js');
 }
+// The loader pins the final glue and wasm; then the loaders are final and
+// integrity.json names their hashes (scripts/integrity.mjs).
+const { pinLoader, writeManifest } = await import('./integrity.mjs');
+pinLoader(dir);
+if (release) for (const name of ['embed.js', 'start.js', 'frame-parent.js']) await minify(name);
+const { version } = await import('./version.mjs');
+writeManifest(dir, version());
 execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json'], { stdio: 'inherit' });
 
 // The sites the page may read `?data=` files from (scripts/data-origins.mjs).

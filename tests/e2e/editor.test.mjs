@@ -147,7 +147,10 @@ test('the copied script embed (data inline) renders on a hostile host page', asy
   await page.locator('#ed-embed-inline-status', { hasText: 'Đã sao chép' }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, await page.inputValue('#ed-embed-inline'));
-  assert.match(code, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
+  // Pinned: the loader's hash from the folder's integrity.json, which the loaded page checks.
+  const { files } = JSON.parse(readFileSync(join(ROOT, 'dist/integrity.json'), 'utf8'));
+  assert.match(code, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" integrity="([^"]+)" crossorigin="anonymous"><\/script>/);
+  assert.equal(code.match(/integrity="([^"]+)"/)[1], files['embed.js']);
   await page.close();
 
   const hostile = readFileSync(join(ROOT, 'tests/e2e/hosts/hostile.html'), 'utf8')
@@ -173,6 +176,9 @@ test('with the file hosted, the data-src embed and the iframe codes render it', 
   const bySrc = await page.inputValue('#ed-embed-src');
   const frame = await page.inputValue('#ed-iframe');
   assert.match(frame, /index\.html\?data=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fdata%2Fexample-shares\.json&amp;lang=vi/);
+  const { files } = JSON.parse(readFileSync(join(ROOT, 'dist/integrity.json'), 'utf8'));
+  assert.ok(bySrc.includes(`embed.js" integrity="${files['embed.js']}" crossorigin="anonymous">`), bySrc);
+  assert.ok(frame.includes(`frame-parent.js" integrity="${files['frame-parent.js']}" crossorigin="anonymous" async>`), frame);
   await page.close();
   const host = await openPage(ctx.browser, { width: 1024 });
   const url = `${ctx.server.origin}/hosts/pasted-codes.html`;

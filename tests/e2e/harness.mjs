@@ -32,20 +32,21 @@ const TYPES = {
  * preflight, pym.js, the benchmark's peers) from node_modules, /data/… and
  * /bench/… (benchmark pages) from the repo, the rest from dist/.
  */
-function fileFor(pathname) {
+function fileFor(pathname, root = DIST) {
   const mounts = [['/fixtures/', FIXTURES], ['/hosts/', HOSTS], ['/node_modules/', NODE_MODULES],
     ['/data/', join(ROOT, 'data')], ['/bench/', join(ROOT, 'bench', 'pages')]];
   const hit = mounts.find(([prefix]) => pathname.startsWith(prefix));
   const [base, rel] = hit
     ? [hit[1], pathname.slice(hit[0].length)]
-    : [DIST, pathname === '/' ? 'index.html' : pathname.slice(1)];
+    : [root, pathname === '/' ? 'index.html' : pathname.slice(1)];
   const full = normalize(join(base, decodeURIComponent(rel)));
   return full.startsWith(base) ? full : null;
 }
 
 /**
  * Starts the server; `index` (optional) rewrites dist/index.html as it is
- * served. Routes besides files, for the load-fault tests:
+ * served; `root` (optional) serves another folder in place of dist/ (an
+ * installed release). Routes besides files, for the load-fault tests:
  *   /slow/<ms>/<path>      serves <path> after a delay (loading placeholder);
  *   /status/<code>         answers with that status and an HTML body;
  *   /hang                  never answers;
@@ -68,8 +69,8 @@ function fileFor(pathname) {
  *   /gen/units-<N>-<P>.json a synthetic file with N units and P periods
  *                          (scripts/gen-results.mjs, made once per server).
  */
-export async function startServer({ index } = {}) {
-  if (!existsSync(join(DIST, 'index.html'))) {
+export async function startServer({ index, root = DIST } = {}) {
+  if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
   const flaky = new Set();
@@ -161,13 +162,13 @@ export async function startServer({ index } = {}) {
     }
     const mode = pathname.match(/^\/(reset|as-html|cors)(\/.*)$/);
     if (mode) pathname = mode[2];
-    const file = fileFor(pathname);
+    const file = fileFor(pathname, root);
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error('not found');
       let body = await readFile(file);
       // A server can serve the page as another build would write it
       // (e.g. one with TIER_BREAKDOWN_DATA_ORIGINS).
-      if (index && file === join(DIST, 'index.html')) body = Buffer.from(index(body.toString('utf8')));
+      if (index && file === join(root, 'index.html')) body = Buffer.from(index(body.toString('utf8')));
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (mode?.[1] === 'as-html') headers['content-type'] = 'text/html; charset=utf-8';
       if (mode?.[1] === 'cors') headers['access-control-allow-origin'] = '*';

@@ -5,17 +5,28 @@
 // target/test-hooks/); the release build readers get has no such trigger.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { sri } from '../../scripts/integrity.mjs';
 
 const ctx = useServerAndBrowser();
 const HOOKS = join(ROOT, 'target', 'test-hooks');
 
-/** A page whose widget glue and wasm are the test-hooks build's. */
+/**
+ * A page whose widget glue and wasm are the test-hooks build's, and whose
+ * loader is pinned to them (the release loader refuses any other files).
+ */
 async function openWithHooks() {
   assert.ok(existsSync(join(HOOKS, 'tier-breakdown_bg.wasm')), 'target/test-hooks is missing: scripts/test.sh builds it');
   const page = await openPage(ctx.browser);
+  const { files } = JSON.parse(readFileSync(join(ROOT, 'dist', 'integrity.json'), 'utf8'));
+  let loader = readFileSync(join(ROOT, 'dist', 'embed.js'), 'utf8');
+  for (const name of ['tier-breakdown.js', 'tier-breakdown_bg.wasm']) {
+    assert.ok(loader.includes(files[name]), `dist/embed.js is pinned to ${name}`);
+    loader = loader.replace(files[name], sri(join(HOOKS, name)));
+  }
+  await page.route((url) => url.pathname === '/embed.js', (route) => route.fulfill({ body: loader, contentType: 'text/javascript' }));
   await page.route((url) => /\/tier-breakdown(\.js|_bg\.wasm)$/.test(url.pathname), (route) => {
     const name = new URL(route.request().url()).pathname.endsWith('.wasm') ? 'tier-breakdown_bg.wasm' : 'tier-breakdown.js';
     return route.fulfill({ path: join(HOOKS, name), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });

@@ -22,6 +22,59 @@ fn folder(base: &str) -> String {
     }
 }
 
+/// ` integrity="sha384-…" crossorigin="anonymous"` for a script the code
+/// names, when the hosting folder's `integrity.json` gave its hash (a
+/// cross-origin script is checked only when fetched with CORS).
+fn pinned(sri: &str) -> String {
+    let sri = sri.trim();
+    if sri.is_empty() {
+        String::new()
+    } else {
+        format!(" integrity=\"{}\" crossorigin=\"anonymous\"", attr(sri))
+    }
+}
+
+/// The hashes embed codes carry, from the hosting folder's
+/// `integrity.json` (written by the build; see `scripts/integrity.mjs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pins {
+    /// `embed.js`'s `sha384-…`, or empty.
+    pub embed: String,
+    /// `frame-parent.js`'s, or empty.
+    pub frame: String,
+}
+
+impl Pins {
+    /// Reads `integrity.json`; a hash that is not `sha384-` and base64 is
+    /// left out (the code then has no `integrity`, rather than a broken one).
+    ///
+    /// ```
+    /// use tier_breakdown_draft::codes::Pins;
+    /// let p = Pins::from_manifest(r#"{"files": {"embed.js": "sha384-AbC+/=", "frame-parent.js": "md5-x"}}"#);
+    /// assert_eq!((p.embed.as_str(), p.frame.as_str()), ("sha384-AbC+/=", ""));
+    /// ```
+    pub fn from_manifest(json: &str) -> Pins {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        let hash = |name: &str| {
+            v["files"][name]
+                .as_str()
+                .filter(|h| {
+                    h.strip_prefix("sha384-").is_some_and(|b| {
+                        !b.is_empty()
+                            && b.bytes()
+                                .all(|c| c.is_ascii_alphanumeric() || b"+/=".contains(&c))
+                    })
+                })
+                .unwrap_or_default()
+                .to_string()
+        };
+        Pins {
+            embed: hash("embed.js"),
+            frame: hash("frame-parent.js"),
+        }
+    }
+}
+
 /// `vi` or `en`: nothing else reaches an attribute.
 fn lang(code: &str) -> &'static str {
     if code == "en" {
@@ -51,36 +104,40 @@ pub fn uri_component(s: &str) -> String {
 
 /// The script embed with the results file inline: nothing else to host.
 /// `<` only occurs in JSON strings, where `\u003c` means the same, so no
-/// `</script>` (or `<!--`) in the data can end the element.
-pub fn embed_inline(base: &str, file: &str, file_lang: &str) -> String {
+/// `</script>` (or `<!--`) in the data can end the element. `embed_sri`
+/// is the loader's hash (empty: no `integrity`).
+pub fn embed_inline(base: &str, file: &str, file_lang: &str, embed_sri: &str) -> String {
     let data = file.trim_end().replace('<', "\\u003c");
     format!(
-        "<div data-tier-breakdown data-lang=\"{}\">\n<script type=\"application/json\">\n{data}\n</script>\n</div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
+        "<div data-tier-breakdown data-lang=\"{}\">\n<script type=\"application/json\">\n{data}\n</script>\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         lang(file_lang),
-        folder(base)
+        folder(base),
+        pinned(embed_sri)
     )
 }
 
 /// The script embed reading the results file from `src`.
-pub fn embed_src(base: &str, src: &str, file_lang: &str) -> String {
+pub fn embed_src(base: &str, src: &str, file_lang: &str, embed_sri: &str) -> String {
     format!(
-        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{}embed.js\"></script>\n",
+        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         attr(src.trim()),
         lang(file_lang),
-        folder(base)
+        folder(base),
+        pinned(embed_sri)
     )
 }
 
 /// The iframe code: the widget's own page with `?data=`, and the script
-/// that keeps the iframe as tall as the chart.
-pub fn iframe(base: &str, src: &str, file_lang: &str, title: &str) -> String {
+/// that keeps the iframe as tall as the chart (`frame_sri`: its hash).
+pub fn iframe(base: &str, src: &str, file_lang: &str, title: &str, frame_sri: &str) -> String {
     format!(
-        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\" async></script>\n",
+        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",
         folder(base),
         uri_component(src.trim()),
         lang(file_lang),
         attr(title),
-        folder(base)
+        folder(base),
+        pinned(frame_sri)
     )
 }
 
@@ -96,11 +153,17 @@ mod tests {
         let tags =
             |s: &str| s.matches('<').count() + s.matches('>').count() + s.matches('"').count();
         for (evil, plain) in [
-            (embed_src(EVIL, EVIL, EVIL), embed_src("b", "s", "vi")),
-            (iframe(EVIL, EVIL, EVIL, EVIL), iframe("b", "s", "vi", "t")),
             (
-                embed_inline(EVIL, "{}", EVIL),
-                embed_inline("b", "{}", "vi"),
+                embed_src(EVIL, EVIL, EVIL, EVIL),
+                embed_src("b", "s", "vi", "h"),
+            ),
+            (
+                iframe(EVIL, EVIL, EVIL, EVIL, EVIL),
+                iframe("b", "s", "vi", "t", "h"),
+            ),
+            (
+                embed_inline(EVIL, "{}", EVIL, EVIL),
+                embed_inline("b", "{}", "vi", "h"),
             ),
         ] {
             assert!(
@@ -114,7 +177,7 @@ mod tests {
     #[test]
     fn inline_data_cannot_close_its_script() {
         let file = r#"{"title": "</script><script>alert(1)</script><!--"}"#;
-        let code = embed_inline("https://cdn.example/tb", file, "en");
+        let code = embed_inline("https://cdn.example/tb", file, "en", "");
         assert_eq!(code.matches("</script>").count(), 2, "{code}");
         assert!(code.contains(r#""\u003c/script>\u003cscript>alert(1)\u003c/script>\u003c!--""#));
         assert!(code.contains("src=\"https://cdn.example/tb/embed.js\""));
@@ -128,8 +191,33 @@ mod tests {
             "https://news.example/a b.json?x=1&y=2",
             "vi",
             "Kết quả",
+            "",
         );
         assert!(code.contains("index.html?data=https%3A%2F%2Fnews.example%2Fa%20b.json%3Fx%3D1%26y%3D2&amp;lang=vi"), "{code}");
         assert!(code.contains("title=\"Kết quả\""));
+        assert!(code.contains("<script src=\"https://cdn.example/tb/frame-parent.js\" async>"));
+    }
+
+    #[test]
+    fn scripts_carry_their_integrity_when_it_is_known() {
+        let h = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
+        let code = embed_src(
+            "https://cdn.example/tier-breakdown/0.2.0/",
+            "d.json",
+            "vi",
+            h,
+        );
+        assert!(code.contains(&format!(
+            "<script type=\"module\" src=\"https://cdn.example/tier-breakdown/0.2.0/embed.js\" integrity=\"{h}\" crossorigin=\"anonymous\"></script>"
+        )), "{code}");
+        let code = iframe("https://cdn.example/tb/", "d.json", "vi", "t", h);
+        assert!(
+            code.contains(&format!(
+                "frame-parent.js\" integrity=\"{h}\" crossorigin=\"anonymous\" async>"
+            )),
+            "{code}"
+        );
+        // Unknown (the editor not served from a release folder): no attribute.
+        assert!(!embed_src("b", "d.json", "vi", " ").contains("integrity"));
     }
 }

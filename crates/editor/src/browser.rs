@@ -4,6 +4,7 @@
 //! here is sent anywhere: the only requests are for the editor's own files.
 
 use gloo_storage::{LocalStorage, Storage};
+use tier_breakdown_draft::codes::Pins;
 use tier_breakdown_draft::draft::Draft;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -133,6 +134,19 @@ pub struct WidgetFiles {
     pub glue: String,
     pub wasm: Vec<u8>,
     pub css: String,
+}
+
+/// The loader's and the frame script's hashes from the editor's folder
+/// (`integrity.json`, next to the widget's files); none when it is missing.
+pub async fn pins() -> Pins {
+    let Some(resp) = fetch("integrity.json").await else {
+        return Pins::default();
+    };
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Pins::from_manifest(&text.unwrap_or_default())
 }
 
 /// Fetches the widget's glue, wasm and page CSS from the editor's own folder.

@@ -12,7 +12,7 @@ use tier_breakdown_core::export::summary;
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{tool_message, UiLang};
 use tier_breakdown_core::validate::check;
-use tier_breakdown_draft::codes;
+use tier_breakdown_draft::codes::{self, Pins};
 use tier_breakdown_draft::words::W;
 
 use crate::browser::{self, WidgetFiles};
@@ -85,11 +85,25 @@ pub fn Publish(ed: Ed) -> impl IntoView {
         ed.draft
             .with(|d| tier_breakdown_draft::write::results_file(d, ""))
     });
-    let inline = Signal::derive(move || codes::embed_inline(&base.get(), &bare.get(), &lang()));
+    let pins = RwSignal::new(Pins::default());
+    leptos::task::spawn_local(async move { pins.set(browser::pins().await) });
+    let inline = Signal::derive(move || {
+        codes::embed_inline(
+            &base.get(),
+            &bare.get(),
+            &lang(),
+            &pins.with(|p| p.embed.clone()),
+        )
+    });
     let has_src = move || !src.with(|s| s.trim().is_empty());
     let by_src = Signal::derive(move || {
         if has_src() {
-            codes::embed_src(&base.get(), src.get().trim(), &lang())
+            codes::embed_src(
+                &base.get(),
+                src.get().trim(),
+                &lang(),
+                &pins.with(|p| p.embed.clone()),
+            )
         } else {
             ed.w(W::NeedAddress)
         }
@@ -97,7 +111,8 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     let frame = Signal::derive(move || {
         if has_src() {
             let title = checked.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
-            codes::iframe(&base.get(), src.get().trim(), &lang(), &title)
+            let frame_sri = pins.with(|p| p.frame.clone());
+            codes::iframe(&base.get(), src.get().trim(), &lang(), &title, &frame_sri)
         } else {
             ed.w(W::NeedAddress)
         }
