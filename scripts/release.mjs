@@ -32,7 +32,11 @@ export function listFiles(dir) {
 
 /** The format page: docs/FORMAT.md as one self-contained HTML file (no script, no request). */
 function formatPage(v) {
-  const body = marked.parse(readFileSync(join(ROOT, 'docs', 'FORMAT.md'), 'utf8'));
+  // Headings get GitHub's ids, so the document's own `#…` links work.
+  const slug = (html) => html.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, '').trim().toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  const body = marked.parse(readFileSync(join(ROOT, 'docs', 'FORMAT.md'), 'utf8'))
+    .replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_, n, inner) => `<h${n} id="${slug(inner)}">${inner}</h${n}>`);
   return `<!doctype html>
 <html lang="en">
 <head>
