@@ -4,7 +4,7 @@
 //! Layers, lowest first (a module may use only those before it; the order is
 //! the one in ARCHITECTURE.md, and `tests/layers.rs` enforces it):
 //! `json`, `fold`, `seed` → `model` → `problem` → `i18n` → `format` →
-//! `validate` → `stack` → `layout` → `drill`, `export`.
+//! `validate` → `stack` → `layout` → `drill`, `export` → `svg`.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod drill;
@@ -18,4 +18,5 @@ pub mod model;
 pub mod problem;
 pub mod seed;
 pub mod stack;
+pub mod svg;
 pub mod validate;

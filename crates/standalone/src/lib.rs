@@ -10,7 +10,7 @@ use base64::Engine;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
-use tier_breakdown_core::validate::check;
+use tier_breakdown_core::validate::{check, Checked};
 
 /// The standalone file for a results file, from the widget's built files
 /// (glue, wasm, page CSS). An invalid results file is refused with all its
@@ -23,16 +23,42 @@ pub fn build(
     name: &str,
     lang: UiLang,
 ) -> Result<String, ToolMsg> {
-    let checked = check(results).map_err(|r| ToolMsg::Invalid {
+    let checked = checked(results, name, lang)?;
+    let title = checked.dataset.title.get(&checked.dataset.lang).to_string();
+    page(glue, wasm, css, results, &title, &checked.dataset.lang)
+}
+
+/// The chart of a results file as a self-contained SVG image `width` px
+/// wide (`core::svg`), in `chart_lang` (else the file's language); an
+/// invalid file is refused as [`build`] refuses it.
+pub fn image(
+    results: &str,
+    name: &str,
+    lang: UiLang,
+    chart_lang: Option<UiLang>,
+    width: f64,
+    dark: bool,
+) -> Result<String, ToolMsg> {
+    let checked = checked(results, name, lang)?;
+    let d = &checked.dataset;
+    let chart_lang = chart_lang
+        .or_else(|| UiLang::from_code(&d.lang))
+        .unwrap_or_default();
+    Ok(tier_breakdown_core::svg::chart_svg(
+        d, chart_lang, width, dark,
+    ))
+}
+
+/// The validated file, or all its errors in `lang`.
+fn checked(results: &str, name: &str, lang: UiLang) -> Result<Checked, ToolMsg> {
+    check(results).map_err(|r| ToolMsg::Invalid {
         file: name.to_string(),
         lines: r
             .errors
             .iter()
             .map(|p| format!("  {}", problem_line(lang, p)))
             .collect(),
-    })?;
-    let title = checked.dataset.title.get(&checked.dataset.lang).to_string();
-    page(glue, wasm, css, results, &title, &checked.dataset.lang)
+    })
 }
 
 /// Escapes text for an HTML text node or attribute.
@@ -191,5 +217,39 @@ mod tests {
         );
         assert!(html.contains("<html lang=\"vi&quot;&gt;&lt;b\">"));
         assert_eq!(html.matches("<script").count(), 3);
+    }
+
+    #[test]
+    fn the_image_is_the_cores_and_an_invalid_file_is_refused() {
+        use tier_breakdown_core::seed::SEED_JSON;
+        let d = check(SEED_JSON).unwrap().dataset;
+        // In the file's language unless asked for another.
+        assert_eq!(
+            image(SEED_JSON, "seed", UiLang::En, None, 1200.0, false).unwrap(),
+            tier_breakdown_core::svg::chart_svg(&d, UiLang::Vi, 1200.0, false)
+        );
+        assert_eq!(
+            image(SEED_JSON, "seed", UiLang::Vi, Some(UiLang::En), 360.0, true).unwrap(),
+            tier_breakdown_core::svg::chart_svg(&d, UiLang::En, 360.0, true)
+        );
+        match image(
+            "{\"version\": 1}",
+            "bad.json",
+            UiLang::En,
+            None,
+            1200.0,
+            false,
+        ) {
+            Err(ToolMsg::Invalid { file, lines }) => {
+                assert_eq!(file, "bad.json");
+                assert!(
+                    lines
+                        .iter()
+                        .any(|l| l.contains("lang: required field is missing")),
+                    "{lines:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cargo run --bin standalone -- path/to/results.json -o out.html [--dist dist]
+//! cargo run --bin standalone -- path/to/results.json --svg chart.svg [--width 1200] [--dark] [--lang en]
 //! ```
 //!
 //! The results file is validated first; an invalid one is refused with all
@@ -31,33 +32,62 @@ mod standalone {
     use std::path::PathBuf;
 
     use tier_breakdown_core::i18n::{ToolMsg, UiLang};
-    use tier_breakdown_standalone::build;
+    use tier_breakdown_standalone::{build, image};
 
     struct Args {
         results: PathBuf,
-        out: PathBuf,
+        /// The HTML file, unless only an image was asked for.
+        out: Option<PathBuf>,
         dist: PathBuf,
+        svg: Option<PathBuf>,
+        width: f64,
+        dark: bool,
+        chart_lang: Option<UiLang>,
     }
 
     fn parse_args(args: Vec<String>) -> Result<Args, ToolMsg> {
         let mut results = None;
         let mut out = None;
         let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
+        let (mut svg, mut width, mut dark, mut chart_lang) = (None, 1200.0, false, None);
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "-o" | "--out" => out = it.next().map(PathBuf::from),
                 "--dist" => dist = it.next().map(PathBuf::from),
+                "--svg" => svg = it.next().map(PathBuf::from),
+                "--dark" => dark = true,
+                "--width" => {
+                    let w = it.next().unwrap_or_default();
+                    width = w
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|w| (240.0..=4000.0).contains(w))
+                        .ok_or(ToolMsg::UnexpectedArgument(w))?;
+                }
+                "--lang" => {
+                    let l = it.next().unwrap_or_default();
+                    chart_lang = Some(UiLang::from_code(&l).ok_or(ToolMsg::UnexpectedArgument(l))?);
+                }
                 "-h" | "--help" => return Err(ToolMsg::Usage),
                 s if !s.starts_with('-') && results.is_none() => results = Some(PathBuf::from(s)),
                 other => return Err(ToolMsg::UnexpectedArgument(other.to_string())),
             }
         }
         let dist = dist.unwrap_or_else(|| PathBuf::from("dist"));
+        let out = match (out, &svg) {
+            (Some(o), _) => Some(o),
+            (None, Some(_)) => None,
+            (None, None) => Some(dist.join("tier-breakdown.html")),
+        };
         Ok(Args {
             results: results.ok_or(ToolMsg::Usage)?,
-            out: out.unwrap_or_else(|| dist.join("tier-breakdown.html")),
+            out,
             dist,
+            svg,
+            width,
+            dark,
+            chart_lang,
         })
     }
 
@@ -73,15 +103,33 @@ mod standalone {
             String::from_utf8(read(p)?).map_err(|_| ToolMsg::NotUtf8(p.display().to_string()))
         };
         let results = text(&args.results)?;
-        let glue = text(&args.dist.join("tier-breakdown.js"))?;
-        let wasm = read(&args.dist.join("tier-breakdown_bg.wasm"))?;
-        let page_css = text(&args.dist.join("page.css")).unwrap_or_default();
         let name = args.results.display().to_string();
-        let html = build(&glue, &wasm, &page_css, &results, &name, lang)?;
-        std::fs::write(&args.out, &html).map_err(|e| io(&args.out, e))?;
-        Ok(ToolMsg::Wrote {
-            file: args.out.display().to_string(),
-            bytes: html.len(),
-        })
+        let write = |p: &PathBuf, bytes: &str| {
+            std::fs::write(p, bytes).map_err(|e| io(p, e))?;
+            Ok::<_, ToolMsg>(ToolMsg::Wrote {
+                file: p.display().to_string(),
+                bytes: bytes.len(),
+            })
+        };
+        let mut said = Vec::new();
+        if let Some(svg) = &args.svg {
+            let image = image(
+                &results,
+                &name,
+                lang,
+                args.chart_lang,
+                args.width,
+                args.dark,
+            )?;
+            said.push(write(svg, &image)?);
+        }
+        if let Some(out) = &args.out {
+            let glue = text(&args.dist.join("tier-breakdown.js"))?;
+            let wasm = read(&args.dist.join("tier-breakdown_bg.wasm"))?;
+            let page_css = text(&args.dist.join("page.css")).unwrap_or_default();
+            let html = build(&glue, &wasm, &page_css, &results, &name, lang)?;
+            said.push(write(out, &html)?);
+        }
+        Ok(said.pop().unwrap_or(ToolMsg::Usage))
     }
 }
