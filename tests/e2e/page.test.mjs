@@ -126,3 +126,20 @@ test('the script embed preloads each widget\'s data-src, fetched once per file',
   assert.deepEqual(await fetchedBy(page, ['/fixtures/bad/negative.json', '/fixtures/good/minimal-en.json']), [['link'], ['link']]);
   assert.deepEqual(page.errors, []);
 });
+
+test('the page and the demo article ask for nothing that is not there (no favicon 404)', async () => {
+  for (const path of ['/', '/demo/article.html']) {
+    const page = await openPage(ctx.browser);
+    const missing = [];
+    page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+    page.on('console', (m) => { if (m.type() === 'error') missing.push(m.text()); });
+    await page.goto(`${ctx.server.origin}${path}`);
+    await page.locator('.tb-chart').first().waitFor();
+    // Chromium asks for the icon after the load; a declared one is asked for at once.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    assert.ok(page.requests.some((u) => u.endsWith('/favicon.svg')), `${path}: its icon is declared`);
+    assert.deepEqual(missing, [], path);
+    await page.close();
+  }
+});
