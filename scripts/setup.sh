@@ -38,6 +38,8 @@ missing=""
 command -v WebKitWebDriver >/dev/null || missing="$missing webkit2gtk-driver"
 command -v Xvfb >/dev/null || missing="$missing xvfb"
 command -v xauth >/dev/null || missing="$missing xauth"
+# The PNG image (the native tool's --png, and its snapshot test) draws text in DejaVu Sans.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 if [ -n "$missing" ]; then
   say "installing from Debian:$missing"
   export DEBIAN_FRONTEND=noninteractive

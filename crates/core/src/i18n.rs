@@ -417,8 +417,8 @@ pub enum ToolMsg {
 
 /// The tool's words for `m`.
 pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
-    const USAGE: &str = "usage: standalone RESULTS.json [-o OUT.html] [--dist DIR] [--svg OUT.svg [--width PX] [--dark] [--lang vi|en]]";
-    const USAGE_VI: &str = "cách dùng: standalone RESULTS.json [-o OUT.html] [--dist THƯ_MỤC] [--svg ẢNH.svg [--width PX] [--dark] [--lang vi|en]]";
+    const USAGE: &str = "usage: standalone RESULTS.json [-o OUT.html] [--dist DIR] [--svg OUT.svg] [--png OUT.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]";
+    const USAGE_VI: &str = "cách dùng: standalone RESULTS.json [-o OUT.html] [--dist THƯ_MỤC] [--svg ẢNH.svg] [--png ẢNH.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]";
     let vi = lang == UiLang::Vi;
     match m {
         ToolMsg::Usage if vi => USAGE_VI.into(),

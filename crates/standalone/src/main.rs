@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --bin standalone -- path/to/results.json -o out.html [--dist dist]
 //! cargo run --bin standalone -- path/to/results.json --svg chart.svg [--width 1200] [--dark] [--lang en]
+//! cargo run --bin standalone -- path/to/results.json --png chart.png [--scale 2] [--width …]
 //! ```
 //!
 //! The results file is validated first; an invalid one is refused with all
@@ -32,7 +33,7 @@ mod standalone {
     use std::path::PathBuf;
 
     use tier_breakdown_core::i18n::{ToolMsg, UiLang};
-    use tier_breakdown_standalone::{build, image};
+    use tier_breakdown_standalone::{build, image, png};
 
     struct Args {
         results: PathBuf,
@@ -40,6 +41,8 @@ mod standalone {
         out: Option<PathBuf>,
         dist: PathBuf,
         svg: Option<PathBuf>,
+        png: Option<PathBuf>,
+        scale: f32,
         width: f64,
         dark: bool,
         chart_lang: Option<UiLang>,
@@ -50,12 +53,22 @@ mod standalone {
         let mut out = None;
         let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
         let (mut svg, mut width, mut dark, mut chart_lang) = (None, 1200.0, false, None);
+        let (mut png, mut scale) = (None, 1.0);
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "-o" | "--out" => out = it.next().map(PathBuf::from),
                 "--dist" => dist = it.next().map(PathBuf::from),
                 "--svg" => svg = it.next().map(PathBuf::from),
+                "--png" => png = it.next().map(PathBuf::from),
+                "--scale" => {
+                    let x = it.next().unwrap_or_default();
+                    scale = x
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|x| (0.25..=4.0).contains(x))
+                        .ok_or(ToolMsg::UnexpectedArgument(x))?;
+                }
                 "--dark" => dark = true,
                 "--width" => {
                     let w = it.next().unwrap_or_default();
@@ -75,16 +88,18 @@ mod standalone {
             }
         }
         let dist = dist.unwrap_or_else(|| PathBuf::from("dist"));
-        let out = match (out, &svg) {
-            (Some(o), _) => Some(o),
-            (None, Some(_)) => None,
-            (None, None) => Some(dist.join("tier-breakdown.html")),
+        let out = match out {
+            Some(o) => Some(o),
+            None if svg.is_some() || png.is_some() => None,
+            None => Some(dist.join("tier-breakdown.html")),
         };
         Ok(Args {
             results: results.ok_or(ToolMsg::Usage)?,
             out,
             dist,
             svg,
+            png,
+            scale,
             width,
             dark,
             chart_lang,
@@ -104,7 +119,7 @@ mod standalone {
         };
         let results = text(&args.results)?;
         let name = args.results.display().to_string();
-        let write = |p: &PathBuf, bytes: &str| {
+        let write = |p: &PathBuf, bytes: &[u8]| {
             std::fs::write(p, bytes).map_err(|e| io(p, e))?;
             Ok::<_, ToolMsg>(ToolMsg::Wrote {
                 file: p.display().to_string(),
@@ -112,23 +127,26 @@ mod standalone {
             })
         };
         let mut said = Vec::new();
-        if let Some(svg) = &args.svg {
-            let image = image(
-                &results,
-                &name,
-                lang,
-                args.chart_lang,
-                args.width,
-                args.dark,
-            )?;
-            said.push(write(svg, &image)?);
+        if args.svg.is_some() || args.png.is_some() {
+            let (w, dark) = (args.width, args.dark);
+            let image = image(&results, &name, lang, args.chart_lang, w, dark)?;
+            if let Some(svg) = &args.svg {
+                said.push(write(svg, image.as_bytes())?);
+            }
+            if let Some(out) = &args.png {
+                let bytes = png(&image, args.scale).map_err(|error| ToolMsg::Io {
+                    file: out.display().to_string(),
+                    error,
+                })?;
+                said.push(write(out, &bytes)?);
+            }
         }
         if let Some(out) = &args.out {
             let glue = text(&args.dist.join("tier-breakdown.js"))?;
             let wasm = read(&args.dist.join("tier-breakdown_bg.wasm"))?;
             let page_css = text(&args.dist.join("page.css")).unwrap_or_default();
             let html = build(&glue, &wasm, &page_css, &results, &name, lang)?;
-            said.push(write(out, &html)?);
+            said.push(write(out, html.as_bytes())?);
         }
         Ok(said.pop().unwrap_or(ToolMsg::Usage))
     }
