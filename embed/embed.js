@@ -39,10 +39,15 @@ function compiled() {
   return state.module;
 }
 
-// A fetch that failed with a hash to check: when the file itself can be
-// read, what failed is its integrity, and the reader is told so.
+// A fetch that failed with a hash to check: the file is read again, and
+// only when it is there and its hash is not the pinned one is the reader
+// told it was changed (else: its HTTP status, or the network error).
 async function refused(url, err, integrity) {
-  if (!integrity || !(await fetch(url, { cache: 'no-store' }).then((r) => r.ok, () => false))) throw err;
+  const resp = integrity && await fetch(url, { cache: 'no-store' }).catch(() => null);
+  if (!resp) throw err;
+  if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await resp.arrayBuffer()));
+  if (`sha384-${btoa(String.fromCharCode(...digest))}` === integrity) throw err;
   const name = url.slice(url.lastIndexOf('/') + 1).split('?')[0];
   throw new Error(/^vi/.test(document.documentElement.lang || navigator.language)
     ? `${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`
@@ -75,12 +80,21 @@ async function mount(el) {
   if (el.dataset.src) preload(el.dataset.src);
   try {
     const module = await compiled();
-    // A fresh copy of the glue per widget: one wasm instance each. The
-    // preload carries the glue's hash, and the import takes the module
-    // it checked (an import cannot carry `integrity` itself).
+    // A fresh copy of the glue per widget: one wasm instance each. An
+    // import cannot carry `integrity`: a modulepreload with the hash puts
+    // the checked module in the page's module map, and the import (after
+    // the preload has loaded) takes it from there. Browsers without
+    // modulepreload (Firefox < 115, Safari < 17) get the glue fetched with
+    // the hash first, and the import takes it from the HTTP cache.
     const url = `${GLUE}?instance=${++state.instances}`;
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue }));
-    const glue = await import(url).catch((err) => refused(url, err, INTEGRITY.glue));
+    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue });
+    const checked = !INTEGRITY.glue ? Promise.resolve()
+      : link.relList.supports('modulepreload')
+        // A failed preload never goes on to the import: Chromium's import
+        // would fetch the file again, without the hash.
+        ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(new Error(`${url}: integrity`)); document.head.append(link); })
+        : fetch(url, { integrity: INTEGRITY.glue });
+    const glue = await checked.then(() => import(url)).catch((err) => refused(url, err, INTEGRITY.glue));
     await glue.default({ module_or_path: module });
     glue.mountEmbed(el);
   } catch (err) {

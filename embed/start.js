@@ -18,4 +18,6 @@ try {
 
 const wasm = await init({ module_or_path: new URL('tier-breakdown_bg.wasm', import.meta.url) });
 // For the benchmark (bench/run.mjs): the wasm memory in use, in bytes.
-globalThis.__tierBreakdownWasmBytes = () => wasm.memory.buffer.byteLength;
+// By type, not by name: the build shortens the module's export names.
+const memory = Object.values(wasm).find((v) => v instanceof WebAssembly.Memory);
+globalThis.__tierBreakdownWasmBytes = () => memory.buffer.byteLength;

@@ -40,7 +40,8 @@ const minify = async (name) => {
 };
 if (release) {
   const { shrinkWidget } = await import('./shrink-wasm.mjs');
-  shrinkWidget(join(dir, 'tier-breakdown_bg.wasm'), join(dir, 'tier-breakdown.js'));
+  shrinkWidget(join(dir, 'tier-breakdown_bg.wasm'), join(dir, 'tier-breakdown.js'),
+    ['start.js', 'embed.js', 'frame-parent.js'].map((n) => join(dir, n)));
   await minify('tier-breakdown.js');
 }
 // The loader pins the final glue and wasm; then the loaders are final and

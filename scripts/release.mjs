@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { marked } from 'marked';
 import { ROOT, version } from './version.mjs';
 
@@ -68,8 +69,9 @@ function manifest(v, files) {
     description: 'Interactive breakdowns of organisations, cells and members by tier, for news articles: a WebAssembly widget that runs in the reader\'s browser (script embed, iframe or one standalone file).',
     license: 'MIT',
     type: 'module',
+    // Files to host, not modules to bundle: the loader finds its glue and
+    // wasm next to itself (import.meta.url), so there is no '.' entry.
     exports: {
-      '.': './embed.js',
       './embed.js': './embed.js',
       './frame-parent.js': './frame-parent.js',
       './results.schema.json': './results.schema.json',
@@ -110,7 +112,7 @@ export function release({ out = join(ROOT, 'release') } = {}) {
   return { version: v, folder, tgz: join(out, `${name}.tgz`), sums: join(out, 'SHA256SUMS') };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = release();
   console.log(`${relative(ROOT, r.folder)}/\n${relative(ROOT, r.tgz)}\n${relative(ROOT, r.sums)}`);
 }

@@ -20,7 +20,7 @@ const PASSES = ['--flatten', '--rereloop', '-Oz', '-Oz', '--strip-producers', '-
  * the glue does not have exactly the shape this relies on, so a new
  * wasm-bindgen can never ship a module whose imports do not link.
  */
-export function shrinkWidget(wasmPath, gluePath) {
+export function shrinkWidget(wasmPath, gluePath, loaders = []) {
   const out = execFileSync('wasm-opt', [wasmPath, '-o', wasmPath, ...PASSES, ...FEATURES,
     '--minify-imports-and-exports-and-modules'], { encoding: 'utf8' });
   // wasm-opt prints the renaming as JSON: {"imports": [[module, old, new]…], "exports": [[old, new]…]}.
@@ -51,4 +51,11 @@ export function shrinkWidget(wasmPath, gluePath) {
     return `wasm.${renamed}`;
   });
   writeFileSync(gluePath, glue);
+  // Code outside the glue that reads the module's exports by name would
+  // break silently: the loaders must not (start.js finds the memory by type).
+  for (const file of loaders) {
+    for (const [, name] of readFileSync(file, 'utf8').matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)) {
+      if (exports.has(name)) throw new Error(`${file}: wasm.${name} reads an export by a name the build shortens`);
+    }
+  }
 }

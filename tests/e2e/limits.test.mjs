@@ -32,29 +32,43 @@ function anonMiB(pid) {
 
 /**
  * Opens the full page on ?data=<data> and waits for the chart or the error;
- * returns the page, the highest private memory any of its new renderer
- * processes reached while loading (sampled every 10 ms), the list items
- * shown and how long a script call took to answer right after.
+ * returns the page, the highest private memory any renderer process that
+ * appeared since the page was opened reached while loading (sampled every
+ * 10 ms; the list re-read every 100 ms, in case the page moves to another
+ * process), and the longest a script call took to answer while it loaded.
  */
 async function open(data) {
   const known = new Set(await renderers());
   const page = await openPage(browser);
+  const mine = new Set();
+  const relist = async () => { for (const p of await renderers()) if (!known.has(p)) mine.add(p); };
   await page.goto('about:blank');
-  const mine = (await renderers()).filter((p) => !known.has(p));
-  assert.ok(mine.length > 0, 'the page has a renderer process of its own');
+  await relist();
   let peak = 0;
   const sampler = setInterval(() => {
     for (const p of mine) peak = Math.max(peak, anonMiB(p));
   }, 10);
+  const lister = setInterval(relist, 100);
+  let answer = 0;
   try {
-    await page.goto(`${server.origin}/?lang=en&data=${encodeURIComponent(data)}`);
-    await page.locator('.tb-chart, .tb-error').first().waitFor({ timeout: 30_000 });
+    const shown = page.goto(`${server.origin}/?lang=en&data=${encodeURIComponent(data)}`)
+      .then(() => page.locator('.tb-chart, .tb-error').first().waitFor({ timeout: 30_000 }));
+    let done = false;
+    shown.then(() => { done = true; }, () => { done = true; });
+    // A page that froze would not answer: time a script call every 100 ms while it loads.
+    while (!done) {
+      const start = Date.now();
+      await page.evaluate(() => document.querySelectorAll('li').length).catch(() => {});
+      answer = Math.max(answer, Date.now() - start);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await shown;
   } finally {
     clearInterval(sampler);
+    clearInterval(lister);
   }
-  const start = Date.now();
-  await page.evaluate(() => document.querySelectorAll('li').length);
-  const answer = Date.now() - start;
+  // The processes watched did hold the page (an idle one would pass any cap).
+  assert.ok(peak > 20, `a watched renderer held the page (peak ${peak.toFixed(1)} MiB)`);
   return { page, peak, answer };
 }
 
@@ -99,7 +113,8 @@ test('5 MB files of a million entries leave the page responsive, with capped lis
     }
     assert.ok((await page.locator('li').count()) <= 160, `${kind}: a capped page, not a million list items`);
     if (kind === 'notes') assert.equal(await page.locator('.tb-notes li').count(), 50);
-    assert.ok(answer < 2000, `${kind}: the page answered a script call after ${answer} ms`);
+    // Parsing 5 MB blocks the page for a moment; a million list items froze it for good.
+    assert.ok(answer < 10_000, `${kind}: the page took ${answer} ms to answer a script call`);
     assert.deepEqual(page.errors, [], kind);
     await page.close();
   }

@@ -53,7 +53,7 @@ test('make release writes the versioned folder, an npm package of exactly its fi
   assert.equal(pkg.name, 'tier-breakdown');
   assert.equal(pkg.version, v);
   assert.equal(pkg.license, 'MIT');
-  assert.equal(pkg.exports['.'], './embed.js');
+  assert.equal(pkg.exports['./embed.js'], './embed.js');
   assert.equal(pkg.exports['./results.schema.json'], './results.schema.json');
   // npm itself lists exactly the intended files.
   const [dry] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: made.folder, encoding: 'utf8' }));
@@ -95,8 +95,15 @@ test('the npm-installed package serves the demo article: both embeds render', as
  * wasm by one flipped bit, the glue by a harmless comment at its end (so
  * only the integrity check can stop it).
  */
-async function withOneByteChanged(name) {
+async function withOneByteChanged(name, { modulepreload = true } = {}) {
   const page = await openPage(browser);
+  // As Firefox < 115 and Safari < 17, which have no modulepreload.
+  if (!modulepreload) {
+    await page.addInitScript(() => {
+      const supports = DOMTokenList.prototype.supports;
+      DOMTokenList.prototype.supports = function (t) { return t !== 'modulepreload' && supports.call(this, t); };
+    });
+  }
   let bytes = readFileSync(join(installed, name));
   if (name.endsWith('.wasm')) bytes[bytes.length >> 1] ^= 1;
   else bytes = Buffer.concat([bytes, Buffer.from('\n// changed\n')]);
@@ -107,9 +114,9 @@ async function withOneByteChanged(name) {
   return page;
 }
 
-for (const name of ['tier-breakdown_bg.wasm', 'tier-breakdown.js']) {
-  test(`a ${name} changed on the server is refused, with a message in the widget`, async () => {
-    const page = await withOneByteChanged(name);
+for (const [name, modulepreload] of [['tier-breakdown_bg.wasm', true], ['tier-breakdown.js', true], ['tier-breakdown.js', false]]) {
+  test(`a ${name} changed on the server is refused, with a message in the widget${modulepreload ? '' : ' (a browser without modulepreload)'}`, async () => {
+    const page = await withOneByteChanged(name, { modulepreload });
     const alert = page.locator('#w1 [role=alert]');
     await alert.waitFor();
     // plain.html is a Vietnamese page.
@@ -119,6 +126,28 @@ for (const name of ['tier-breakdown_bg.wasm', 'tier-breakdown.js']) {
     await page.close();
   });
 }
+
+test('a browser without modulepreload still runs the unchanged glue', async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    const supports = DOMTokenList.prototype.supports;
+    DOMTokenList.prototype.supports = function (t) { return t !== 'modulepreload' && supports.call(this, t); };
+  });
+  await page.goto(`${server.origin}/hosts/plain.html`);
+  await page.locator('#w1 .tb-chart').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a file missing on the server is named with its HTTP status, not called changed', async () => {
+  const page = await openPage(browser);
+  await page.route((url) => url.pathname === '/tier-breakdown_bg.wasm', (route) => route.fulfill({ status: 404, body: 'nope' }));
+  await page.goto(`${server.origin}/hosts/plain.html`);
+  const alert = page.locator('#w1 [role=alert]');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), `tier-breakdown: ${server.origin}/tier-breakdown_bg.wasm: HTTP 404`);
+  await page.close();
+});
 
 test('a loader that does not match the integrity in the embed code is refused by the browser', async () => {
   const { files } = JSON.parse(readFileSync(join(installed, 'integrity.json'), 'utf8'));

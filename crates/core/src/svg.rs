@@ -88,8 +88,10 @@ fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Control characters are not allowed in XML 1.0.
+            // Not allowed in XML 1.0: control characters (as a space) and
+            // the noncharacters U+FFFE, U+FFFF (as U+FFFD).
             c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push(' '),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -146,6 +148,20 @@ impl Canvas {
             if x > PAD && x + w > max {
                 x = PAD;
                 top += row;
+            }
+            if x + w > max {
+                // Longer than a row: its own rows, wrapped.
+                self.out += &format!(
+                    "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{}\"/>\n",
+                    n(PAD),
+                    n(top + 3.0),
+                    esc(&item.fill)
+                );
+                self.y = top - 1.8;
+                self.text_at(PAD + 20.0, &item.label, size, false, p.fg);
+                top = self.y + row - size * 1.3 + 4.0;
+                x = max;
+                continue;
             }
             self.out += &format!(
                 "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\">{}</text>\n",

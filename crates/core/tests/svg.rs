@@ -95,21 +95,29 @@ fn the_image_has_every_figure_the_chart_shows_and_a_title_and_description() {
 #[test]
 fn text_from_the_file_stays_text() {
     let mut v: Value = serde_json::from_str(SEED_JSON).unwrap();
-    let evil = "</text><script>alert(1)</script>&amp; <!-- \" ' ]]>";
+    let evil = "</text><script>alert(1)</script>&amp; <!-- \" ' ]]> \u{FFFE}\u{FFFF}";
     v["title"] = Value::from(evil);
     v["groups"][0]["label"] = Value::from(format!("{evil} {}", "x".repeat(400)));
     v["notes"] = Value::Array(vec![Value::from(evil)]);
+    // A tier label longer than the image is wide: the legend wraps it too.
+    v["tiers"][0]["label"] = Value::from(format!(
+        "{} {}",
+        "Hoàn thành xuất sắc nhiệm vụ".repeat(3),
+        evil
+    ));
     let d = check(&v.to_string()).unwrap().dataset;
     let svg = chart_svg(&d, UiLang::Vi, 360.0, false);
     // Parsed, the title and note are the file's text exactly; no element came from it.
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(!doc.descendants().any(|n| n.has_tag_name("script")));
+    // (XML 1.0 has no U+FFFE, U+FFFF: they are drawn as U+FFFD.)
+    let shown = evil.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}");
     assert_eq!(
         doc.descendants()
             .find(|n| n.has_tag_name("title"))
             .unwrap()
             .text(),
-        Some(evil)
+        Some(shown.as_str())
     );
     let all = texts(&svg).join(" ");
     assert!(all.contains("alert(1)"), "{all}");

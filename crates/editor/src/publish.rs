@@ -85,8 +85,19 @@ pub fn Publish(ed: Ed) -> impl IntoView {
         ed.draft
             .with(|d| tier_breakdown_draft::write::results_file(d, ""))
     });
-    let pins = RwSignal::new(Pins::default());
-    leptos::task::spawn_local(async move { pins.set(browser::pins().await) });
+    // The hashes of this folder's files: only for codes that name this
+    // folder (another folder or version has other files).
+    let own = browser::own_folder();
+    let fetched = RwSignal::new(Pins::default());
+    leptos::task::spawn_local(async move { fetched.set(browser::pins().await) });
+    let pins = Memo::new(move |_| {
+        let here = own.as_deref() == Some(base.with(|b| b.trim().to_string()).as_str());
+        if here {
+            fetched.get()
+        } else {
+            Pins::default()
+        }
+    });
     let inline = Signal::derive(move || {
         codes::embed_inline(
             &base.get(),

@@ -21,7 +21,11 @@ fn main() {
         .and_then(|l| UiLang::from_code(&l))
         .unwrap_or(UiLang::En);
     match standalone::run(std::env::args().skip(1).collect(), lang) {
-        Ok(msg) => println!("{}", tool_message(&msg, lang)),
+        Ok(said) => {
+            for msg in said {
+                println!("{}", tool_message(&msg, lang));
+            }
+        }
         Err(msg) => {
             eprintln!("standalone: {}", tool_message(&msg, lang));
             std::process::exit(1);
@@ -106,8 +110,8 @@ mod standalone {
         })
     }
 
-    /// Builds the file; returns a one-line report.
-    pub fn run(args: Vec<String>, lang: UiLang) -> Result<ToolMsg, ToolMsg> {
+    /// Writes the files asked for; returns one line per file written.
+    pub fn run(args: Vec<String>, lang: UiLang) -> Result<Vec<ToolMsg>, ToolMsg> {
         let args = parse_args(args)?;
         let io = |p: &PathBuf, e: std::io::Error| ToolMsg::Io {
             file: p.display().to_string(),
@@ -148,6 +152,6 @@ mod standalone {
             let html = build(&glue, &wasm, &page_css, &results, &name, lang)?;
             said.push(write(out, html.as_bytes())?);
         }
-        Ok(said.pop().unwrap_or(ToolMsg::Usage))
+        Ok(said)
     }
 }
