@@ -407,3 +407,29 @@ for (const colorScheme of ['light', 'dark']) {
     }
   });
 }
+
+test('the chart as an SVG and a PNG image, 1200 px wide, the SVG the native tool\'s', async () => {
+  const page = await openEditor();
+  await page.click('#ed-example');
+  const json = await download(page, '#ed-download-json');
+  const svg = await download(page, '#ed-download-svg');
+  assert.match(svg.name, /\.svg$/);
+  const jsonPath = join(OUT, 'image.json');
+  const nativePath = join(OUT, 'native.svg');
+  writeFileSync(jsonPath, json.text);
+  const r = spawnSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', jsonPath, '--svg', nativePath], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(readFileSync(nativePath, 'utf8') === svg.text, 'the same SVG as the native tool');
+  const height = Number(svg.text.match(/^<svg [^>]*height="(\d+)"/)[1]);
+  // The PNG: drawn by the browser from the same SVG, its size read from the PNG header.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#ed-download-png')]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  const bytes = readFileSync(await png.path());
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, height]);
+  // Not blank: the compressed image of a chart is far larger than an empty canvas's.
+  assert.ok(bytes.length > 20_000, `${bytes.length} bytes`);
+  writeFileSync(join(OUT, 'from-editor.png'), bytes);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -137,6 +137,8 @@ words! {
     FixFirst => "Hãy sửa các lỗi trên trước khi xuất bản.", "Fix the errors above before publishing.";
     DownloadJson => "Tải tệp kết quả (.json)", "Download the results file (.json)";
     DownloadHtml => "Tải tệp HTML độc lập (mở được không cần mạng)", "Download the standalone HTML file (works offline)";
+    DownloadSvg => "Tải ảnh SVG (rộng 1200 px)", "Download the SVG image (1200 px wide)";
+    DownloadPng => "Tải ảnh PNG cho mạng xã hội (rộng 1200 px)", "Download a PNG image for social media (1200 px wide)";
     Building => "Đang tạo tệp…", "Building the file…";
     BuildFailed => "Không tạo được tệp HTML độc lập:", "The standalone file could not be built:";
     HostedAt => "Địa chỉ nơi đặt tier-breakdown (thư mục có embed.js)", "Where tier-breakdown is hosted (the folder with embed.js)";

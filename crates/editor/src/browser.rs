@@ -55,16 +55,21 @@ pub fn schema_url() -> String {
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return;
-    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) {
+        offer(name, &blob);
+    }
+}
+
+/// Offers `blob` as a download named `name` from an object URL (a link
+/// clicked, the URL freed once the download has started).
+fn offer(name: &str, blob: &web_sys::Blob) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     if let Ok(a) = doc.create_element("a") {
@@ -73,7 +78,6 @@ pub fn download(name: &str, text: &str, mime: &str) {
         a.set_download(name);
         a.click();
     }
-    // The download has started from the click; the URL can go after it.
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
@@ -81,6 +85,53 @@ pub fn download(name: &str, text: &str, mime: &str) {
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
     }
+}
+
+/// Draws the SVG image `svg` (its own width and height) on a canvas, as
+/// the browser draws it with the reader's system fonts, and offers it as
+/// the PNG download `name`. From a `data:` URL, which the editor's CSP
+/// allows for images and which does not taint the canvas.
+pub fn download_png(name: &str, svg: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let image = img.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let (w, h) = (image.natural_width(), image.natural_height());
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.draw_image_with_html_image_element(&image, 0.0, 0.0);
+        let done = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+            if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+                offer(&name, &blob);
+            }
+        });
+        let _ = canvas.to_blob(done.unchecked_ref());
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        tier_breakdown_draft::codes::uri_component(svg)
+    ));
 }
 
 /// Copies `text`; false when the browser refused. Where the Clipboard API

@@ -138,6 +138,25 @@ pub fn Publish(ed: Ed) -> impl IntoView {
             "application/json",
         )
     };
+    // The chart as an image, 1200 px wide, light, in the file's language.
+    let svg = move || {
+        ed.file.with(|f| {
+            check(f).ok().map(|c| {
+                let lang = UiLang::from_code(&c.dataset.lang).unwrap_or_default();
+                tier_breakdown_core::svg::chart_svg(&c.dataset, lang, 1200.0, false)
+            })
+        })
+    };
+    let download_svg = move |_| {
+        if let Some(image) = svg() {
+            browser::download(&format!("{}.svg", name()), &image, "image/svg+xml");
+        }
+    };
+    let download_png = move |_| {
+        if let Some(image) = svg() {
+            browser::download_png(&format!("{}.png", name()), &image);
+        }
+    };
     let download_html = move |_| {
         let Some(f) = files.get_untracked() else {
             building.set(Some(format!(
@@ -178,6 +197,8 @@ pub fn Publish(ed: Ed) -> impl IntoView {
             <Show when=ok fallback=move || view! { <p class="ed-said ed-bad" id="ed-fix-first">{move || ed.w(W::FixFirst)}</p> }>
                 <div class="ed-row">
                     <button type="button" id="ed-download-html" on:click=download_html>{move || ed.w(W::DownloadHtml)}</button>
+                    <button type="button" id="ed-download-svg" on:click=download_svg>{move || ed.w(W::DownloadSvg)}</button>
+                    <button type="button" id="ed-download-png" on:click=download_png>{move || ed.w(W::DownloadPng)}</button>
                 </div>
                 <p role="status" class="ed-said ed-bad" id="ed-build-said">{move || building.get()}</p>
                 <div class="ed-field">
