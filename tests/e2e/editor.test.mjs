@@ -164,8 +164,20 @@ test('the copied script embed (data inline) renders on a hostile host page', asy
   assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-headline').textContent(), '94.877');
   await host.locator('[data-tier-breakdown] .tb-key[data-tier=excellent]').click();
   assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-selected').textContent(), 'Xuất sắc: 16,2%');
+  // With JavaScript on, the <noscript> fallback is not shown.
+  assert.equal(await host.locator('noscript p').count(), 0);
   assert.deepEqual(host.errors, []);
   await host.close();
+
+  // Without JavaScript (an RSS reader, an e-mail): the chart's title and figures as text.
+  const context = await ctx.browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostile }));
+  await plain.goto(url);
+  const text = await plain.locator('[data-tier-breakdown] noscript + *, [data-tier-breakdown] p').first().textContent();
+  assert.match(text, /^Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022: /);
+  assert.match(text, /Đảng viên \(94\.877 được đánh giá\): Hoàn thành xuất sắc nhiệm vụ 16,2%/);
+  await context.close();
 });
 
 test('with the file hosted, the data-src embed and the iframe codes render it', async () => {

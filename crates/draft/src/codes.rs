@@ -75,6 +75,18 @@ impl Pins {
     }
 }
 
+/// What a reader without JavaScript sees in place of the chart (an RSS
+/// reader, an e-mail, AMP): `<noscript>` with the chart's text, escaped
+/// (so no `</noscript>` in it can end the element). Empty: none.
+fn noscript(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("\n<noscript><p>{}</p></noscript>", attr(text))
+    }
+}
+
 /// `vi` or `en`: nothing else reaches an attribute.
 fn lang(code: &str) -> &'static str {
     if code == "en" {
@@ -105,23 +117,38 @@ pub fn uri_component(s: &str) -> String {
 /// The script embed with the results file inline: nothing else to host.
 /// `<` only occurs in JSON strings, where `\u003c` means the same, so no
 /// `</script>` (or `<!--`) in the data can end the element. `embed_sri`
-/// is the loader's hash (empty: no `integrity`).
-pub fn embed_inline(base: &str, file: &str, file_lang: &str, embed_sri: &str) -> String {
+/// is the loader's hash (empty: no `integrity`); `fallback` the chart's
+/// text for readers without JavaScript.
+pub fn embed_inline(
+    base: &str,
+    file: &str,
+    file_lang: &str,
+    embed_sri: &str,
+    fallback: &str,
+) -> String {
     let data = file.trim_end().replace('<', "\\u003c");
     format!(
-        "<div data-tier-breakdown data-lang=\"{}\">\n<script type=\"application/json\">\n{data}\n</script>\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div data-tier-breakdown data-lang=\"{}\">\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         lang(file_lang),
+        noscript(fallback),
         folder(base),
         pinned(embed_sri)
     )
 }
 
 /// The script embed reading the results file from `src`.
-pub fn embed_src(base: &str, src: &str, file_lang: &str, embed_sri: &str) -> String {
+pub fn embed_src(
+    base: &str,
+    src: &str,
+    file_lang: &str,
+    embed_sri: &str,
+    fallback: &str,
+) -> String {
     format!(
-        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\">{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         attr(src.trim()),
         lang(file_lang),
+        noscript(fallback),
         folder(base),
         pinned(embed_sri)
     )
@@ -154,16 +181,16 @@ mod tests {
             |s: &str| s.matches('<').count() + s.matches('>').count() + s.matches('"').count();
         for (evil, plain) in [
             (
-                embed_src(EVIL, EVIL, EVIL, EVIL),
-                embed_src("b", "s", "vi", "h"),
+                embed_src(EVIL, EVIL, EVIL, EVIL, EVIL),
+                embed_src("b", "s", "vi", "h", "t"),
             ),
             (
                 iframe(EVIL, EVIL, EVIL, EVIL, EVIL),
                 iframe("b", "s", "vi", "t", "h"),
             ),
             (
-                embed_inline(EVIL, "{}", EVIL, EVIL),
-                embed_inline("b", "{}", "vi", "h"),
+                embed_inline(EVIL, "{}", EVIL, EVIL, EVIL),
+                embed_inline("b", "{}", "vi", "h", "t"),
             ),
         ] {
             assert!(
@@ -177,7 +204,7 @@ mod tests {
     #[test]
     fn inline_data_cannot_close_its_script() {
         let file = r#"{"title": "</script><script>alert(1)</script><!--"}"#;
-        let code = embed_inline("https://cdn.example/tb", file, "en", "");
+        let code = embed_inline("https://cdn.example/tb", file, "en", "", "");
         assert_eq!(code.matches("</script>").count(), 2, "{code}");
         assert!(code.contains(r#""\u003c/script>\u003cscript>alert(1)\u003c/script>\u003c!--""#));
         assert!(code.contains("src=\"https://cdn.example/tb/embed.js\""));
@@ -206,6 +233,7 @@ mod tests {
             "d.json",
             "vi",
             h,
+            "",
         );
         assert!(code.contains(&format!(
             "<script type=\"module\" src=\"https://cdn.example/tier-breakdown/0.2.0/embed.js\" integrity=\"{h}\" crossorigin=\"anonymous\"></script>"
@@ -218,6 +246,21 @@ mod tests {
             "{code}"
         );
         // Unknown (the editor not served from a release folder): no attribute.
-        assert!(!embed_src("b", "d.json", "vi", " ").contains("integrity"));
+        assert!(!embed_src("b", "d.json", "vi", " ", "").contains("integrity"));
+    }
+
+    #[test]
+    fn readers_without_javascript_get_the_charts_text() {
+        let text =
+            "Đảng viên (94.877 được đánh giá): Xuất sắc 16,2% </noscript><script>alert(1)</script>";
+        for code in [
+            embed_src("b", "d.json", "vi", "", text),
+            embed_inline("b", "{}", "vi", "", text),
+        ] {
+            assert_eq!(code.matches("<noscript>").count(), 1, "{code}");
+            assert_eq!(code.matches("</noscript>").count(), 1, "{code}");
+            assert!(code.contains("<noscript><p>Đảng viên (94.877 được đánh giá): Xuất sắc 16,2% &lt;/noscript&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p></noscript>"), "{code}");
+        }
+        assert!(!embed_src("b", "d.json", "vi", "", " ").contains("noscript"));
     }
 }

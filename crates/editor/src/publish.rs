@@ -98,12 +98,21 @@ pub fn Publish(ed: Ed) -> impl IntoView {
             Pins::default()
         }
     });
+    // For readers without JavaScript: the title and the summary, in the file's language.
+    let fallback = move || {
+        checked.with(|c| {
+            c.as_ref()
+                .map(|(title, summary)| format!("{title}: {summary}"))
+                .unwrap_or_default()
+        })
+    };
     let inline = Signal::derive(move || {
         codes::embed_inline(
             &base.get(),
             &bare.get(),
             &lang(),
             &pins.with(|p| p.embed.clone()),
+            &fallback(),
         )
     });
     let has_src = move || !src.with(|s| s.trim().is_empty());
@@ -114,6 +123,7 @@ pub fn Publish(ed: Ed) -> impl IntoView {
                 src.get().trim(),
                 &lang(),
                 &pins.with(|p| p.embed.clone()),
+                &fallback(),
             )
         } else {
             ed.w(W::NeedAddress)
