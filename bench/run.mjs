@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import os from 'node:os';
 import { ROOT, startServer, launch } from '../tests/e2e/harness.mjs';
+import { lighthouse } from './lighthouse.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const ALL_PAGES = [
@@ -220,4 +221,6 @@ if (SIZES.length) {
   console.log(out.join('\n'));
 }
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, blankHeapBytes: median(blanks), summary, runs, scaling }, null, 1));
+// Lighthouse on the full page and the demo article (LIGHTHOUSE=0 skips it).
+const lighthouseScores = process.env.LIGHTHOUSE === '0' ? null : await lighthouse();
+writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, rounds: ROUNDS, blankHeapBytes: median(blanks), summary, runs, scaling, lighthouse: lighthouseScores }, null, 1));
