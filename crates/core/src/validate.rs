@@ -490,27 +490,25 @@ fn seems_or_better(g: &Group, tiers: &[String], evaluated: u64) -> Option<Proble
     None
 }
 
+/// Keeps a problem while `list` has fewer than [`MAX_PROBLEMS`], else only counts it in `more`.
+fn keep(list: &mut Vec<Problem>, more: &mut usize, path: &str, kind: ProblemKind) {
+    if list.len() < MAX_PROBLEMS {
+        list.push(Problem {
+            path: path.to_string(),
+            kind,
+        });
+    } else {
+        *more += 1;
+    }
+}
+
 impl Walker {
     fn err(&mut self, path: &str, kind: ProblemKind) {
-        if self.errors.len() < MAX_PROBLEMS {
-            self.errors.push(Problem {
-                path: path.to_string(),
-                kind,
-            });
-        } else {
-            self.errors_more += 1;
-        }
+        keep(&mut self.errors, &mut self.errors_more, path, kind);
     }
 
     fn warn(&mut self, path: &str, kind: ProblemKind) {
-        if self.warnings.len() < MAX_PROBLEMS {
-            self.warnings.push(Problem {
-                path: path.to_string(),
-                kind,
-            });
-        } else {
-            self.warnings_more += 1;
-        }
+        keep(&mut self.warnings, &mut self.warnings_more, path, kind);
     }
 
     fn wrong(&mut self, path: &str, expected: Expect, found: &Value) {
