@@ -52,6 +52,18 @@ mod standalone {
         chart_lang: Option<UiLang>,
     }
 
+    /// An option's number, refused when missing, not a number or outside `range`.
+    fn number_in<T: std::str::FromStr + PartialOrd>(
+        arg: Option<String>,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Result<T, ToolMsg> {
+        let arg = arg.unwrap_or_default();
+        match arg.parse::<T>() {
+            Ok(x) if range.contains(&x) => Ok(x),
+            _ => Err(ToolMsg::UnexpectedArgument(arg)),
+        }
+    }
+
     fn parse_args(args: Vec<String>) -> Result<Args, ToolMsg> {
         let mut results = None;
         let mut out = None;
@@ -65,23 +77,9 @@ mod standalone {
                 "--dist" => dist = it.next().map(PathBuf::from),
                 "--svg" => svg = it.next().map(PathBuf::from),
                 "--png" => png = it.next().map(PathBuf::from),
-                "--scale" => {
-                    let x = it.next().unwrap_or_default();
-                    scale = x
-                        .parse::<f32>()
-                        .ok()
-                        .filter(|x| (0.25..=4.0).contains(x))
-                        .ok_or(ToolMsg::UnexpectedArgument(x))?;
-                }
+                "--scale" => scale = number_in(it.next(), 0.25..=4.0)?,
                 "--dark" => dark = true,
-                "--width" => {
-                    let w = it.next().unwrap_or_default();
-                    width = w
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|w| (240.0..=4000.0).contains(w))
-                        .ok_or(ToolMsg::UnexpectedArgument(w))?;
-                }
+                "--width" => width = number_in(it.next(), 240.0..=4000.0)?,
                 "--lang" => {
                     let l = it.next().unwrap_or_default();
                     chart_lang = Some(UiLang::from_code(&l).ok_or(ToolMsg::UnexpectedArgument(l))?);
