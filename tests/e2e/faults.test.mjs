@@ -6,23 +6,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, startServer, launch, openPage, settled } from './harness.mjs';
+import { ROOT, startSites, openPage, settled } from './harness.mjs';
 
-let server, other, allowing, browser;
+// This site, another one, and this page as a build allowing the other writes it.
+let sites, server, other, allowing, browser;
 before(async () => {
-  server = await startServer();
-  other = await startServer(); // another origin, for CORS
-  // The page as a build allowing the other origin writes it (scripts/data-origins.mjs).
-  const { allowDataOrigins } = await import('../../scripts/data-origins.mjs');
-  allowing = await startServer({ index: (html) => allowDataOrigins(html, other.origin) });
-  browser = await launch();
+  sites = await startSites();
+  ({ server, other, allowing, browser } = sites);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await other?.close();
-  await allowing?.close();
-});
+after(() => sites?.close());
 
 /** Opens the page with ?data=<data>&lang=en and returns the error lines (or null for a chart). */
 async function load(data, extra = '') {

@@ -271,6 +271,29 @@ export function useServerAndBrowser() {
 }
 
 /**
+ * Two sites and a browser, for tests of reading across origins: `server`
+ * (the page as built), `other` (another site), `allowing` (the page as a
+ * build with TIER_BREAKDOWN_DATA_ORIGINS=<other's origin> writes it);
+ * `close()` stops them all.
+ */
+export async function startSites() {
+  const { allowDataOrigins } = await import('../../scripts/data-origins.mjs');
+  const server = await startServer();
+  const other = await startServer();
+  const allowing = await startServer({ index: (html) => allowDataOrigins(html, other.origin) });
+  const browser = await launch();
+  return {
+    server, other, allowing, browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await other.close();
+      await allowing.close();
+    },
+  };
+}
+
+/**
  * How the filter paints the segments under `scope`: how many are grey (their
  * computed background is their grey twin `--d`) and how many are outlined
  * as selected. By computed style: what a reader sees, not class names.

@@ -4,23 +4,16 @@
 // the reader's cookies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, settled } from './harness.mjs';
+import { startSites, openPage, settled } from './harness.mjs';
 import { allowDataOrigins } from '../../scripts/data-origins.mjs';
 
-let server, other, allowing, browser;
+// This site, another one, and this page as a build allowing the other writes it.
+let sites, server, other, allowing, browser;
 before(async () => {
-  server = await startServer();
-  other = await startServer(); // another site
-  // The page as a build with TIER_BREAKDOWN_DATA_ORIGINS=<the other site> writes it.
-  allowing = await startServer({ index: (html) => allowDataOrigins(html, other.origin) });
-  browser = await launch();
+  sites = await startSites();
+  ({ server, other, allowing, browser } = sites);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await other?.close();
-  await allowing?.close();
-});
+after(() => sites?.close());
 
 const refusal = () => `không kết nối được tới ${other.origin} (mất mạng, máy chủ không trả lời, hoặc trang này không được phép đọc từ đó)`;
 
