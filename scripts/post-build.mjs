@@ -9,7 +9,9 @@
 //    Every build: the loader is pinned to the glue's and the wasm's sha384
 //    and integrity.json lists the final hashes (scripts/integrity.mjs).
 // 2. write the one-file version for the built-in data (the standalone
-//    tool), which inlines the minified glue.
+//    tool), which inlines the minified glue, and put the chart of the
+//    built-in data into the HTML of the full page and the demo article
+//    (`--static-into`, core::prerender).
 // 3. build the editor (editor.html): its own wasm bundle (cargo,
 //    wasm-bindgen, and on release wasm-opt), next to the widget's files,
 //    whose glue and wasm it reads to build standalone files in the browser.
@@ -51,7 +53,11 @@ pinLoader(dir);
 if (release) for (const name of ['embed.js', 'start.js', 'frame-parent.js']) await minify(name);
 const { version } = await import('./version.mjs');
 writeManifest(dir, version());
-execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json'], { stdio: 'inherit' });
+// The standalone file, and the chart in the HTML of the full page and of
+// the demo article's built-in embed, before any script runs.
+execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json',
+  '-o', join(dir, 'tier-breakdown.html'),
+  '--static-into', join(dir, 'index.html'), '--static-into', join(dir, 'demo', 'article.html')], { stdio: 'inherit' });
 
 // The sites the page may read `?data=` files from (scripts/data-origins.mjs).
 if (process.env.TIER_BREAKDOWN_DATA_ORIGINS) {

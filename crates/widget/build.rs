@@ -2,7 +2,9 @@
 //! output folder, where `ui::WIDGET_CSS` includes it: comments and
 //! whitespace cost every reader ~0.7 KiB of brotli in the wasm. Only
 //! whitespace that CSS ignores is removed (around `{`, `}`, `;`, `,`, `>`),
-//! never around `:`, where a space is the descendant combinator.
+//! never around `:`, where a space is the descendant combinator. The
+//! function is the core's (`minify.rs`), which minifies the same sheet for
+//! static markup.
 
 use std::{env, fs, path::PathBuf};
 
@@ -14,26 +16,6 @@ fn main() {
     fs::write(out, minify(&css)).expect("write the minified CSS");
 }
 
-fn minify(css: &str) -> String {
-    // Comments out.
-    let mut text = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    text.push_str(rest);
-    // Runs of whitespace to one space, then none beside the punctuation.
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let glued =
-            out.ends_with(['{', '}', ';', ',', '>']) || word.starts_with(['{', '}', ';', ',', '>']);
-        if !out.is_empty() && !glued {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.replace(";}", "}")
-}
+#[path = "../core/src/minify.rs"]
+mod minify;
+use minify::minify;

@@ -3,12 +3,26 @@
 // allows, with no 'unsafe-eval', no 'unsafe-inline' and no violation reported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
 
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The full page's own policy (its `<meta>`): POLICY plus the hashes of the
+ * two inline blocks the static chart needs in its head (its stylesheet and
+ * the query guard, core::prerender), and nothing else.
+ */
+const PAGE_POLICY = readFileSync(join(ROOT, 'dist/index.html'), 'utf8')
+  .match(/<meta content="([^"]*)" http-equiv=Content-Security-Policy>/)[1].replaceAll('&#39;', "'");
+
+test('the page\'s own policy is the strict one with two hashes added', () => {
+  assert.equal(PAGE_POLICY.match(/'sha256-[A-Za-z0-9+/=]+'/g).length, 2, PAGE_POLICY);
+  assert.equal(PAGE_POLICY.replace(/'sha256-[A-Za-z0-9+/=]+' /g, ''), POLICY);
+});
 
 const ctx = useServerAndBrowser();
 
@@ -24,12 +38,12 @@ async function strictPage(width = 1024) {
   return page;
 }
 
-/** Serves HTML documents of this origin (or only those at `path`) with the policy as a header. */
-async function withPolicy(page, path) {
+/** Serves HTML documents of this origin (or only those at `path`) with `policy` as a header. */
+async function withPolicy(page, path, policy = POLICY) {
   await page.route((url) => url.origin === ctx.server.origin && (!path || url.pathname === path), async (route) => {
     const resp = await route.fetch();
     const type = resp.headers()['content-type'] ?? '';
-    const headers = type.startsWith('text/html') ? { ...resp.headers(), 'content-security-policy': POLICY } : resp.headers();
+    const headers = type.startsWith('text/html') ? { ...resp.headers(), 'content-security-policy': policy } : resp.headers();
     await route.fulfill({ response: resp, headers });
   });
 }
@@ -42,9 +56,9 @@ async function assertClean(page) {
 
 test('the served page and a ?data= file work under the strict policy', async () => {
   const page = await strictPage();
-  await withPolicy(page);
+  await withPolicy(page, undefined, PAGE_POLICY);
   const resp = await page.goto(`${ctx.server.origin}/?lang=en&data=/fixtures/good/minimal-en.json`);
-  assert.equal(resp.headers()['content-security-policy'], POLICY);
+  assert.equal(resp.headers()['content-security-policy'], PAGE_POLICY);
   await settled(page);
   assert.equal(await page.textContent('.tb-title'), 'Staff appraisal 2024');
   // Styles applied: the adopted stylesheet (bold title) and CSSOM widths.
@@ -58,7 +72,7 @@ test('the served page and a ?data= file work under the strict policy', async () 
 
 test('the iframe page works under the strict policy', async () => {
   const page = await strictPage();
-  await withPolicy(page, '/index.html');
+  await withPolicy(page, '/index.html', PAGE_POLICY);
   await page.goto(`${ctx.server.origin}/hosts/frame-parent.html`);
   const frame = page.frameLocator('iframe');
   await frame.locator('.tb-chart').waitFor();
@@ -85,7 +99,8 @@ test('the standalone file carries its own strict policy and runs under it', asyn
   await page.goto(pathToFileURL(file).href);
   await page.locator('.tb-chart').waitFor();
   const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
-  assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
+  // Two scripts by hash (the module, the query guard), one stylesheet.
+  assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
   assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'/);
   await page.locator('.tb-key[data-tier=good]').click();
   assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Tốt: 78,6%');

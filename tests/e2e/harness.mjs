@@ -67,9 +67,10 @@ function fileFor(pathname, root = DIST) {
  *                          of notes that are all errors (0), of unknown
  *                          top-level keys, and of unknown counts keys;
  *   /gen/units-<N>-<P>.json a synthetic file with N units and P periods
- *                          (scripts/gen-results.mjs, made once per server).
+ *                          (scripts/gen-results.mjs, made once per server);
+ *   and every path of `extra` ({ '/page.html': '<!DOCTYPE html>…' }), as HTML.
  */
-export async function startServer({ index, root = DIST } = {}) {
+export async function startServer({ index, root = DIST, extra = {} } = {}) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
@@ -95,6 +96,11 @@ export async function startServer({ index, root = DIST } = {}) {
       return;
     }
     if (pathname === '/hang') return; // never answers
+    if (Object.hasOwn(extra, pathname)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra[pathname]);
+      return;
+    }
     const flakyHit = pathname.match(/^\/flaky\/([^/]+)(\/.*)$/);
     if (flakyHit) {
       if (!flaky.has(flakyHit[1])) {

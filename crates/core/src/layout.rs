@@ -33,6 +33,22 @@ pub fn label_px(text: &str) -> f64 {
 /// Padding kept on each side of an inside label.
 pub const LABEL_PAD_PX: f64 = 6.0;
 
+/// The widget lays the chart out again only when its width has changed by
+/// this many pixels (it rounds the width to a multiple of it).
+pub const WIDTH_STEP: f64 = 8.0;
+
+/// The bar width (pixels) from which `text` fits inside a segment `w`
+/// percent of the bar wide.
+///
+/// ```
+/// use tier_breakdown_core::layout::fits_from;
+/// // (9.1 + 13.1 + 2 × 6) px in a tenth of the bar
+/// assert!((fits_from("1%", 10.0) - 342.0).abs() < 1e-9);
+/// ```
+pub fn fits_from(text: &str, w: f64) -> f64 {
+    (label_px(text) + 2.0 * LABEL_PAD_PX) * 100.0 / w
+}
+
 /// One drawn segment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rect {

@@ -118,17 +118,20 @@ pub fn uri_component(s: &str) -> String {
 /// `<` only occurs in JSON strings, where `\u003c` means the same, so no
 /// `</script>` (or `<!--`) in the data can end the element. `embed_sri`
 /// is the loader's hash (empty: no `integrity`); `fallback` the chart's
-/// text for readers without JavaScript.
+/// text for readers without JavaScript; `chart` the chart itself, drawn
+/// before the wasm starts (`core::prerender::embed_html`, a declarative
+/// shadow root; empty: none).
 pub fn embed_inline(
     base: &str,
     file: &str,
     file_lang: &str,
     embed_sri: &str,
     fallback: &str,
+    chart: &str,
 ) -> String {
     let data = file.trim_end().replace('<', "\\u003c");
     format!(
-        "<div data-tier-breakdown data-lang=\"{}\">\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div data-tier-breakdown data-lang=\"{}\">{chart}\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         lang(file_lang),
         noscript(fallback),
         folder(base),
@@ -136,16 +139,35 @@ pub fn embed_inline(
     )
 }
 
-/// The script embed reading the results file from `src`.
+/// ` style="min-height:…px"`: the space a chart whose file is read at run
+/// time keeps from the start, so the page does not move when it comes
+/// (`height` 0: none).
+fn reserve(property: &str, height: u32) -> String {
+    if height == 0 {
+        String::new()
+    } else {
+        format!("{property}:{height}px")
+    }
+}
+
+/// The script embed reading the results file from `src`; `height` is the
+/// chart's height on a phone (the tallest it gets), kept free for it.
 pub fn embed_src(
     base: &str,
     src: &str,
     file_lang: &str,
     embed_sri: &str,
     fallback: &str,
+    height: u32,
 ) -> String {
+    let style = reserve("min-height", height);
+    let style = if style.is_empty() {
+        style
+    } else {
+        format!(" style=\"{style}\"")
+    };
     format!(
-        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\">{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"{style}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         attr(src.trim()),
         lang(file_lang),
         noscript(fallback),
@@ -155,10 +177,22 @@ pub fn embed_src(
 }
 
 /// The iframe code: the widget's own page with `?data=`, and the script
-/// that keeps the iframe as tall as the chart (`frame_sri`: its hash).
-pub fn iframe(base: &str, src: &str, file_lang: &str, title: &str, frame_sri: &str) -> String {
+/// that keeps the iframe as tall as the chart (`frame_sri`: its hash),
+/// `height` px tall until it says (0: the browser's 150 px).
+pub fn iframe(
+    base: &str,
+    src: &str,
+    file_lang: &str,
+    title: &str,
+    frame_sri: &str,
+    height: u32,
+) -> String {
+    let height = match reserve("height", height) {
+        h if h.is_empty() => h,
+        h => format!(";{h}"),
+    };
     format!(
-        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",
+        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0{height}\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",
         folder(base),
         uri_component(src.trim()),
         lang(file_lang),
@@ -181,16 +215,16 @@ mod tests {
             |s: &str| s.matches('<').count() + s.matches('>').count() + s.matches('"').count();
         for (evil, plain) in [
             (
-                embed_src(EVIL, EVIL, EVIL, EVIL, EVIL),
-                embed_src("b", "s", "vi", "h", "t"),
+                embed_src(EVIL, EVIL, EVIL, EVIL, EVIL, 500),
+                embed_src("b", "s", "vi", "h", "t", 500),
             ),
             (
-                iframe(EVIL, EVIL, EVIL, EVIL, EVIL),
-                iframe("b", "s", "vi", "t", "h"),
+                iframe(EVIL, EVIL, EVIL, EVIL, EVIL, 500),
+                iframe("b", "s", "vi", "t", "h", 500),
             ),
             (
-                embed_inline(EVIL, "{}", EVIL, EVIL, EVIL),
-                embed_inline("b", "{}", "vi", "h", "t"),
+                embed_inline(EVIL, "{}", EVIL, EVIL, EVIL, ""),
+                embed_inline("b", "{}", "vi", "h", "t", ""),
             ),
         ] {
             assert!(
@@ -204,11 +238,23 @@ mod tests {
     #[test]
     fn inline_data_cannot_close_its_script() {
         let file = r#"{"title": "</script><script>alert(1)</script><!--"}"#;
-        let code = embed_inline("https://cdn.example/tb", file, "en", "", "");
+        let code = embed_inline("https://cdn.example/tb", file, "en", "", "", "");
         assert_eq!(code.matches("</script>").count(), 2, "{code}");
         assert!(code.contains(r#""\u003c/script>\u003cscript>alert(1)\u003c/script>\u003c!--""#));
         assert!(code.contains("src=\"https://cdn.example/tb/embed.js\""));
         assert!(code.contains("data-lang=\"en\""));
+    }
+
+    #[test]
+    fn codes_read_at_run_time_keep_the_charts_height() {
+        let code = embed_src("b", "d.json", "vi", "", "", 812);
+        assert!(code.contains(r#" style="min-height:812px">"#), "{code}");
+        let code = iframe("b", "d.json", "vi", "t", "", 812);
+        assert!(
+            code.contains(r#"style="width:100%;border:0;height:812px""#),
+            "{code}"
+        );
+        assert!(!embed_src("b", "d.json", "vi", "", "", 0).contains("style"));
     }
 
     #[test]
@@ -219,6 +265,7 @@ mod tests {
             "vi",
             "Kết quả",
             "",
+            0,
         );
         assert!(code.contains("index.html?data=https%3A%2F%2Fnews.example%2Fa%20b.json%3Fx%3D1%26y%3D2&amp;lang=vi"), "{code}");
         assert!(code.contains("title=\"Kết quả\""));
@@ -234,11 +281,12 @@ mod tests {
             "vi",
             h,
             "",
+            0,
         );
         assert!(code.contains(&format!(
             "<script type=\"module\" src=\"https://cdn.example/tier-breakdown/0.2.0/embed.js\" integrity=\"{h}\" crossorigin=\"anonymous\"></script>"
         )), "{code}");
-        let code = iframe("https://cdn.example/tb/", "d.json", "vi", "t", h);
+        let code = iframe("https://cdn.example/tb/", "d.json", "vi", "t", h, 0);
         assert!(
             code.contains(&format!(
                 "frame-parent.js\" integrity=\"{h}\" crossorigin=\"anonymous\" async>"
@@ -246,7 +294,7 @@ mod tests {
             "{code}"
         );
         // Unknown (the editor not served from a release folder): no attribute.
-        assert!(!embed_src("b", "d.json", "vi", " ", "").contains("integrity"));
+        assert!(!embed_src("b", "d.json", "vi", " ", "", 0).contains("integrity"));
     }
 
     #[test]
@@ -254,13 +302,13 @@ mod tests {
         let text =
             "Đảng viên (94.877 được đánh giá): Xuất sắc 16,2% </noscript><script>alert(1)</script>";
         for code in [
-            embed_src("b", "d.json", "vi", "", text),
-            embed_inline("b", "{}", "vi", "", text),
+            embed_src("b", "d.json", "vi", "", text, 0),
+            embed_inline("b", "{}", "vi", "", text, ""),
         ] {
             assert_eq!(code.matches("<noscript>").count(), 1, "{code}");
             assert_eq!(code.matches("</noscript>").count(), 1, "{code}");
             assert!(code.contains("<noscript><p>Đảng viên (94.877 được đánh giá): Xuất sắc 16,2% &lt;/noscript&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p></noscript>"), "{code}");
         }
-        assert!(!embed_src("b", "d.json", "vi", "", " ").contains("noscript"));
+        assert!(!embed_src("b", "d.json", "vi", "", " ", 0).contains("noscript"));
     }
 }

@@ -255,3 +255,33 @@ pub fn focus_soon(ids: Vec<String>) {
     });
     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
 }
+
+/// The height in pixels of static chart markup (`core::prerender`) drawn
+/// `width` px wide, measured off screen in a shadow root of its own with
+/// the markup's stylesheet adopted (the editor's CSP allows no `<style>`):
+/// the height hint of the codes whose data is only read at run time.
+pub fn static_height(html: &str, css: &str, width: u32) -> Option<u32> {
+    let doc = web_sys::window()?.document()?;
+    let host: web_sys::HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    let style = host.style();
+    for (k, v) in [
+        ("position", "absolute"),
+        ("left", "-10000px"),
+        ("top", "0"),
+        ("width", &format!("{width}px")),
+    ] {
+        let _ = style.set_property(k, v);
+    }
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .ok()?;
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(css).ok()?;
+    let list = js_sys::Array::of1(&sheet);
+    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &list).ok()?;
+    shadow.set_inner_html(html);
+    doc.body()?.append_child(&host).ok()?;
+    let h = host.offset_height();
+    host.remove();
+    u32::try_from(h).ok().filter(|&h| h > 0)
+}

@@ -11,7 +11,12 @@ use send_wrapper::SendWrapper;
 use tier_breakdown_core::export::summary;
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{tool_message, UiLang};
+use tier_breakdown_core::prerender::{chart_html, embed_html, Options};
 use tier_breakdown_core::validate::check;
+
+/// The width the height hint is measured at: an article column on a
+/// phone (360 px less the page's margins), where the chart is tallest.
+const PHONE_PX: u32 = 320;
 use tier_breakdown_draft::codes::{self, Pins};
 use tier_breakdown_draft::words::W;
 
@@ -66,20 +71,31 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     // One validation per change for everything below: the title (names,
     // iframe title) and the alt text, in the file's language (the
     // article's, not necessarily the editor's).
+    // Also the chart drawn before the wasm (the inline code carries it)
+    // and its height on a phone (the height hint of the other codes).
     let checked = Memo::new(move |_| {
         ed.file.with(|f| {
             check(f).ok().map(|c| {
                 let lang = UiLang::from_code(&c.dataset.lang).unwrap_or_default();
+                let o = Options {
+                    id: "tbe".into(),
+                    ..Options::default()
+                };
+                let page = chart_html(&c, &o);
                 (
                     c.dataset.title.get(&c.dataset.lang).to_string(),
                     summary(&c.dataset, lang, &[]),
+                    embed_html(&c, &o),
+                    browser::static_height(&page.html, &page.css, PHONE_PX).unwrap_or(0),
                 )
             })
         })
     });
+    let chart = move || checked.with(|c| c.as_ref().map(|c| c.2.clone()).unwrap_or_default());
+    let height = move || checked.with(|c| c.as_ref().map_or(0, |c| c.3));
     let ok = move || checked.with(Option::is_some);
     let lang = move || ed.draft.with(|d| d.lang.clone());
-    let name = move || checked.with(|c| slug(c.as_ref().map_or("", |(t, _)| t)));
+    let name = move || checked.with(|c| slug(c.as_ref().map_or("", |c| &c.0)));
     // Without `$schema`: an article's code need not point at this editor.
     let bare = Memo::new(move |_| {
         ed.draft
@@ -102,7 +118,7 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     let fallback = move || {
         checked.with(|c| {
             c.as_ref()
-                .map(|(title, summary)| format!("{title}: {summary}"))
+                .map(|(title, summary, ..)| format!("{title}: {summary}"))
                 .unwrap_or_default()
         })
     };
@@ -113,6 +129,7 @@ pub fn Publish(ed: Ed) -> impl IntoView {
             &lang(),
             &pins.with(|p| p.embed.clone()),
             &fallback(),
+            &chart(),
         )
     });
     let has_src = move || !src.with(|s| s.trim().is_empty());
@@ -124,6 +141,7 @@ pub fn Publish(ed: Ed) -> impl IntoView {
                 &lang(),
                 &pins.with(|p| p.embed.clone()),
                 &fallback(),
+                height(),
             )
         } else {
             ed.w(W::NeedAddress)
@@ -131,15 +149,22 @@ pub fn Publish(ed: Ed) -> impl IntoView {
     });
     let frame = Signal::derive(move || {
         if has_src() {
-            let title = checked.with(|c| c.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
+            let title = checked.with(|c| c.as_ref().map(|c| c.0.clone()).unwrap_or_default());
             let frame_sri = pins.with(|p| p.frame.clone());
-            codes::iframe(&base.get(), src.get().trim(), &lang(), &title, &frame_sri)
+            codes::iframe(
+                &base.get(),
+                src.get().trim(),
+                &lang(),
+                &title,
+                &frame_sri,
+                height(),
+            )
         } else {
             ed.w(W::NeedAddress)
         }
     });
     let alt = Signal::derive(move || {
-        checked.with(|c| c.as_ref().map(|(_, a)| a.clone()).unwrap_or_default())
+        checked.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default())
     });
     let download_json = move |_| {
         browser::download(

@@ -10,6 +10,7 @@ use base64::Engine;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
+use tier_breakdown_core::prerender::{chart_html, embed_html, Options, Static, QUERY_SCRIPT};
 use tier_breakdown_core::validate::{check, Checked};
 
 /// The standalone file for a results file, from the widget's built files
@@ -25,7 +26,135 @@ pub fn build(
 ) -> Result<String, ToolMsg> {
     let checked = checked(results, name, lang)?;
     let title = checked.dataset.title.get(&checked.dataset.lang).to_string();
-    page(glue, wasm, css, results, &title, &checked.dataset.lang)
+    let chart = page_chart(&checked, "tbs");
+    let css = format!("{css}\n{}", chart.css);
+    let d = &checked.dataset;
+    page(glue, wasm, &css, results, &chart.html, &title, &d.lang)
+}
+
+/// The static chart of a full page (with its file picker): what the
+/// widget's first frame will be, before the wasm starts.
+fn page_chart(c: &Checked, id: &str) -> Static {
+    chart_html(
+        c,
+        &Options {
+            picker: true,
+            id: id.to_string(),
+            ..Options::default()
+        },
+    )
+}
+
+/// `html` with the chart of `c` in it before any script runs
+/// (`core::prerender`): in a full page's `[data-tier-breakdown-page]`
+/// element (its stylesheet in the head, and its hash in the page's CSP
+/// `style-src` when there is one), and in every script embed whose data is
+/// known (a `<div data-tier-breakdown>` with its file inline, or with
+/// nothing inside: the built-in data `c`; not `data-src`), as a
+/// declarative shadow root with its `data-lang`, `data-theme`,
+/// `data-groups` and `data-tiers`. The build runs it on `index.html` and
+/// the demo article; a newsroom can run it on its own pages.
+pub fn with_static_chart(html: &str, c: &Checked) -> String {
+    let mut out = String::with_capacity(html.len() * 2);
+    let mut rest = html;
+    let mut n = 0;
+    let mut head_css = None;
+    while let Some(at) = rest
+        .find("<main data-tier-breakdown-page")
+        .or_else(|| rest.find("<div data-tier-breakdown"))
+    {
+        let Some(end) = rest[at..].find('>').map(|e| at + e + 1) else {
+            break;
+        };
+        let tag = &rest[at..end];
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+        n += 1;
+        let id = format!("tbs{n}");
+        if tag.starts_with("<main") {
+            // Once per page, and not again on a page already drawn.
+            if head_css.is_none() && !rest.trim_start().starts_with("<div class=\"tb") {
+                let chart = page_chart(c, &id);
+                out.push_str(&chart.html);
+                head_css = Some(chart.css);
+            }
+        } else if let Some(file) = embed_data(tag, rest, c) {
+            let attr = |name: &str| attr_value(tag, name);
+            let list = |v: Option<String>| -> Vec<String> {
+                v.map(|v| {
+                    v.split(',')
+                        .map(|p| p.trim().to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+            };
+            let o = Options {
+                lang: attr("data-lang"),
+                dark: attr("data-theme").and_then(|t| match t.as_str() {
+                    "dark" => Some(true),
+                    "light" => Some(false),
+                    _ => None,
+                }),
+                groups: list(attr("data-groups")),
+                tiers: list(attr("data-tiers")),
+                picker: false,
+                id,
+            };
+            out.push_str(&embed_html(&file, &o));
+        }
+    }
+    out.push_str(rest);
+    match head_css {
+        Some(css) => with_style(&out, &css),
+        None => out,
+    }
+}
+
+/// The file a script embed draws, when it is known now: its inline
+/// `<script type="application/json">` (when valid), else the built-in
+/// data `c` of an empty embed; none for a `data-src` embed.
+fn embed_data(tag: &str, inside: &str, c: &Checked) -> Option<Checked> {
+    if tag.contains(" data-src=") {
+        return None;
+    }
+    let inside = inside.trim_start();
+    if inside.starts_with("</div>") {
+        return Some(c.clone());
+    }
+    let json = inside.strip_prefix("<script type=\"application/json\">")?;
+    check(&json[..json.find("</script>")?]).ok()
+}
+
+/// The value of attribute `name` in a start tag (quoted with `"`), unescaped.
+fn attr_value(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let value = &tag[at..at + tag[at..].find('"')?];
+    Some(
+        value
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// `html` with a `<style>` of `css` and the [`QUERY_SCRIPT`] at the end
+/// of its head, and both hashes added to a CSP `<meta>`'s `style-src` and
+/// `script-src`.
+fn with_style(html: &str, css: &str) -> String {
+    let css = parsed_line_ends(css);
+    let mut html = html.to_string();
+    for (directive, text) in [("style-src ", css.as_str()), ("script-src ", QUERY_SCRIPT)] {
+        if let Some(at) = html.find(directive) {
+            html.insert_str(at + directive.len(), &format!("'{}' ", sha256(text)));
+        }
+    }
+    let head = format!("<style>{css}</style><script>{QUERY_SCRIPT}</script>");
+    match html.find("</head>") {
+        Some(at) => format!("{}{head}{}", &html[..at], &html[at..]),
+        None => format!("{head}{html}"),
+    }
 }
 
 /// The chart of a results file as a self-contained SVG image `width` px
@@ -76,7 +205,7 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
 }
 
 /// The validated file, or all its errors in `lang`.
-fn checked(results: &str, name: &str, lang: UiLang) -> Result<Checked, ToolMsg> {
+pub fn checked(results: &str, name: &str, lang: UiLang) -> Result<Checked, ToolMsg> {
     check(results).map_err(|r| ToolMsg::Invalid {
         file: name.to_string(),
         lines: r
@@ -109,6 +238,7 @@ pub fn page(
     wasm: &[u8],
     css: &str,
     results: &str,
+    chart: &str,
     title: &str,
     lang: &str,
 ) -> Result<String, ToolMsg> {
@@ -153,12 +283,13 @@ pub fn page(
     // The file carries its own strict policy: only these two inline
     // blocks may run or style, wasm may compile, nothing may be fetched.
     let csp = format!(
-            "default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}'; base-uri 'none'; form-action 'none'",
+            "default-src 'none'; script-src '{}' '{}' 'wasm-unsafe-eval'; style-src '{}'; base-uri 'none'; form-action 'none'",
             sha256(&script),
+            sha256(QUERY_SCRIPT),
             sha256(css)
         );
     Ok(format!(
-            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main data-tier-breakdown-page>\n<script type=\"application/json\">{data}</script>\n</main>\n<script type=\"application/octet-stream\" id=\"tb-wasm\">{packed}</script>\n<script type=\"module\">{script}</script>\n</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{css}</style>\n<script>{QUERY_SCRIPT}</script>\n</head>\n<body>\n<main data-tier-breakdown-page>{chart}\n<script type=\"application/json\">{data}</script>\n</main>\n<script type=\"application/octet-stream\" id=\"tb-wasm\">{packed}</script>\n<script type=\"module\">{script}</script>\n</body>\n</html>\n",
             lang = escape(lang),
             title = escape(title),
         ))
@@ -218,7 +349,7 @@ mod tests {
         // browser hashes what its parser leaves (LF only): the page was blank.
         let glue = "export default async function __wbg_init(x) {\r\n  return x;\r\n}\r\n";
         let css = "body {\r\n  margin: 0;\r\n}\r";
-        let html = page(glue, b"\0asm", css, "{}", "T", "vi").expect("page");
+        let html = page(glue, b"\0asm", css, "{}", "", "T", "vi").expect("page");
         let script = element_text(&html, "<script type=\"module\">", "</script>");
         let style = element_text(&html, "<style>", "</style>");
         assert!(html.contains(&hash(&script)), "script hash");
@@ -233,6 +364,7 @@ mod tests {
             b"",
             "",
             "{}",
+            "",
             "</title><script>x()</script>\"",
             "vi\"><b",
         )
@@ -242,7 +374,8 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<html lang=\"vi&quot;&gt;&lt;b\">"));
-        assert_eq!(html.matches("<script").count(), 3);
+        // Data, wasm, module, and the query guard.
+        assert_eq!(html.matches("<script").count(), 4);
     }
 
     #[test]

@@ -6,7 +6,13 @@
 //! cargo run --bin standalone -- path/to/results.json -o out.html [--dist dist]
 //! cargo run --bin standalone -- path/to/results.json --svg chart.svg [--width 1200] [--dark] [--lang en]
 //! cargo run --bin standalone -- path/to/results.json --png chart.png [--scale 2] [--width …]
+//! cargo run --bin standalone -- path/to/results.json --static-into page.html [--static-into …]
 //! ```
+//!
+//! `--static-into` rewrites a page in place with the chart in its HTML
+//! before any script runs (a full page's `[data-tier-breakdown-page]`, and
+//! its script embeds of the built-in data); the build does it for
+//! `index.html` and the demo article.
 //!
 //! The results file is validated first; an invalid one is refused with all
 //! its errors. Trunk runs this after every build (see `Trunk.toml`) to write
@@ -37,7 +43,7 @@ mod standalone {
     use std::path::PathBuf;
 
     use tier_breakdown_core::i18n::{ToolMsg, UiLang};
-    use tier_breakdown_standalone::{build, image, png};
+    use tier_breakdown_standalone::{build, checked, image, png, with_static_chart};
 
     struct Args {
         results: PathBuf,
@@ -50,6 +56,8 @@ mod standalone {
         width: f64,
         dark: bool,
         chart_lang: Option<UiLang>,
+        /// Pages to write the static chart into.
+        pages: Vec<PathBuf>,
     }
 
     /// An option's number, refused when missing, not a number or outside `range`.
@@ -70,6 +78,7 @@ mod standalone {
         let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
         let (mut svg, mut width, mut dark, mut chart_lang) = (None, 1200.0, false, None);
         let (mut png, mut scale) = (None, 1.0);
+        let mut pages = Vec::new();
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -79,6 +88,7 @@ mod standalone {
                 "--png" => png = it.next().map(PathBuf::from),
                 "--scale" => scale = number_in(it.next(), 0.25..=4.0)?,
                 "--dark" => dark = true,
+                "--static-into" => pages.extend(it.next().map(PathBuf::from)),
                 "--width" => width = number_in(it.next(), 240.0..=4000.0)?,
                 "--lang" => {
                     let l = it.next().unwrap_or_default();
@@ -92,7 +102,7 @@ mod standalone {
         let dist = dist.unwrap_or_else(|| PathBuf::from("dist"));
         let out = match out {
             Some(o) => Some(o),
-            None if svg.is_some() || png.is_some() => None,
+            None if svg.is_some() || png.is_some() || !pages.is_empty() => None,
             None => Some(dist.join("tier-breakdown.html")),
         };
         Ok(Args {
@@ -105,6 +115,7 @@ mod standalone {
             width,
             dark,
             chart_lang,
+            pages,
         })
     }
 
@@ -141,6 +152,13 @@ mod standalone {
                     error,
                 })?;
                 said.push(write(out, &bytes)?);
+            }
+        }
+        if !args.pages.is_empty() {
+            let checked = checked(&results, &name, lang)?;
+            for page in &args.pages {
+                let html = with_static_chart(&text(page)?, &checked);
+                said.push(write(page, html.as_bytes())?);
             }
         }
         if let Some(out) = &args.out {

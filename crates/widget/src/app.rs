@@ -147,11 +147,20 @@ pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
     let doc = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let wrapper: web_sys::HtmlElement = doc.create_element("div")?.dyn_into()?;
-    wrapper.set_class_name("tb-root");
-    shadow.set_text_content(None);
+    // A declarative shadow root (an embed code with its data inline)
+    // carries the static chart in its wrapper: the widget takes it over
+    // there (`:scope` names no element in a shadow root: not used). `embed.js`
+    // mounts a host once.
+    let wrapper: web_sys::HtmlElement = match shadow.query_selector(".tb-root")? {
+        Some(w) => w.dyn_into()?,
+        None => {
+            let w: web_sys::HtmlElement = doc.create_element("div")?.dyn_into()?;
+            w.set_class_name("tb-root");
+            shadow.append_child(&w)?;
+            w
+        }
+    };
     crate::browser::styles::add_styles(&doc, &shadow, &format!("{SHADOW_CSS}\n{WIDGET_CSS}"))?;
-    shadow.append_child(&wrapper)?;
     mount(wrapper, options);
     Ok(())
 }

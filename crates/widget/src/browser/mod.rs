@@ -8,6 +8,7 @@ pub mod download;
 pub mod media;
 pub mod resize;
 pub mod styles;
+pub mod takeover;
 
 /// The browser's preferred language, e.g. `vi-VN`.
 pub fn language() -> Option<String> {

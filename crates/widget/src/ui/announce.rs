@@ -6,15 +6,16 @@
 use crate::rx::*;
 use tier_breakdown_core::layout::selected_line;
 
-use super::dom::{add, queued_effect, set_text, soon, El};
+use super::dom::{add, queued_effect, set_text, soon};
 use super::view::Chart;
+use tier_breakdown_core::parts::announce_el;
 
 /// How long the live region waits for the clicks to pause.
 const ANNOUNCE_DELAY_MS: i32 = 150;
 
 /// Appends the live region to `fig` and keeps it following the view.
 pub fn mount(fig: &web_sys::Element, c: &Chart) {
-    let live = El::with_class("p", "tb-sr tb-announce").attr("aria-live", "polite");
+    let live = announce_el();
     let Some(el) = add(fig, live) else {
         return;
     };

@@ -6,11 +6,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::rx::*;
-use tier_breakdown_core::i18n::{t, Msg};
+use tier_breakdown_core::i18n::{t, Msg, UiLang};
+use tier_breakdown_core::layout::{selected_line, ChartView};
+use tier_breakdown_core::model::Dataset;
+use tier_breakdown_core::parts::{group_el, groups_class};
 use tier_breakdown_core::stack::Selection;
 
 use super::dom::{add, effect, fill, queued_effect, set_attr, El, Handle};
-use super::group_bar::{group_el, groups_class, Lines};
 use super::view::Chart;
 
 /// Appends the groups' container to `fig`, keeps it drawn, and returns it.
@@ -52,7 +54,9 @@ fn redraw(bars: &web_sys::Element, c: &Chart, lines: Rc<RefCell<Lines>>) {
                     v.groups
                         .iter()
                         .zip(&handles)
-                        .map(|(g, line)| group_el(g, c.data(), s, c.lang, line))
+                        .map(|(g, line)| {
+                            group_el::<false>(g, c.data(), s, c.lang, Some(&line.as_bind()))
+                        })
                         .collect()
                 }
                 None => {
@@ -63,4 +67,37 @@ fn redraw(bars: &web_sys::Element, c: &Chart, lines: Rc<RefCell<Lines>>) {
             *lines.borrow_mut() = Lines::from_handles(&handles);
         });
     });
+}
+
+/// Each group's combined-share line drawn by the core's `group_el`, handed back
+/// once per redraw, with the text it shows: a click rewrites only the lines
+/// that change.
+#[derive(Default)]
+pub struct Lines(Vec<(web_sys::Element, String)>);
+
+impl Lines {
+    /// The lines drawn into `handles`, with their texts.
+    pub fn from_handles(handles: &[Handle]) -> Lines {
+        Lines(
+            handles
+                .iter()
+                .filter_map(Handle::get)
+                .map(|p| {
+                    let text = p.text_content().unwrap_or_default();
+                    (p, text)
+                })
+                .collect(),
+        )
+    }
+
+    /// Shows the combined share of `sel` for each group of `v`.
+    pub fn apply(&mut self, v: &ChartView, d: &Dataset, sel: Selection, lang: UiLang) {
+        for ((p, now), g) in self.0.iter_mut().zip(&v.groups) {
+            let line = selected_line(d, g, sel, lang).unwrap_or_default();
+            if line != *now {
+                p.set_text_content(Some(&line));
+                *now = line;
+            }
+        }
+    }
 }

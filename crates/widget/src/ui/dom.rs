@@ -1,7 +1,8 @@
-//! A small, non-generic element builder, and the reactive helpers every
-//! part uses. Leptos' typed views compile every distinct view shape into its
-//! own code; the widget's elements are built from one data type instead,
-//! which keeps the wasm small. Text is always set as text nodes, styles
+//! Building the core's element trees ([`El`]) in the browser, and the
+//! reactive helpers every part uses. Leptos' typed views compile every
+//! distinct view shape into its own code; the widget's elements are built
+//! from one data type instead, which keeps the wasm small (and the same
+//! trees are the static HTML, `tier_breakdown_core::prerender`). Text is always set as text nodes, styles
 //! through the CSSOM (strict CSP). A builder hands back the elements a part
 //! needs ([`Handle`], like Leptos' `NodeRef`): no part looks its own
 //! elements up again. Events on lists are delegated to the list's container
@@ -14,19 +15,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::action::Action;
+use crate::browser::takeover::{focus, focused_in};
 
-/// An element to build: tag, attributes, inline style properties, children,
-/// and the handle to give it to once built.
-#[derive(Clone, Default)]
-pub struct El {
-    tag: &'static str,
-    attrs: Vec<(&'static str, String)>,
-    styles: Vec<(&'static str, String)>,
-    kids: Vec<Kid>,
-    handle: Option<Handle>,
-}
+use tier_breakdown_core::dom::Kid;
+pub use tier_breakdown_core::dom::{pct, El};
+pub use tier_breakdown_core::parts::pressed;
 
-/// Where a built element is handed back: empty until [`El::build`] made it,
+/// Where a built element is handed back: empty until [`build`] made it,
 /// then the element (the latest one, for an element drawn again).
 #[derive(Clone, Default)]
 pub struct Handle(Rc<RefCell<Option<web_sys::Element>>>);
@@ -40,121 +35,60 @@ impl Handle {
     pub fn get(&self) -> Option<web_sys::Element> {
         self.0.borrow().clone()
     }
+
+    /// The handle as the core's opaque [`tier_breakdown_core::dom::Bind`].
+    pub fn as_bind(&self) -> tier_breakdown_core::dom::Bind {
+        self.0.clone()
+    }
 }
 
-#[derive(Clone)]
-enum Kid {
-    El(El),
-    Text(String),
-}
-
-impl El {
-    pub fn new(tag: &'static str) -> El {
-        El {
-            tag,
-            ..El::default()
-        }
-    }
-
-    /// An element with a class.
-    #[inline(never)]
-    pub fn with_class(tag: &'static str, class: &str) -> El {
-        El::new(tag).attr("class", class)
-    }
-
-    pub fn attr(self, name: &'static str, value: impl Into<String>) -> El {
-        self.push_attr(name, value.into())
-    }
-
-    // The builder's pushes are out of line: the widget calls them from
-    // hundreds of places, and inlined each call site carried its own copy
-    // of a `Vec` push (measured: NNN bytes brotli).
-    #[inline(never)]
-    fn push_attr(mut self, name: &'static str, value: String) -> El {
-        self.attrs.push((name, value));
-        self
-    }
-
-    #[inline(never)]
-    fn push_style(mut self, name: &'static str, value: String) -> El {
-        self.styles.push((name, value));
-        self
-    }
-
-    #[inline(never)]
-    fn push_kid(mut self, kid: Kid) -> El {
-        self.kids.push(kid);
-        self
-    }
-
-    /// Sets an attribute only when `value` is some.
-    pub fn attr_if(self, name: &'static str, value: Option<impl Into<String>>) -> El {
-        match value {
-            Some(v) => self.attr(name, v),
-            None => self,
-        }
-    }
-
-    /// An inline style property, set through the CSSOM.
-    pub fn style(self, name: &'static str, value: impl Into<String>) -> El {
-        self.push_style(name, value.into())
-    }
-
-    pub fn child(self, el: El) -> El {
-        self.push_kid(Kid::El(el))
-    }
-
-    pub fn children(mut self, els: impl IntoIterator<Item = El>) -> El {
-        self.kids.extend(els.into_iter().map(Kid::El));
-        self
-    }
-
-    pub fn text(self, text: impl Into<String>) -> El {
-        self.push_kid(Kid::Text(text.into()))
-    }
-
+/// The widget's words on the core's [`El`]: handles and actions.
+pub trait ElExt {
     /// Hands the built element to `h`.
-    pub fn bind(mut self, h: &Handle) -> El {
-        self.handle = Some(h.clone());
-        self
+    fn bind(self, h: &Handle) -> El;
+    /// `data-key`: the action a click (or key) on this element asks for.
+    fn action(self, a: Action) -> El;
+}
+
+impl ElExt for El {
+    fn bind(self, h: &Handle) -> El {
+        self.bind_to(Some(&h.as_bind()))
     }
 
-    /// `data-key`: the action a click (or key) on this element asks for.
-    pub fn action(self, a: Action) -> El {
+    fn action(self, a: Action) -> El {
         self.attr("data-key", a.key())
     }
+}
 
-    /// Text isolated from its neighbours' direction (`<bdi>`), for labels from the file.
-    pub fn label(self, text: impl Into<String>) -> El {
-        self.child(El::new("bdi").text(text))
+/// Builds the element (and its children) in `doc`.
+pub fn build(e: &El, doc: &web_sys::Document) -> Option<web_sys::Element> {
+    let el = doc.create_element(e.tag).ok()?;
+    for (k, v) in &e.attrs {
+        let _ = el.set_attribute(k, v);
     }
-
-    /// Builds the element (and its children) in `doc`.
-    pub fn build(&self, doc: &web_sys::Document) -> Option<web_sys::Element> {
-        let el = doc.create_element(self.tag).ok()?;
-        for (k, v) in &self.attrs {
-            let _ = el.set_attribute(k, v);
-        }
-        if !self.styles.is_empty() {
-            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let style = h.style();
-                for (k, v) in &self.styles {
-                    let _ = style.set_property(k, v);
-                }
+    if !e.styles.is_empty() {
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let style = h.style();
+            for (k, v) in &e.styles {
+                let _ = style.set_property(k, v);
             }
         }
-        for kid in &self.kids {
-            let node: web_sys::Node = match kid {
-                Kid::El(e) => e.build(doc)?.into(),
-                Kid::Text(t) => doc.create_text_node(t).into(),
-            };
-            let _ = el.append_child(&node);
-        }
-        if let Some(h) = &self.handle {
-            *h.0.borrow_mut() = Some(el.clone());
-        }
-        Some(el)
     }
+    for kid in &e.kids {
+        let node: web_sys::Node = match kid {
+            Kid::El(k) => build(k, doc)?.into(),
+            Kid::Text(t) => doc.create_text_node(t).into(),
+        };
+        let _ = el.append_child(&node);
+    }
+    if let Some(h) = e
+        .bind
+        .as_ref()
+        .and_then(|b| b.downcast_ref::<RefCell<Option<web_sys::Element>>>())
+    {
+        *h.borrow_mut() = Some(el.clone());
+    }
+    Some(el)
 }
 
 /// Replaces the children of `parent` with `els`. The element that had the
@@ -166,23 +100,10 @@ pub fn fill(parent: &web_sys::Element, els: &[El]) -> bool {
     let Some(doc) = parent.owner_document() else {
         return true;
     };
-    let focused = parent
-        .get_root_node()
-        .dyn_into::<web_sys::Document>()
-        .ok()
-        .and_then(|d| d.active_element())
-        .or_else(|| {
-            parent
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .and_then(|s| s.active_element())
-        })
-        .filter(|a| parent.contains(Some(a)))
-        .and_then(|a| a.get_attribute("data-key"));
+    let focused = focused_in(parent).and_then(|a| a.get_attribute("data-key"));
     let frag = doc.create_document_fragment();
     for e in els {
-        if let Some(node) = e.build(&doc) {
+        if let Some(node) = build(e, &doc) {
             let _ = frag.append_child(&node);
         }
     }
@@ -204,15 +125,12 @@ pub fn set_text(el: &web_sys::Element, text: &str) {
 
 /// Focuses the element with `data-key="key"` inside `parent`, if any.
 pub fn focus_key(parent: &web_sys::Element, key: &str) -> bool {
-    let found = parent
-        .query_selector(&format!("[data-key=\"{key}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match found {
-        Some(e) => e.focus().is_ok(),
-        None => false,
-    }
+    focus(
+        parent
+            .query_selector(&format!("[data-key=\"{key}\"]"))
+            .ok()
+            .flatten(),
+    )
 }
 
 /// Calls `f` for every `event` on `target`.
@@ -257,18 +175,9 @@ pub fn append(parent: &web_sys::Element, els: &[El]) {
         return;
     };
     for e in els {
-        if let Some(node) = e.build(&doc) {
+        if let Some(node) = build(e, &doc) {
             let _ = parent.append_child(&node);
         }
-    }
-}
-
-/// `"true"` or `"false"`, for `aria-pressed`, `aria-expanded` and friends.
-pub fn pressed(on: bool) -> &'static str {
-    if on {
-        "true"
-    } else {
-        "false"
     }
 }
 
@@ -285,13 +194,6 @@ pub fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
         Some(v) => el.set_attribute(name, v),
         None => el.remove_attribute(name),
     };
-}
-
-/// A percentage for CSS with four decimals (`12.3456%`), formatted with
-/// integers: float formatting would add kilobytes of code to the wasm.
-pub fn pct(x: f64) -> String {
-    let v = (x * 10_000.0).round().max(0.0) as u64;
-    format!("{}.{:04}%", v / 10_000, v % 10_000)
 }
 
 /// Whole pixels for CSS (`12px`).

@@ -9,7 +9,9 @@ use tier_breakdown_core::drill::{period_label, periods, unit_label};
 use tier_breakdown_core::i18n::{t, Msg};
 
 use super::action::Action;
-use super::dom::{append, fill, listen, on_action, pressed, queued_effect, set_text, El, Handle};
+use super::dom::{
+    append, fill, listen, on_action, pressed, queued_effect, set_text, El, ElExt, Handle,
+};
 use super::unit_picker;
 use super::view::Chart;
 

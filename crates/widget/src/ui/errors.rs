@@ -1,6 +1,6 @@
 //! Error and warning panels: every message is plain text with its JSON path.
 
-use super::dom::{El, Handle};
+use super::dom::{El, ElExt, Handle};
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 
 /// A failed load or an invalid file, shown in place of the chart; with a
@@ -23,11 +23,4 @@ pub fn error_el(title: &str, lines: &[String], lang: UiLang, retry: Option<&Hand
     } else {
         panel
     }
-}
-
-/// Warnings under a chart that was drawn anyway, folded by default.
-pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
-    El::with_class("details", "tb-warnings")
-        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
-        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
 }

@@ -4,33 +4,16 @@
 use crate::rx::*;
 use tier_breakdown_core::export::summary;
 
-use super::dom::{append, queued_effect, set_text, El, Handle};
+use super::dom::{append, queued_effect, set_text, Handle};
 use super::view::Chart;
+use tier_breakdown_core::parts::head_els;
 
 /// Appends the head and the summary to `fig` and keeps the summary current.
 pub fn mount(fig: &web_sys::Element, c: &Chart) {
     let id = &c.id;
     let summary_el = Handle::new();
-    append(
-        fig,
-        &[
-            El::with_class("header", "tb-header")
-                .child(
-                    El::with_class("h2", "tb-title")
-                        .attr("id", format!("{id}-title"))
-                        .label(c.head.title.clone()),
-                )
-                .children(
-                    c.head
-                        .subtitle
-                        .clone()
-                        .map(|s| El::with_class("p", "tb-subtitle").text(s)),
-                ),
-            El::with_class("p", "tb-sr tb-summary")
-                .attr("id", format!("{id}-summary"))
-                .bind(&summary_el),
-        ],
-    );
+    // The summary is written by the effect below, before the first paint.
+    append(fig, &head_els(&c.head, id, "", Some(&summary_el.as_bind())));
     let Some(el) = summary_el.get() else {
         return;
     };

@@ -3,11 +3,10 @@
 //! listener, and a click writes only the pressed states that change.
 
 use crate::rx::*;
-use tier_breakdown_core::i18n::{t, Msg, UiLang};
-use tier_breakdown_core::layout::LegendItem;
+use tier_breakdown_core::parts::legend_el;
 use tier_breakdown_core::stack::Selection;
 
-use super::dom::{append, effect, listen, pressed, set_attr, El, Handle};
+use super::dom::{append, effect, listen, pressed, set_attr, Handle};
 use super::view::Chart;
 
 /// Appends the legend to `fig` and wires its buttons to the selection.
@@ -22,11 +21,12 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         .chain([None])
         .map(|tier| (Handle::new(), tier))
         .collect();
+    let binds: Vec<_> = handles.iter().map(|(h, _)| Some(h.as_bind())).collect();
     append(
         fig,
         &[legend_el(
             &c.head.legend,
-            &handles,
+            &binds,
             sel.get_untracked(),
             c.lang,
         )],
@@ -62,44 +62,4 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
             }
         }
     });
-}
-
-/// Legend and filter for the current selection; `handles` holds one handle
-/// per item, then the reset button's.
-fn legend_el(
-    items: &[LegendItem],
-    handles: &[(Handle, Option<usize>)],
-    sel: Selection,
-    lang: UiLang,
-) -> El {
-    let keys = items.iter().zip(handles).map(|(it, (h, _))| {
-        let label = match &it.short {
-            Some(short) => vec![
-                El::with_class("bdi", "tb-key-label tb-long").text(it.label.clone()),
-                El::with_class("bdi", "tb-key-label tb-short")
-                    .attr("aria-hidden", "true")
-                    .text(short.clone()),
-            ],
-            None => vec![El::with_class("bdi", "tb-key-label").text(it.label.clone())],
-        };
-        El::with_class("button", "tb-key")
-            .attr("type", "button")
-            .attr("data-tier", it.id.clone())
-            .attr("aria-pressed", pressed(sel.contains(it.tier)))
-            .bind(h)
-            .child(El::with_class("span", "tb-swatch").style("background", it.fill.clone()))
-            .children(label)
-    });
-    let mut reset = El::with_class("button", "tb-reset")
-        .attr("type", "button")
-        .attr_if("disabled", sel.is_empty().then_some(""))
-        .text(t(lang, Msg::Reset));
-    if let Some((h, _)) = handles.last() {
-        reset = reset.bind(h);
-    }
-    El::with_class("div", "tb-legend")
-        .attr("role", "group")
-        .attr("aria-label", t(lang, Msg::FilterLabel))
-        .children(keys)
-        .child(reset)
 }

@@ -7,7 +7,7 @@
 //! allows them.
 //!
 //! Layers, lowest first: `dom` (with `action`) → `view` → the leaf parts
-//! (`errors`, `picker`, `skeleton`, `group_bar`, `legend`, `tooltip`) → the
+//! (`errors`, `skeleton`, `legend`, `tooltip`; the pure trees of most parts are the core's `parts`) → the
 //! parts built on them → `chart` → `widget`.
 
 mod action;
@@ -19,10 +19,8 @@ mod dom;
 mod drill;
 mod errors;
 mod footer;
-mod group_bar;
 mod header;
 mod legend;
-mod picker;
 mod ranking;
 mod skeleton;
 mod tools;
@@ -38,13 +36,5 @@ pub use widget::{mount_widget, run_widget, DataSource, WidgetOptions, DEFAULT_TI
 /// page) or into each widget's shadow root (script embed).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// Extra rules for a shadow root: the host element always shows (a page rule
-/// such as `div{display:none!important}` loses to an important `:host` rule),
-/// and `all: initial` on the wrapper stops inherited page styles
-/// (`*{letter-spacing:…!important}` on the host) at the boundary.
-pub const SHADOW_CSS: &str =
-    ":host{display:block!important;visibility:visible!important;opacity:1!important;\
-position:static!important;float:none!important;width:auto!important;min-width:0!important;\
-max-width:none!important;height:auto!important;margin:0 0 1em!important;padding:0!important;\
-border:0!important;transform:none!important;filter:none!important;contain:content}\
-.tb-root{all:initial;display:block}";
+/// Extra rules for a shadow root (the core's, which static embeds carry too).
+pub use tier_breakdown_core::prerender::SHADOW_CSS;

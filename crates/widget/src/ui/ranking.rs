@@ -8,7 +8,9 @@ use std::sync::Arc;
 use crate::rx::*;
 
 use super::action::Action;
-use super::dom::{append, fill, focus_key, listen, on_action, pct, px, queued_effect, El, Handle};
+use super::dom::{
+    append, fill, focus_key, listen, on_action, pct, px, queued_effect, El, ElExt, Handle,
+};
 use super::view::{Chart, ViewState};
 use tier_breakdown_core::drill::{
     all_units, ranked_tiers, ranking_base, reselect, sort_rows, RankRow, Sort, SortKey,

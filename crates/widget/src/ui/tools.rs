@@ -3,11 +3,13 @@
 //! the chart shows, made in the page).
 
 use crate::rx::*;
-use tier_breakdown_core::export::{csv, table};
+use tier_breakdown_core::export::csv;
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{t, Msg};
 
-use super::dom::{append, fill, listen, pressed, queued_effect, set_attr, El, Handle};
+use tier_breakdown_core::parts::{table_rows, tools_els, ToolBinds};
+
+use super::dom::{append, fill, listen, pressed, queued_effect, set_attr, Handle};
 use super::view::Chart;
 use crate::browser::download::point_at_text;
 
@@ -15,31 +17,14 @@ use crate::browser::download::point_at_text;
 pub fn mount(fig: &web_sys::Element, c: &Chart) {
     let id = &c.id;
     let (toggle, link, wrap, tbl) = (Handle::new(), Handle::new(), Handle::new(), Handle::new());
-    append(
-        fig,
-        &[
-            El::with_class("div", "tb-tools")
-                .child(
-                    El::with_class("button", "tb-tool tb-table-toggle")
-                        .attr("type", "button")
-                        .attr("aria-controls", format!("{id}-table"))
-                        .bind(&toggle),
-                )
-                .child(
-                    El::with_class("a", "tb-tool tb-csv")
-                        .attr("href", "#")
-                        .bind(&link)
-                        .text(t(c.lang, Msg::GetData)),
-                ),
-            El::with_class("div", "tb-table-wrap tb-sr")
-                .attr("id", format!("{id}-table"))
-                .attr("role", "region")
-                .attr("aria-labelledby", format!("{id}-caption"))
-                .attr("tabindex", "-1")
-                .bind(&wrap)
-                .child(El::with_class("table", "tb-table").bind(&tbl)),
-        ],
-    );
+    let binds = ToolBinds {
+        toggle: Some(toggle.as_bind()),
+        link: Some(link.as_bind()),
+        wrap: Some(wrap.as_bind()),
+        table: Some(tbl.as_bind()),
+    };
+    // The table's rows and the link's file name are written by the effects below.
+    append(fig, &tools_els(id, c.lang, "", Vec::new(), &binds));
     if let (Some(toggle), Some(wrap), Some(tbl)) = (toggle.get(), wrap.get(), tbl.get()) {
         data_table(c, toggle, wrap, tbl);
     }
@@ -69,30 +54,9 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
         set_attr(&wrap, "tabindex", Some(if on { "0" } else { "-1" }));
     });
     let (scope, ids) = (c.scope, c.shown.clone());
-    let (caption_id, title) = (format!("{}-caption", c.id), c.head.title.clone());
+    let (id, title) = (c.id.clone(), c.head.title.clone());
     queued_effect(move || {
-        let mut els = vec![El::new("caption")
-            .attr("id", caption_id.clone())
-            .text(title.clone())];
-        if let Some(d) = scope.get() {
-            let (head, rows) = table(&d, lang, &ids);
-            els.push(El::new("thead").child(El::new("tr").children(
-                head.into_iter().enumerate().map(|(i, h)| {
-                    if i == 0 {
-                        El::new("td")
-                    } else {
-                        El::new("th").attr("scope", "col").text(h)
-                    }
-                }),
-            )));
-            els.push(El::new("tbody").children(rows.into_iter().map(|row| {
-                let mut cells = row.into_iter();
-                let name = cells.next().unwrap_or_default();
-                El::new("tr")
-                    .child(El::new("th").attr("scope", "row").text(name))
-                    .children(cells.map(|c| El::new("td").text(c)))
-            })));
-        }
+        let els = scope.with(|d| table_rows(d.as_deref(), lang, &ids, &id, &title));
         fill(&tbl, &els);
     });
 }

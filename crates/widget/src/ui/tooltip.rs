@@ -5,7 +5,8 @@
 use crate::rx::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{add, listen, px, queued_effect, set_attr, El};
+use super::dom::{add, listen, px, queued_effect, set_attr};
+use tier_breakdown_core::parts::tip_el;
 
 /// The tooltip's widest size.
 const TIP_PX: f64 = 260.0;
@@ -38,10 +39,7 @@ pub fn tip_for(fig: &web_sys::Element, el: &web_sys::Element, text: &str) -> Tip
 /// Appends the tooltip to `fig`, for the segments inside `source`.
 pub fn mount(fig: &web_sys::Element, source: &web_sys::Element) {
     let tip = RwSignal::new(None::<Tip>);
-    let el = add(
-        fig,
-        El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip"),
-    );
+    let el = add(fig, tip_el());
     let fig2 = fig.clone();
     let show = move |ev: web_sys::Event| {
         let target = ev

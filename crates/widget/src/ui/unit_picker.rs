@@ -15,7 +15,7 @@ use tier_breakdown_core::i18n::{matches, t, Msg, UiLang};
 use super::action::Action;
 use super::dom::{
     action_of, append, fill, listen, on_action, pressed, queued_effect, set_attr, set_text, El,
-    Handle,
+    ElExt, Handle,
 };
 use super::view::Chart;
 

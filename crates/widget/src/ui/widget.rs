@@ -16,13 +16,17 @@ use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::{check, Checked, Rejected};
 
 use super::chart;
-use super::dom::{append, fill, listen, queued_effect, set_attr, El, Handle};
+use super::dom::{append, build, fill, listen, queued_effect, set_attr, El, ElExt, Handle};
 use super::errors::error_el;
-use super::picker::picker_el;
 use super::skeleton::skeleton_el;
 use super::view::StartView;
-use crate::browser::{language, media::prefers_dark};
+use crate::browser::{
+    language,
+    media::prefers_dark,
+    takeover::{focus_control, take_over},
+};
 use crate::load::{fetch_text, read_file, LoadError};
+use tier_breakdown_core::parts::picker_el;
 
 /// Options of one widget other than its data.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -156,7 +160,19 @@ pub fn run_widget(host: &web_sys::Element, source: DataSource, options: WidgetOp
         UiLang::choose(lang.as_deref(), file.as_deref(), browser.as_deref())
     });
     let h = Handle::new();
-    append(host, &[El::with_class("div", "tb tb-light").bind(&h)]);
+    let root_el = El::with_class("div", "tb tb-light").bind(&h);
+    // The chart the page carried before the wasm, if any: taken over in place.
+    let carried = host
+        .query_selector(":scope > [data-tb-static]")
+        .ok()
+        .flatten();
+    let focused = match (carried, host.owner_document()) {
+        (Some(old), Some(doc)) => build(&root_el, &doc).and_then(|new| take_over(&old, &new)),
+        _ => {
+            append(host, &[root_el]);
+            None
+        }
+    };
     let Some(root) = h.get() else {
         return;
     };
@@ -179,6 +195,7 @@ pub fn run_widget(host: &web_sys::Element, source: DataSource, options: WidgetOp
             ui_lang,
             dark,
             options,
+            focused: std::cell::Cell::new(focused),
         },
     );
     file_inputs(&root, loader, picker);
@@ -192,6 +209,8 @@ struct Body {
     ui_lang: Memo<UiLang>,
     dark: Signal<bool>,
     options: WidgetOptions,
+    /// The control that had the focus in the static chart taken over.
+    focused: std::cell::Cell<Option<u32>>,
 }
 
 /// What the widget shows; redrawn (and its effects disposed) when the file changes.
@@ -238,6 +257,11 @@ fn body(root: &web_sys::Element, b: Body) {
                     url_state: o.url_state,
                 },
             );
+            // After the parts' own first runs, queued by `build` (the bars).
+            if let Some(n) = b.focused.take() {
+                let root = body.clone();
+                queued_effect(move || focus_control(&root, n));
+            }
         }
     });
 }

@@ -1,0 +1,385 @@
+//! The chart's parts as element trees ([`crate::dom::El`]), built from the
+//! layout: the head, the legend, a group's block, the tools, the footer and
+//! the panels around a chart. The widget builds its first frame from them
+//! and keeps them current; [`crate::prerender`] writes the same trees as
+//! HTML. A part hands back the elements the widget wires through its
+//! `Bind` arguments (empty in static markup).
+
+use crate::dom::{pct, Bind, El};
+use crate::export::table;
+use crate::i18n::{t, Msg, UiLang};
+use crate::layout::{fits_from, selected_line, ChartView, GroupView, LegendItem, Rect};
+use crate::model::Dataset;
+use crate::stack::Selection;
+
+/// `"true"` or `"false"`, for `aria-pressed`, `aria-expanded` and friends.
+pub fn pressed(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The head (title, subtitle) and the screen readers' summary paragraph
+/// (`summary_text`; handed to `summary`). `id` prefixes the element ids.
+pub fn head_els(head: &ChartView, id: &str, summary_text: &str, summary: Option<&Bind>) -> [El; 2] {
+    [
+        El::with_class("header", "tb-header")
+            .child(
+                El::with_class("h2", "tb-title")
+                    .attr("id", format!("{id}-title"))
+                    .label(head.title.clone()),
+            )
+            .children(
+                head.subtitle
+                    .clone()
+                    .map(|s| El::with_class("p", "tb-subtitle").text(s)),
+            ),
+        El::with_class("p", "tb-sr tb-summary")
+            .attr("id", format!("{id}-summary"))
+            .bind_to(summary)
+            .text(summary_text),
+    ]
+}
+
+/// Legend and filter for the current selection; `binds` holds one per
+/// item, then the reset button's.
+pub fn legend_el(items: &[LegendItem], binds: &[Option<Bind>], sel: Selection, lang: UiLang) -> El {
+    let bind = |i: usize| binds.get(i).and_then(Option::as_ref);
+    let keys = items.iter().enumerate().map(|(i, it)| {
+        let label = match &it.short {
+            Some(short) => vec![
+                El::with_class("bdi", "tb-key-label tb-long").text(it.label.clone()),
+                El::with_class("bdi", "tb-key-label tb-short")
+                    .attr("aria-hidden", "true")
+                    .text(short.clone()),
+            ],
+            None => vec![El::with_class("bdi", "tb-key-label").text(it.label.clone())],
+        };
+        El::with_class("button", "tb-key")
+            .attr("type", "button")
+            .attr("data-tier", it.id.clone())
+            .attr("aria-pressed", pressed(sel.contains(it.tier)))
+            .bind_to(bind(i))
+            .child(El::with_class("span", "tb-swatch").style("background", it.fill.clone()))
+            .children(label)
+    });
+    let reset = El::with_class("button", "tb-reset")
+        .attr("type", "button")
+        .attr_if("disabled", sel.is_empty().then_some(""))
+        .text(t(lang, Msg::Reset))
+        .bind_to(bind(items.len()));
+    El::with_class("div", "tb-legend")
+        .attr("role", "group")
+        .attr("aria-label", t(lang, Msg::FilterLabel))
+        .children(keys)
+        .child(reset)
+}
+
+/// The chart width (CSS pixels) from which the widget draws a label that
+/// needs a bar of `bar_px`: the widget lays out again only at widths
+/// rounded to [`crate::layout::WIDTH_STEP`].
+pub fn shown_from(bar_px: f64) -> u32 {
+    let step = crate::layout::WIDTH_STEP;
+    let k = (bar_px / step).ceil().max(0.0);
+    // round(w / step) ≥ k exactly when w ≥ (k − ½)·step.
+    ((k - 0.5) * step).max(0.0).ceil() as u32
+}
+
+/// A segment's label text with both figures (`1.234 (12,3%)`).
+fn both(r: &Rect) -> String {
+    if r.count_text.is_empty() {
+        r.share_text.clone()
+    } else {
+        format!("{} ({})", r.count_text, r.share_text)
+    }
+}
+
+/// A group's block for the current selection. Segments are focusable and
+/// carry their tooltip text in `data-tip` (the chart shows it on hover and
+/// focus); `data-key` lets a redraw give the focus back. The combined-share
+/// line is handed to `line`.
+///
+/// `ANY_WIDTH` false: the segment labels as the layout placed them for its
+/// width (the widget). True (static markup): every variant, each shown
+/// only at the chart widths where the widget would draw it (see
+/// [`shown_from`]); a const, so the widget's wasm carries none of it.
+pub fn group_el<const ANY_WIDTH: bool>(
+    g: &GroupView,
+    d: &Dataset,
+    sel: Selection,
+    lang: UiLang,
+    line: Option<&Bind>,
+) -> El {
+    let any = ANY_WIDTH;
+    let bar = if !g.split {
+        El::with_class("div", "tb-bar tb-nodata tb-nosplit").text(t(lang, Msg::NoBreakdown))
+    } else if g.no_data {
+        El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
+    } else {
+        El::with_class("div", "tb-bar")
+            .attr("role", "group")
+            .attr("aria-label", g.heading.clone())
+            .children(g.rects.iter().map(|r| {
+                let seg = El::with_class("div", &format!("tb-seg tb-t{}", r.tier))
+                    .attr("data-tier", r.tier_id.clone())
+                    .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
+                    .attr("data-tip", format!("{}: {}", g.heading, r.full))
+                    .attr("role", "img")
+                    .attr("tabindex", "0")
+                    .attr("aria-label", r.full.clone())
+                    .style("left", pct(r.x))
+                    .style("width", pct(r.w))
+                    .style("--f", r.fill.clone())
+                    .style("--d", r.dim_fill.clone())
+                    .style("color", r.ink.clone());
+                let label = |text: String| El::with_class("span", "tb-seg-label").text(text);
+                if any {
+                    let (full, short) = (both(r), r.share_text.clone());
+                    let (at_full, at_short) = (
+                        shown_from(fits_from(&full, r.w)),
+                        shown_from(fits_from(&short, r.w)),
+                    );
+                    let mut seg = seg;
+                    if at_short < at_full {
+                        let mut s = label(short);
+                        s.shown = Some((at_short, at_full));
+                        seg = seg.child(s);
+                    }
+                    let mut f = label(full);
+                    f.shown = Some((at_full, u32::MAX));
+                    seg.child(f)
+                } else {
+                    match &r.inside {
+                        Some(l) => seg.child(label(l.clone())),
+                        None => seg,
+                    }
+                }
+            }))
+    };
+    let mut block = El::with_class("section", "tb-group")
+        .attr("data-group", g.id.clone())
+        .child(
+            El::with_class("div", "tb-group-head")
+                .child(El::with_class("h3", "tb-group-title").label(g.heading.clone()))
+                .child(El::with_class("span", "tb-headline").text(g.headline.clone())),
+        )
+        // What is wrong with the figures, on the group itself, before its bar.
+        .children(g.marks.iter().map(|m| {
+            El::with_class("p", "tb-mark")
+                .attr("role", "note")
+                .text(m.clone())
+        }))
+        .child(bar);
+    // Under the bar: the labels that did not fit inside (at any width: every
+    // label, each shown below the width where it fits).
+    let under: Vec<(&Rect, Option<(u32, u32)>)> = if any && g.split && !g.no_data {
+        g.rects
+            .iter()
+            .map(|r| (r, Some((0, shown_from(fits_from(&both(r), r.w))))))
+            .filter(|(_, s)| s.is_some_and(|(_, below)| below > 0))
+            .collect()
+    } else {
+        g.outside
+            .iter()
+            .filter_map(|&i| g.rects.get(i))
+            .map(|r| (r, None))
+            .collect()
+    };
+    if !under.is_empty() {
+        let mut list = El::with_class("ul", "tb-under").children(under.iter().map(|(r, shown)| {
+            let mut li =
+                El::with_class("li", &format!("tb-under-item tb-t{}", r.tier))
+                    .attr("data-tier", r.tier_id.clone())
+                    .child(
+                        El::with_class("span", "tb-swatch")
+                            .style("--f", r.fill.clone())
+                            .style("--d", r.dim_fill.clone()),
+                    )
+                    // <bdi>: a right-to-left label keeps the numbers after it.
+                    .child(El::new("span").label(r.label.clone()).text(
+                        if r.count_text.is_empty() {
+                            format!(": {}", r.share_text)
+                        } else {
+                            format!(": {} ({})", r.count_text, r.share_text)
+                        },
+                    ));
+            li.shown = *shown;
+            li
+        }));
+        if any {
+            let widest = under.iter().filter_map(|(_, s)| s.map(|s| s.1)).max();
+            list.shown = widest.map(|w| (0, w));
+        }
+        block = block.child(list);
+    }
+    block
+        .children(
+            g.or_better
+                .iter()
+                .map(|l| El::with_class("p", "tb-or-better").text(l.clone())),
+        )
+        .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
+        .child(
+            El::with_class("p", "tb-selected")
+                .bind_to(line)
+                .text(selected_line(d, g, sel, lang).unwrap_or_default()),
+        )
+}
+
+/// The class of the groups' container for a selection: `tb-sel` and one
+/// `tb-s{i}` per selected tier. The CSS greys every `tb-t{i}` element under
+/// `tb-sel` but the selected ones, so a filter click writes one attribute
+/// for all the bars.
+pub fn groups_class(sel: Selection) -> String {
+    let mut c = String::from("tb-groups");
+    if !sel.is_empty() {
+        c.push_str(" tb-sel");
+        for i in sel.tiers() {
+            c.push_str(" tb-s");
+            c.push(char::from(b'0' + i as u8));
+        }
+    }
+    c
+}
+
+/// The tooltip box (hidden until a segment is pointed at or focused).
+pub fn tip_el() -> El {
+    El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip")
+}
+
+/// The live region the filter's results are said in.
+pub fn announce_el() -> El {
+    El::with_class("p", "tb-sr tb-announce").attr("aria-live", "polite")
+}
+
+/// What [`tools_els`] hands back: the table toggle, the CSV link, the
+/// table's box and the table.
+#[derive(Default)]
+pub struct ToolBinds {
+    pub toggle: Option<Bind>,
+    pub link: Option<Bind>,
+    pub wrap: Option<Bind>,
+    pub table: Option<Bind>,
+}
+
+/// Under the bars: "show the data table" (closed) and "get the data"
+/// (`file_name`), then the table's box with `rows` in it.
+pub fn tools_els(id: &str, lang: UiLang, file_name: &str, rows: Vec<El>, b: &ToolBinds) -> [El; 2] {
+    [
+        El::with_class("div", "tb-tools")
+            .child(
+                El::with_class("button", "tb-tool tb-table-toggle")
+                    .attr("type", "button")
+                    .attr("aria-controls", format!("{id}-table"))
+                    .attr("aria-expanded", pressed(false))
+                    .bind_to(b.toggle.as_ref())
+                    .text(t(lang, Msg::ShowTable)),
+            )
+            .child(
+                El::with_class("a", "tb-tool tb-csv")
+                    .attr("href", "#")
+                    .attr("download", file_name)
+                    .bind_to(b.link.as_ref())
+                    .text(t(lang, Msg::GetData)),
+            ),
+        El::with_class("div", "tb-table-wrap tb-sr")
+            .attr("id", format!("{id}-table"))
+            .attr("role", "region")
+            .attr("aria-labelledby", format!("{id}-caption"))
+            .attr("tabindex", "-1")
+            .bind_to(b.wrap.as_ref())
+            .child(
+                El::with_class("table", "tb-table")
+                    .bind_to(b.table.as_ref())
+                    .children(rows),
+            ),
+    ]
+}
+
+/// The data table's caption, head and rows for `d` (none: caption only).
+pub fn table_rows(
+    d: Option<&Dataset>,
+    lang: UiLang,
+    ids: &[String],
+    id: &str,
+    title: &str,
+) -> Vec<El> {
+    let mut els = vec![El::new("caption")
+        .attr("id", format!("{id}-caption"))
+        .text(title)];
+    if let Some(d) = d {
+        let (head, rows) = table(d, lang, ids);
+        els.push(
+            El::new("thead").child(El::new("tr").children(head.into_iter().enumerate().map(
+                |(i, h)| {
+                    if i == 0 {
+                        El::new("td")
+                    } else {
+                        El::new("th").attr("scope", "col").text(h)
+                    }
+                },
+            ))),
+        );
+        els.push(El::new("tbody").children(rows.into_iter().map(|row| {
+            let mut cells = row.into_iter();
+            let name = cells.next().unwrap_or_default();
+            El::new("tr")
+                .child(El::new("th").attr("scope", "row").text(name))
+                .children(cells.map(|c| El::new("td").text(c)))
+        })));
+    }
+    els
+}
+
+/// Under the chart: the source (a link when the file gives one), the notes,
+/// and the warnings about the figures (`warnings`, folded).
+pub fn footer_el(head: &ChartView, lang: UiLang, warnings: &[String]) -> El {
+    let mut f = El::with_class("figcaption", "tb-footer");
+    if let Some((name, url, date)) = &head.source {
+        let link = match url {
+            Some(href) => El::new("a")
+                .attr("href", href.clone())
+                .attr("rel", "noopener noreferrer")
+                .attr("target", "_blank")
+                .text(name.clone()),
+            None => El::new("span").text(name.clone()),
+        };
+        let mut p = El::with_class("p", "tb-source").child(link);
+        if let Some(d) = date {
+            p = p.text(format!(", {} {d}", t(lang, Msg::Published)));
+        }
+        f = f.child(p);
+    }
+    if !head.notes.is_empty() {
+        f = f.child(
+            El::with_class("ul", "tb-notes")
+                .attr("aria-label", t(lang, Msg::Notes))
+                .children(head.notes.iter().map(|n| El::new("li").text(n.clone()))),
+        );
+    }
+    if !warnings.is_empty() {
+        f = f.child(warning_list(lang, warnings));
+    }
+    f
+}
+
+/// Warnings under a chart that was drawn anyway, folded by default.
+pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
+    El::with_class("details", "tb-warnings")
+        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
+        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
+}
+
+/// "Open a results file": a native file input (its `change` event is
+/// handled by the widget).
+pub fn picker_el(lang: UiLang) -> El {
+    El::with_class("label", "tb-pick")
+        .child(
+            El::with_class("input", "tb-pick-input")
+                .attr("type", "file")
+                .attr("accept", ".json,application/json"),
+        )
+        .child(El::new("span").text(t(lang, Msg::OpenFile)))
+}
