@@ -234,7 +234,14 @@ fn decls(styles: &[(&'static str, String)]) -> String {
         .join(";")
 }
 
-/// Text for HTML: `&`, `<`, `>` (and `"` in an attribute).
+/// Text for HTML and XML: `&`, `<`, `>` (and `"` in an attribute). What
+/// XML 1.0 does not allow (the SVG image is XML) is replaced in both:
+/// control characters by a space, the noncharacters U+FFFE and U+FFFF by
+/// U+FFFD.
+///
+/// ```
+/// assert_eq!(tier_breakdown_core::dom::escape("a<\"b\"&\u{1}", true), "a&lt;&quot;b&quot;&amp; ");
+/// ```
 pub fn escape(s: &str, attr: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -243,6 +250,8 @@ pub fn escape(s: &str, attr: bool) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' if attr => out.push_str("&quot;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push(' '),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

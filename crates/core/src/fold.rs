@@ -67,3 +67,15 @@ pub fn slug(s: &str) -> String {
         out
     }
 }
+
+/// A comma-separated list of ids (`data-tiers="good, excellent"`), blanks dropped.
+///
+/// ```
+/// assert_eq!(tier_breakdown_core::fold::id_list(" good,,excellent "), ["good", "excellent"]);
+/// ```
+pub fn id_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}

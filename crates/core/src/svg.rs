@@ -79,23 +79,9 @@ fn wrap(s: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     lines
 }
 
-/// `&`, `<`, `>`, `"` for XML text and attributes.
+/// `&`, `<`, `>`, `"` for XML text and attributes (`dom::escape`).
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Not allowed in XML 1.0: control characters (as a space) and
-            // the noncharacters U+FFFE, U+FFFF (as U+FFFD).
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push(' '),
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::dom::escape(s, true)
 }
 
 /// Rounds to a tenth of a pixel: the same bytes on every platform.

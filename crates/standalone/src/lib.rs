@@ -9,6 +9,7 @@ use std::io::Write;
 use base64::Engine;
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use tier_breakdown_core::fold::id_list;
 use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
 use tier_breakdown_core::prerender::{chart_html, embed_html, Options, Static, QUERY_SCRIPT};
 use tier_breakdown_core::validate::{check, Checked};
@@ -80,15 +81,7 @@ pub fn with_static_chart(html: &str, c: &Checked) -> String {
             }
         } else if let Some(file) = embed_data(tag, rest, c) {
             let attr = |name: &str| attr_value(tag, name);
-            let list = |v: Option<String>| -> Vec<String> {
-                v.map(|v| {
-                    v.split(',')
-                        .map(|p| p.trim().to_string())
-                        .filter(|p| !p.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default()
-            };
+            let list = |v: Option<String>| v.as_deref().map(id_list).unwrap_or_default();
             let o = Options {
                 lang: attr("data-lang"),
                 dark: attr("data-theme").and_then(|t| match t.as_str() {

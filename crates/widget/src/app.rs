@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 
+use tier_breakdown_core::fold::id_list;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -87,15 +88,7 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
         (None, Some(text)) => DataSource::Text(text),
         (None, None) => DataSource::Builtin,
     };
-    let split = |s: Option<String>| -> Vec<String> {
-        s.map(|s| {
-            s.split(',')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
+    let split = |s: Option<String>| s.as_deref().map(id_list).unwrap_or_default();
     let opts = WidgetOptions {
         lang: options.lang,
         start: StartView {
