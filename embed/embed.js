@@ -59,7 +59,10 @@ function fail(el, err) {
   box.setAttribute('role', 'alert');
   box.style.cssText = 'font:14px system-ui,sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
   box.textContent = `tier-breakdown: ${err && err.message ? err.message : err}`;
-  (el.shadowRoot ?? el.attachShadow({ mode: 'open' })).replaceChildren(box);
+  const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  // A static chart (core::prerender) stays: its figures are the page's own.
+  if (root.querySelector('[data-tb-static]')) root.prepend(box);
+  else root.replaceChildren(box);
 }
 
 // The results file starts downloading while the wasm compiles; the

@@ -56,7 +56,8 @@ writeManifest(dir, version());
 // The standalone file, and the chart in the HTML of the full page and of
 // the demo article's built-in embed, before any script runs.
 execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', 'data/phu-tho-2022.json',
-  '-o', join(dir, 'tier-breakdown.html'),
+  '-o', join(dir, 'tier-breakdown.html')], { stdio: 'inherit' });
+execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--',
   '--static-into', join(dir, 'index.html'), '--static-into', join(dir, 'demo', 'article.html')], { stdio: 'inherit' });
 
 // The sites the page may read `?data=` files from (scripts/data-origins.mjs).

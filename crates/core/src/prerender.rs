@@ -49,8 +49,12 @@ border:0!important;transform:none!important;filter:none!important;contain:conten
 /// script at the end of the head, allowed by its hash.
 pub const QUERY_SCRIPT: &str = "if(/[?&](data|lang|tiers|groups|unit|period|compare|theme)=/.test(location.search))document.documentElement.classList.add('tb-q')";
 
-/// The rule [`QUERY_SCRIPT`] switches on.
-const QUERY_CSS: &str = ".tb-q [data-tb-static]{display:none}";
+/// The static root carries `hidden`, which only its own stylesheet undoes:
+/// where a page's policy refuses the stylesheet, the chart is not shown
+/// unstyled (the widget draws it when the wasm starts), rather than as a
+/// column of every label variant. Then the rule [`QUERY_SCRIPT`] switches on.
+const SHOW_CSS: &str =
+    "[data-tb-static][hidden]{display:block}.tb-q [data-tb-static]{display:none}";
 
 /// What the static chart is drawn with: the options a page or an embed
 /// code gives the widget.
@@ -66,7 +70,8 @@ pub struct Options {
     pub tiers: Vec<String>,
     /// The "open a results file" link of the full page.
     pub picker: bool,
-    /// Prefix of the element ids (unique on the page).
+    /// Prefix of the element ids (unique on the page); only
+    /// `[A-Za-z0-9_-]` is kept (it is in the stylesheet's selectors too).
     pub id: String,
 }
 
@@ -79,11 +84,31 @@ pub struct Static {
     pub css: String,
 }
 
+/// `id` with only `[A-Za-z0-9_-]` (`tbs` when nothing is left).
+fn safe_id(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "_-".contains(*c))
+        .collect();
+    if s.is_empty() {
+        "tbs".into()
+    } else {
+        s
+    }
+}
+
+/// Whether the static chart can know the language the widget will speak:
+/// the option's or the file's, when it is `vi` or `en` (otherwise the
+/// widget follows the reader's browser, which no page knows in advance).
+pub fn knows_language(c: &Checked, o: &Options) -> bool {
+    UiLang::from_code(o.lang.as_deref().unwrap_or(&c.dataset.lang)).is_some()
+}
+
 /// The widget's root as it is once drawn, in one theme.
 fn root(c: &Checked, o: &Options, dark: bool) -> El {
     let d = &c.dataset;
     let lang = UiLang::choose(o.lang.as_deref(), Some(&d.lang), None);
-    let id = &o.id;
+    let id = &safe_id(&o.id);
     // The widget's first width; labels are placed by width in the markup.
     let head = chart(d, lang, 640.0, dark).only_groups(&o.groups);
     let ids: Vec<String> = head.groups.iter().map(|g| g.id.clone()).collect();
@@ -122,6 +147,7 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
     El::with_class("div", class)
         .attr("lang", lang.code())
         .attr("data-tb-static", id.clone())
+        .attr("hidden", "")
         .child(figure)
         .children(o.picker.then(|| picker_el(lang)))
 }
@@ -134,18 +160,18 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
 /// use tier_breakdown_core::{seed::SEED_JSON, validate::check};
 /// let c = check(SEED_JSON).unwrap();
 /// let s = chart_html(&c, &Options { id: "tbs".into(), ..Options::default() });
-/// assert!(s.html.starts_with(r#"<div class="tb" lang="vi" data-tb-static="tbs">"#));
+/// assert!(s.html.starts_with(r#"<div class="tb" lang="vi" data-tb-static="tbs" hidden="">"#));
 /// assert!(s.html.contains("94.877")); // the members evaluated, as printed
 /// ```
 pub fn chart_html(c: &Checked, o: &Options) -> Static {
     let light = root(c, o, o.dark.unwrap_or(false));
     // The reader's setting: the dark theme's colours under a media query.
     let dark = o.dark.is_none().then(|| root(c, o, true));
-    let scope = format!("[data-tb-static=\"{}\"]", o.id);
+    let scope = format!("[data-tb-static=\"{}\"]", safe_id(&o.id));
     let (html, rules) = light.to_html(&scope, dark.as_ref());
     Static {
         html,
-        css: format!("{}{QUERY_CSS}{rules}", minify(WIDGET_CSS_SRC)),
+        css: format!("{}{SHOW_CSS}{rules}", minify(WIDGET_CSS_SRC)),
     }
 }
 

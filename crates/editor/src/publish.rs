@@ -11,7 +11,7 @@ use send_wrapper::SendWrapper;
 use tier_breakdown_core::export::summary;
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{tool_message, UiLang};
-use tier_breakdown_core::prerender::{chart_html, embed_html, Options};
+use tier_breakdown_core::prerender::{chart_html, embed_html, knows_language, Options};
 use tier_breakdown_core::validate::check;
 
 /// The width the height hint is measured at: an article column on a
@@ -85,7 +85,12 @@ pub fn Publish(ed: Ed) -> impl IntoView {
                 (
                     c.dataset.title.get(&c.dataset.lang).to_string(),
                     summary(&c.dataset, lang, &[]),
-                    embed_html(&c, &o),
+                    // No static chart when the widget will follow the reader's browser.
+                    if knows_language(&c, &o) {
+                        embed_html(&c, &o)
+                    } else {
+                        String::new()
+                    },
                     browser::static_height(&page.html, &page.css, PHONE_PX).unwrap_or(0),
                 )
             })

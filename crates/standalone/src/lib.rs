@@ -6,12 +6,14 @@
 
 use std::io::Write;
 
+mod static_into;
+pub use static_into::with_static_chart;
+
 use base64::Engine;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use tier_breakdown_core::fold::id_list;
 use tier_breakdown_core::i18n::{problem_line, ToolMsg, UiLang, OLD_BROWSER};
-use tier_breakdown_core::prerender::{chart_html, embed_html, Options, Static, QUERY_SCRIPT};
+use tier_breakdown_core::prerender::{chart_html, Options, Static, QUERY_SCRIPT};
 use tier_breakdown_core::validate::{check, Checked};
 
 /// The standalone file for a results file, from the widget's built files
@@ -44,110 +46,6 @@ fn page_chart(c: &Checked, id: &str) -> Static {
             ..Options::default()
         },
     )
-}
-
-/// `html` with the chart of `c` in it before any script runs
-/// (`core::prerender`): in a full page's `[data-tier-breakdown-page]`
-/// element (its stylesheet in the head, and its hash in the page's CSP
-/// `style-src` when there is one), and in every script embed whose data is
-/// known (a `<div data-tier-breakdown>` with its file inline, or with
-/// nothing inside: the built-in data `c`; not `data-src`), as a
-/// declarative shadow root with its `data-lang`, `data-theme`,
-/// `data-groups` and `data-tiers`. The build runs it on `index.html` and
-/// the demo article; a newsroom can run it on its own pages.
-pub fn with_static_chart(html: &str, c: &Checked) -> String {
-    let mut out = String::with_capacity(html.len() * 2);
-    let mut rest = html;
-    let mut n = 0;
-    let mut head_css = None;
-    while let Some(at) = rest
-        .find("<main data-tier-breakdown-page")
-        .or_else(|| rest.find("<div data-tier-breakdown"))
-    {
-        let Some(end) = rest[at..].find('>').map(|e| at + e + 1) else {
-            break;
-        };
-        let tag = &rest[at..end];
-        out.push_str(&rest[..end]);
-        rest = &rest[end..];
-        n += 1;
-        let id = format!("tbs{n}");
-        if tag.starts_with("<main") {
-            // Once per page, and not again on a page already drawn.
-            if head_css.is_none() && !rest.trim_start().starts_with("<div class=\"tb") {
-                let chart = page_chart(c, &id);
-                out.push_str(&chart.html);
-                head_css = Some(chart.css);
-            }
-        } else if let Some(file) = embed_data(tag, rest, c) {
-            let attr = |name: &str| attr_value(tag, name);
-            let list = |v: Option<String>| v.as_deref().map(id_list).unwrap_or_default();
-            let o = Options {
-                lang: attr("data-lang"),
-                dark: attr("data-theme").and_then(|t| match t.as_str() {
-                    "dark" => Some(true),
-                    "light" => Some(false),
-                    _ => None,
-                }),
-                groups: list(attr("data-groups")),
-                tiers: list(attr("data-tiers")),
-                picker: false,
-                id,
-            };
-            out.push_str(&embed_html(&file, &o));
-        }
-    }
-    out.push_str(rest);
-    match head_css {
-        Some(css) => with_style(&out, &css),
-        None => out,
-    }
-}
-
-/// The file a script embed draws, when it is known now: its inline
-/// `<script type="application/json">` (when valid), else the built-in
-/// data `c` of an empty embed; none for a `data-src` embed.
-fn embed_data(tag: &str, inside: &str, c: &Checked) -> Option<Checked> {
-    if tag.contains(" data-src=") {
-        return None;
-    }
-    let inside = inside.trim_start();
-    if inside.starts_with("</div>") {
-        return Some(c.clone());
-    }
-    let json = inside.strip_prefix("<script type=\"application/json\">")?;
-    check(&json[..json.find("</script>")?]).ok()
-}
-
-/// The value of attribute `name` in a start tag (quoted with `"`), unescaped.
-fn attr_value(tag: &str, name: &str) -> Option<String> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let value = &tag[at..at + tag[at..].find('"')?];
-    Some(
-        value
-            .replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&"),
-    )
-}
-
-/// `html` with a `<style>` of `css` and the [`QUERY_SCRIPT`] at the end
-/// of its head, and both hashes added to a CSP `<meta>`'s `style-src` and
-/// `script-src`.
-fn with_style(html: &str, css: &str) -> String {
-    let css = parsed_line_ends(css);
-    let mut html = html.to_string();
-    for (directive, text) in [("style-src ", css.as_str()), ("script-src ", QUERY_SCRIPT)] {
-        if let Some(at) = html.find(directive) {
-            html.insert_str(at + directive.len(), &format!("'{}' ", sha256(text)));
-        }
-    }
-    let head = format!("<style>{css}</style><script>{QUERY_SCRIPT}</script>");
-    match html.find("</head>") {
-        Some(at) => format!("{}{head}{}", &html[..at], &html[at..]),
-        None => format!("{head}{html}"),
-    }
 }
 
 /// The chart of a results file as a self-contained SVG image `width` px
@@ -198,7 +96,7 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
 }
 
 /// The validated file, or all its errors in `lang`.
-pub fn checked(results: &str, name: &str, lang: UiLang) -> Result<Checked, ToolMsg> {
+fn checked(results: &str, name: &str, lang: UiLang) -> Result<Checked, ToolMsg> {
     check(results).map_err(|r| ToolMsg::Invalid {
         file: name.to_string(),
         lines: r
@@ -221,7 +119,7 @@ fn escape(s: &str) -> String {
 /// (CR LF and lone CR become LF): the CSP hashes are of that text, so a
 /// glue or CSS file saved with Windows line ends must be hashed (and
 /// written) the same way, or the browser refuses to run it.
-fn parsed_line_ends(s: &str) -> String {
+pub(crate) fn parsed_line_ends(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
@@ -305,7 +203,7 @@ fn init_name(glue: &str) -> Option<String> {
 }
 
 /// A CSP source expression for the SHA-256 of `text`.
-fn sha256(text: &str) -> String {
+pub(crate) fn sha256(text: &str) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(text.as_bytes());
     format!(

@@ -6,13 +6,13 @@
 //! cargo run --bin standalone -- path/to/results.json -o out.html [--dist dist]
 //! cargo run --bin standalone -- path/to/results.json --svg chart.svg [--width 1200] [--dark] [--lang en]
 //! cargo run --bin standalone -- path/to/results.json --png chart.png [--scale 2] [--width …]
-//! cargo run --bin standalone -- path/to/results.json --static-into page.html [--static-into …]
+//! cargo run --bin standalone -- --static-into page.html [--static-into …]
 //! ```
 //!
 //! `--static-into` rewrites a page in place with the chart in its HTML
 //! before any script runs (a full page's `[data-tier-breakdown-page]`, and
-//! its script embeds of the built-in data); the build does it for
-//! `index.html` and the demo article.
+//! its script embeds whose data is inline or built in); the build does it
+//! for `index.html` and the demo article. It needs no results file.
 //!
 //! The results file is validated first; an invalid one is refused with all
 //! its errors. Trunk runs this after every build (see `Trunk.toml`) to write
@@ -43,10 +43,11 @@ mod standalone {
     use std::path::PathBuf;
 
     use tier_breakdown_core::i18n::{ToolMsg, UiLang};
-    use tier_breakdown_standalone::{build, checked, image, png, with_static_chart};
+    use tier_breakdown_standalone::{build, image, png, with_static_chart};
 
     struct Args {
-        results: PathBuf,
+        /// The results file (not needed for `--static-into` alone).
+        results: Option<PathBuf>,
         /// The HTML file, unless only an image was asked for.
         out: Option<PathBuf>,
         dist: PathBuf,
@@ -102,11 +103,19 @@ mod standalone {
         let dist = dist.unwrap_or_else(|| PathBuf::from("dist"));
         let out = match out {
             Some(o) => Some(o),
-            None if svg.is_some() || png.is_some() || !pages.is_empty() => None,
+            None if svg.is_some() || png.is_some() || (!pages.is_empty() && results.is_none()) => {
+                None
+            }
             None => Some(dist.join("tier-breakdown.html")),
         };
+        // Only `--static-into` works without a results file.
+        if results.is_none()
+            && (pages.is_empty() || out.is_some() || svg.is_some() || png.is_some())
+        {
+            return Err(ToolMsg::Usage);
+        }
         Ok(Args {
-            results: results.ok_or(ToolMsg::Usage)?,
+            results,
             out,
             dist,
             svg,
@@ -130,8 +139,15 @@ mod standalone {
         let text = |p: &PathBuf| {
             String::from_utf8(read(p)?).map_err(|_| ToolMsg::NotUtf8(p.display().to_string()))
         };
-        let results = text(&args.results)?;
-        let name = args.results.display().to_string();
+        let results = match &args.results {
+            Some(p) => text(p)?,
+            None => String::new(),
+        };
+        let name = args
+            .results
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         let write = |p: &PathBuf, bytes: &[u8]| {
             std::fs::write(p, bytes).map_err(|e| io(p, e))?;
             Ok::<_, ToolMsg>(ToolMsg::Wrote {
@@ -154,12 +170,9 @@ mod standalone {
                 said.push(write(out, &bytes)?);
             }
         }
-        if !args.pages.is_empty() {
-            let checked = checked(&results, &name, lang)?;
-            for page in &args.pages {
-                let html = with_static_chart(&text(page)?, &checked);
-                said.push(write(page, html.as_bytes())?);
-            }
+        for page in &args.pages {
+            let html = with_static_chart(&text(page)?);
+            said.push(write(page, html.as_bytes())?);
         }
         if let Some(out) = &args.out {
             let glue = text(&args.dist.join("tier-breakdown.js"))?;

@@ -1,14 +1,14 @@
 //! `--static-into`: the chart written into a page's HTML before any
 //! script runs (`with_static_chart`), for the full page and each script
-//! embed whose data is known, with the page's CSP still strict.
+//! embed whose data is known, with the page's CSP still strict; the page
+//! read as HTML (comments, scripts, quoting, case), never as plain text.
 
 use tier_breakdown_core::seed::SEED_JSON;
-use tier_breakdown_core::validate::check;
 use tier_breakdown_standalone::with_static_chart;
 
-const PAGE: &str = r#"<!doctype html><html lang=vi><meta charset=utf-8><meta content="default-src 'self'; style-src 'self'; img-src 'self'" http-equiv=Content-Security-Policy><title>t</title></head><body><main data-tier-breakdown-page></main></body></html>"#;
+const PAGE: &str = r#"<!doctype html><html lang=vi><meta charset=utf-8><meta content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'" http-equiv=Content-Security-Policy><title>t</title></head><body><main data-tier-breakdown-page></main></body></html>"#;
 
-/// The SHA-256 CSP source of `text`, as a browser computes it for a `<style>`.
+/// The SHA-256 CSP source of `text`, as a browser computes it for a `<style>` or `<script>`.
 fn hash(text: &str) -> String {
     use base64::Engine;
     use sha2::Digest;
@@ -18,29 +18,37 @@ fn hash(text: &str) -> String {
     )
 }
 
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let at = html.find(open).unwrap() + open.len();
+    &html[at..at + html[at..].find(close).unwrap()]
+}
+
 #[test]
-fn a_full_page_gets_the_chart_and_its_style_allowed_by_hash() {
-    let c = check(SEED_JSON).unwrap();
-    let html = with_static_chart(PAGE, &c);
+fn a_full_page_gets_the_chart_and_its_blocks_allowed_by_hash() {
+    let html = with_static_chart(PAGE);
     let main = html.find("<main data-tier-breakdown-page>").unwrap();
-    assert!(html[main..].starts_with(
-        r#"<main data-tier-breakdown-page><div class="tb" lang="vi" data-tb-static="tbs1">"#
-    ));
+    assert!(html[main..].starts_with(r#"<main data-tier-breakdown-page><div class="tb" lang="vi" data-tb-static="tbs1" hidden="">"#));
     assert!(
         html.contains("94.877") && html.contains("tb-pick"),
         "figures and the file picker"
     );
-    let style = &html[html.find("<style>").unwrap() + 7..html.find("</style>").unwrap()];
-    assert!(
-        html.contains(&format!("style-src {} 'self'", hash(style))),
-        "the style's hash in the CSP"
+    let style = between(&html, "<style>", "</style>");
+    let script = between(&html, "<script>", "</script>");
+    let policy = between(
+        &html,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+        "\"",
+    );
+    assert_eq!(
+        policy.replace("&#39;", "'"),
+        format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src 'self'", hash(script), hash(style))
     );
     assert!(html.find("<style>").unwrap() < html.find("</head>").unwrap());
-    // Run twice (a build run again on its own output), the page is not drawn twice.
-    let again = with_static_chart(&html, &c);
+    // Run again on its own output, the page is not drawn twice.
+    let again = with_static_chart(&html);
     assert_eq!(
         again
-            .matches(r#"<div class="tb" lang="vi" data-tb-static="#)
+            .matches("<div class=\"tb\" lang=\"vi\" data-tb-static=")
             .count(),
         1
     );
@@ -48,34 +56,68 @@ fn a_full_page_gets_the_chart_and_its_style_allowed_by_hash() {
 }
 
 #[test]
-fn embeds_with_known_data_get_a_declarative_shadow_root() {
-    let c = check(SEED_JSON).unwrap();
-    let other = SEED_JSON.replace("\"lang\": \"vi\"", "\"lang\": \"en\"");
-    let page = format!(
-        "<body><div data-tier-breakdown data-lang=\"en\" data-tiers=\"good\"></div>\n\
-         <div data-tier-breakdown>\n<script type=\"application/json\">{other}</script></div>\n\
-         <div data-tier-breakdown data-src=\"x.json\"></div>\n\
-         <div data-tier-breakdown><script type=\"application/json\">{{\"broken\"</script></div></body>"
+fn a_policy_in_single_quotes_or_without_style_src_is_rewritten_whole() {
+    let page = "<html><head><META HTTP-EQUIV='content-security-policy' CONTENT=\"default-src 'self'\"></head><body><main data-tier-breakdown-page></main>";
+    let html = with_static_chart(page);
+    let policy = between(&html, "content=\"", "\"");
+    assert!(
+        policy.starts_with("default-src 'self'; style-src 'self' 'sha256-"),
+        "{policy}"
     );
-    let html = with_static_chart(&page, &c);
+    assert!(policy.contains("; script-src 'self' 'sha256-"), "{policy}");
+}
+
+#[test]
+fn embeds_with_known_data_get_a_declarative_shadow_root() {
+    let english = SEED_JSON.replacen("\"lang\": \"vi\"", "\"lang\": \"en\"", 1);
+    assert_ne!(english, SEED_JSON);
+    let page = format!(
+        "<body><DIV data-tier-breakdown\ndata-lang='en' data-tiers=good></DIV>\n\
+         <div data-tier-breakdown>\n<script type=\"application/json\">{english}</script></div>\n\
+         <div data-tier-breakdown data-src=\"x.json\"></div>\n\
+         <div data-tier-breakdown data-unit=\"u1\"></div>\n\
+         <div data-tier-breakdown data-lang=\"fr\"></div>\n\
+         <div data-tier-breakdown><script type=\"application/json\">{{\"broken\"</script></div>\n\
+         <!-- <div data-tier-breakdown></div> -->\n\
+         <script>el.innerHTML = '<div data-tier-breakdown></div>';</script></body>"
+    );
+    let html = with_static_chart(&page);
     assert_eq!(
         html.matches("<template shadowrootmode=\"open\">").count(),
         2,
         "{html}"
     );
     // The built-in data, in the language and with the tier the code asks for.
-    let first = &html[..html.find("</template>").unwrap()];
+    let first = between(&html, "<template", "</template>");
     assert!(
         first.contains(r#"lang="en" data-tb-static="tbs1""#)
             && first.contains(r#"aria-pressed="true""#)
     );
-    // The inline file is its own (its language), the data stays for the widget.
+    // The inline file is its own (in its language); the data stays for the widget.
     let second = &html[html.find("</template>").unwrap() + 11..];
-    assert!(second.contains(r#"data-tb-static="tbs2""#));
+    assert!(
+        second.contains(r#"lang="en" data-tb-static="tbs2""#),
+        "the inline file's language"
+    );
     assert!(second.contains("<script type=\"application/json\">"));
-    // data-src (known only at run time) and a broken file: left as they were.
-    assert!(html.contains("<div data-tier-breakdown data-src=\"x.json\"></div>"));
-    assert!(html.contains(
-        "<div data-tier-breakdown><script type=\"application/json\">{\"broken\"</script></div>"
-    ));
+    // Read at run time, a drill-down start, a language no page can know, a
+    // broken file, a comment, a string in a script: left as they were.
+    for kept in [
+        "<div data-tier-breakdown data-src=\"x.json\"></div>",
+        "<div data-tier-breakdown data-unit=\"u1\"></div>",
+        "<div data-tier-breakdown data-lang=\"fr\"></div>",
+        "<div data-tier-breakdown><script type=\"application/json\">{\"broken\"</script></div>",
+        "<!-- <div data-tier-breakdown></div> -->",
+        "<script>el.innerHTML = '<div data-tier-breakdown></div>';</script>",
+    ] {
+        assert!(html.contains(kept), "{kept}");
+    }
+    // An embed page is not a full page: no stylesheet in its head.
+    assert!(!html.contains("<style>[") && !html.contains("</style><script>"));
+}
+
+#[test]
+fn the_full_page_element_is_not_an_embed() {
+    let html = with_static_chart("<head></head><body><div data-tier-breakdown-page></div></body>");
+    assert!(!html.contains("<template"), "{html}");
 }

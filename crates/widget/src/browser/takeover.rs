@@ -1,8 +1,9 @@
 //! Static markup taken over in place: the widget's root replaces the
 //! chart the page carried before the wasm (`tier_breakdown_core::prerender`),
 //! and a reader's focus in it is put back on the same control once the
-//! widget has drawn. The markup has the widget's structure, so the n-th
-//! control of one is the n-th of the other.
+//! widget has drawn: the n-th control of the same tag and classes (the
+//! n-th legend key, the n-th segment), so controls the static markup does
+//! not draw (a drill-down's) do not shift it.
 
 use wasm_bindgen::JsCast;
 
@@ -26,22 +27,31 @@ pub fn focus(el: Option<web_sys::Element>) -> bool {
         .is_some_and(|e| e.focus().is_ok())
 }
 
-/// Replaces `old` (static markup) with `new`; returns which control of
-/// `old` had the focus, for [`focus_control`] once `new` is drawn.
-pub fn take_over(old: &web_sys::Element, new: &web_sys::Element) -> Option<u32> {
-    let focused = focused_in(old).and_then(|a| {
-        let list = old.query_selector_all(CONTROLS).ok()?;
-        (0..list.length()).find(|&i| list.item(i).is_some_and(|n| n.is_same_node(Some(&a))))
-    });
+/// Which control had the focus: a selector for its tag and classes, and
+/// its position among those.
+pub type Spot = (String, u32);
+
+/// Replaces `old` (static markup) with `new`; returns where the focus was
+/// in `old`, for [`focus_control`] once `new` is drawn.
+pub fn take_over(old: &web_sys::Element, new: &web_sys::Element) -> Option<Spot> {
+    let focused = focused_in(old)
+        .filter(|a| a.matches(CONTROLS).unwrap_or(false))
+        .and_then(|a| {
+            let sel = format!("{}[class=\"{}\"]", a.tag_name(), a.class_name());
+            let list = old.query_selector_all(&sel).ok()?;
+            let n = (0..list.length())
+                .find(|&i| list.item(i).is_some_and(|n| n.is_same_node(Some(&a))))?;
+            Some((sel, n))
+        });
     let _ = old.replace_with_with_node_1(new);
     focused
 }
 
-/// Focuses the `n`-th control in `root`.
-pub fn focus_control(root: &web_sys::Element, n: u32) {
+/// Focuses the control at `spot` in `root`.
+pub fn focus_control(root: &web_sys::Element, spot: &Spot) {
     let nth = root
-        .query_selector_all(CONTROLS)
+        .query_selector_all(&spot.0)
         .ok()
-        .and_then(|l| l.item(n));
+        .and_then(|l| l.item(spot.1));
     focus(nth.and_then(|e| e.dyn_into().ok()));
 }

@@ -23,7 +23,7 @@ use super::view::StartView;
 use crate::browser::{
     language,
     media::prefers_dark,
-    takeover::{focus_control, take_over},
+    takeover::{focus_control, take_over, Spot},
 };
 use crate::load::{fetch_text, read_file, LoadError};
 use tier_breakdown_core::parts::picker_el;
@@ -210,7 +210,7 @@ struct Body {
     dark: Signal<bool>,
     options: WidgetOptions,
     /// The control that had the focus in the static chart taken over.
-    focused: std::cell::Cell<Option<u32>>,
+    focused: std::cell::Cell<Option<Spot>>,
 }
 
 /// What the widget shows; redrawn (and its effects disposed) when the file changes.
@@ -258,9 +258,9 @@ fn body(root: &web_sys::Element, b: Body) {
                 },
             );
             // After the parts' own first runs, queued by `build` (the bars).
-            if let Some(n) = b.focused.take() {
+            if let Some(spot) = b.focused.take() {
                 let root = body.clone();
-                queued_effect(move || focus_control(&root, n));
+                queued_effect(move || focus_control(&root, &spot));
             }
         }
     });
