@@ -132,7 +132,9 @@ fn an_embed_is_a_declarative_shadow_root() {
         "{}",
         &e[..80]
     );
-    assert!(e.contains(r#"<div class="tb-root"><div class="tb" lang="en" data-tb-static="e" hidden="">"#));
+    assert!(e.contains(
+        r#"<div class="tb-root"><div class="tb" lang="en" data-tb-static="e" hidden="">"#
+    ));
     assert!(
         e.contains(r#"aria-pressed="true""#),
         "the tier asked for is selected"
