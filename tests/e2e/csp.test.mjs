@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { ROOT, openPage, settled, useServerAndBrowser, CHART } from './harness.mjs';
 
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -75,7 +75,7 @@ test('the iframe page works under the strict policy', async () => {
   await withPolicy(page, '/index.html', PAGE_POLICY);
   await page.goto(`${ctx.server.origin}/hosts/frame-parent.html`);
   const frame = page.frameLocator('iframe');
-  await frame.locator('.tb-chart').waitFor();
+  await frame.locator(CHART).waitFor();
   await frame.locator('.tb-key[data-tier=good]').click();
   assert.equal(await frame.locator('[data-group=members] .tb-selected').textContent(), 'Good: 78.6%');
   assert.deepEqual(page.refused, []);
@@ -97,7 +97,7 @@ test('the standalone file carries its own strict policy and runs under it', asyn
   const page = await strictPage();
   const file = join(ROOT, 'dist', 'tier-breakdown.html');
   await page.goto(pathToFileURL(file).href);
-  await page.locator('.tb-chart').waitFor();
+  await page.locator(CHART).waitFor();
   const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
   // Two scripts by hash (the module, the query guard), one stylesheet.
   assert.match(policy, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+';/);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { ROOT, openPage, useServerAndBrowser } from './harness.mjs';
+import { ROOT, openPage, useServerAndBrowser, CHART } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 const OUT = join(ROOT, 'target', 'e2e-editor');
@@ -70,7 +70,7 @@ async function download(page, selector) {
 /** The preview's chart table (every figure): its rows of cell texts. */
 async function previewTable(page) {
   const frame = page.locator('.ed-frame');
-  await frame.locator('.tb-chart').waitFor();
+  await frame.locator(CHART).waitFor();
   await frame.locator('.tb-table-toggle').click();
   return frame.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
 }
@@ -133,7 +133,7 @@ test('the standalone file built in the browser is the native tool\'s, and opens 
   const offline = await openPage(ctx.browser, { width: 1024 });
   await offline.context().route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
   await offline.goto(pathToFileURL(file).href);
-  await offline.locator('.tb-chart').waitFor();
+  await offline.locator(CHART).waitFor();
   assert.equal(await offline.textContent('[data-group=members] .tb-headline'), '94.877');
   assert.deepEqual(offline.requests, [pathToFileURL(file).href]);
   assert.deepEqual(offline.errors, []);
@@ -199,7 +199,7 @@ test('with the file hosted, the data-src embed and the iframe codes render it', 
   await host.goto(url);
   await host.locator('[data-tier-breakdown] .tb-chart').waitFor();
   const inner = host.frameLocator('iframe[data-tier-breakdown-frame]');
-  await inner.locator('.tb-chart').waitFor();
+  await inner.locator(CHART).waitFor();
   const title = JSON.parse(readFileSync(join(ROOT, 'data/example-shares.json'), 'utf8')).title;
   const expected = typeof title === 'string' ? title : title.vi;
   assert.equal(await host.locator('[data-tier-breakdown] .tb-title').textContent(), expected);
@@ -310,7 +310,7 @@ test('a dropped file opens, periods\' sub-units included; the preview switches l
   assert.equal(await page.inputValue('#f-units-1-label-vi'), typeof file.units[1].label === 'string' ? file.units[1].label : file.units[1].label.vi);
 
   const frame = page.locator('.ed-frame');
-  await frame.locator('.tb-chart').waitFor();
+  await frame.locator(CHART).waitFor();
   await page.click('.ed-preview [data-choice=en]');
   await frame.locator('.tb-title', { hasText: file.title.en }).waitFor();
   await page.click('.ed-preview [data-choice=dark]');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, startSites, openPage, settled } from './harness.mjs';
+import { ROOT, startSites, openPage, settled, CHART } from './harness.mjs';
 
 // This site, another one, and this page as a build allowing the other writes it.
 let sites, server, other, allowing, browser;
@@ -70,7 +70,7 @@ test('a server that never answers times out, with a retry button that works', as
   const flaky = await load('/flaky/k1/fixtures/good/minimal-en.json');
   assert.deepEqual(flaky.lines, [`the server answered 503 for ${o()}`]);
   await flaky.page.getByRole('button', { name: 'Try again' }).click();
-  await flaky.page.locator('.tb-chart').waitFor();
+  await flaky.page.locator(CHART).waitFor();
   assert.equal(await flaky.page.textContent('.tb-title'), 'Staff appraisal 2024');
   assert.deepEqual(flaky.page.errors, []);
 });

@@ -252,9 +252,16 @@ export async function openPage(browser, { width = 1024, height = 900, colorSchem
   return page;
 }
 
-/** Waits until the chart is drawn (or an error box is shown) and two frames have passed. */
+/**
+ * The widget's chart, not the static one a page carries before the wasm
+ * (core::prerender): a test that waited for `.tb-chart` could act on a
+ * chart no script drives yet.
+ */
+export const CHART = '.tb:not([data-tb-static]) .tb-chart';
+
+/** Waits until the widget has drawn its chart (or an error box) and two frames have passed. */
 export async function settled(page) {
-  await page.waitForSelector('.tb-chart, .tb-error');
+  await page.waitForSelector(`${CHART}, .tb-error`);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

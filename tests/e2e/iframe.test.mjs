@@ -2,7 +2,7 @@
 // Datawrapper-style listener, and under our own frame-parent.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser } from './harness.mjs';
+import { openPage, useServerAndBrowser, CHART } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -30,7 +30,7 @@ for (const [host, name] of [['pym.html', 'pym.js parent'], ['datawrapper.html', 
   test(`the iframe grows and shrinks with its content under a ${name}`, async () => {
     const page = await openPage(ctx.browser, { width: 1100, height: 800 });
     await page.goto(`${ctx.server.origin}/hosts/${host}`);
-    await page.frameLocator('iframe').locator('.tb-chart').waitFor();
+    await page.frameLocator('iframe').locator(CHART).waitFor();
     const wide = await heightWhere(page, (h) => h > 400, 'the chart height');
     assert.equal(wide, await contentHeight(page));
     // A narrow column: labels wrap, the content is taller, the iframe follows.
@@ -50,7 +50,7 @@ test('filtering inside the iframe keeps its height (no jump)', async () => {
   const page = await openPage(ctx.browser, { width: 1100, height: 800 });
   await page.goto(`${ctx.server.origin}/hosts/frame-parent.html`);
   const frame = page.frameLocator('iframe');
-  await frame.locator('.tb-chart').waitFor();
+  await frame.locator(CHART).waitFor();
   const before = await heightWhere(page, (h) => h > 400, 'the chart height');
   // Filter with the keyboard inside the frame: the combined-share line keeps its room, no jump.
   await frame.locator('.tb-key[data-tier=excellent]').click();

@@ -2,7 +2,7 @@
 // by mouse and by keyboard, and nothing requested outside the ctx.server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, segmentPaint, settled, useServerAndBrowser } from './harness.mjs';
+import { openPage, segmentPaint, settled, useServerAndBrowser, CHART } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -135,7 +135,7 @@ test('the page and the demo article ask for nothing that is not there (no favico
     page.on('console', (m) => { if (m.type() === 'error') missing.push(m.text()); });
     const icon = page.waitForResponse((r) => r.url().endsWith('/favicon.svg'), { timeout: 10_000 }).catch(() => null);
     await page.goto(`${ctx.server.origin}${path}`);
-    await page.locator('.tb-chart').first().waitFor();
+    await page.locator(CHART).first().waitFor();
     assert.equal((await icon)?.status(), 200, `${path}: its icon is declared and served`);
     assert.deepEqual(missing, [], path);
     await page.close();

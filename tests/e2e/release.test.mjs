@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, openPage } from './harness.mjs';
+import { ROOT, startServer, launch, openPage, CHART } from './harness.mjs';
 import { listFiles, release } from '../../scripts/release.mjs';
 import { version } from '../../scripts/version.mjs';
 
@@ -79,7 +79,7 @@ test('the npm-installed package serves the demo article: both embeds render', as
   await page.goto(`${server.origin}/demo/article.html`);
   await page.locator('#script-embed .tb-chart').waitFor();
   await page.locator('#districts-embed .tb-chart').waitFor();
-  await page.frameLocator('#iframe-embed iframe').locator('.tb-chart').waitFor();
+  await page.frameLocator('#iframe-embed iframe').locator(CHART).waitFor();
   // The built-in data: the article's figures, in Vietnamese in the page and in English in the iframe.
   assert.match(await page.locator('#script-embed .tb-chart').textContent(), /Đảng viên/);
   assert.match(await page.frameLocator('#iframe-embed iframe').locator('.tb-chart').textContent(), /Party members/);

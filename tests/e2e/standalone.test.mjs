@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, launch, openPage } from './harness.mjs';
+import { ROOT, launch, openPage, CHART } from './harness.mjs';
 
 const OUT = join(ROOT, 'target', 'standalone');
 const tool = (...args) => spawnSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -23,7 +23,7 @@ async function openOffline(file, lang) {
   const page = await openPage(browser, { width: 1024 });
   await page.context().route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
   await page.goto(pathToFileURL(file).href + (lang ? `?lang=${lang}` : ''));
-  await page.locator('.tb-chart').waitFor();
+  await page.locator(CHART).waitFor();
   return page;
 }
 

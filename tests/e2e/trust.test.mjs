@@ -4,7 +4,7 @@
 // the reader's cookies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSites, openPage, settled } from './harness.mjs';
+import { startSites, openPage, settled, CHART } from './harness.mjs';
 import { allowDataOrigins } from '../../scripts/data-origins.mjs';
 
 // This site, another one, and this page as a build allowing the other writes it.
@@ -57,7 +57,7 @@ test('a site the deployment allowed is read, without the reader\'s cookies', asy
   const page = await openPage(browser);
   await page.context().addCookies([{ name: 'session', value: 'secret', url: origin }, { name: 'session', value: 'own', url: allowing.origin }]);
   await page.goto(`${allowing.origin}/?data=${encodeURIComponent(`${origin}/cors/data/example-shares.json`)}`);
-  await page.locator('.tb-chart').waitFor();
+  await page.locator(CHART).waitFor();
   const reads = other.hits.filter((h) => h.path === '/cors/data/example-shares.json');
   assert.ok(reads.length >= 1);
   assert.ok(reads.every((h) => h.cookie === null), JSON.stringify(reads));

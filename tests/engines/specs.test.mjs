@@ -21,9 +21,9 @@ after(async () => {
   stopXvfb();
 });
 
-/** Waits for the chart (or an error box) in the page, then two animation frames. */
+/** Waits for the widget's chart (not the static one before the wasm) or an error box, then two animation frames. */
 async function settled(d) {
-  await d.wait(until.elementLocated(By.css('.tb-chart, .tb-error')), 20_000);
+  await d.wait(until.elementLocated(By.css('.tb:not([data-tb-static]) .tb-chart, .tb-error')), 20_000);
   await d.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));');
 }
 
@@ -86,7 +86,7 @@ for (const engine of ENGINES) {
         const root = await host.getShadowRoot();
         return root.findElement(By.css(css));
       };
-      await d.wait(async () => { try { return await (await inShadow('.tb-chart')).isDisplayed(); } catch { return false; } }, 20_000);
+      await d.wait(async () => { try { return await (await inShadow('.tb:not([data-tb-static]) .tb-chart')).isDisplayed(); } catch { return false; } }, 20_000);
       assert.equal(await (await inShadow('.tb-title')).getText(), 'Inline data');
       await (await inShadow('.tb-key[data-tier=high]')).click();
       await d.wait(async () => (await (await inShadow('[data-group=staff] .tb-selected')).getText()) === 'High: 75.0%', 5000);
