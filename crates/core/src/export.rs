@@ -2,6 +2,7 @@
 //! (UTF-8 with a byte order mark, one row per group × tier), and the data
 //! table's cells.
 
+use crate::fold::slug;
 use crate::format::{int, plain_decimal, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
 use crate::layout::{coverage_line, evaluated_text};
@@ -206,4 +207,17 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The CSV's file name: the title's slug, and the unit's id when one is shown.
+///
+/// ```
+/// use tier_breakdown_core::export::csv_name;
+/// assert_eq!(csv_name("Kết quả 2022", Some("viet-tri")), "ket-qua-2022-viet-tri.csv");
+/// ```
+pub fn csv_name(title: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{}-{u}.csv", slug(title)),
+        None => format!("{}.csv", slug(title)),
+    }
 }

@@ -15,8 +15,7 @@
 
 use crate::dom::El;
 use crate::drill::{period_index, scoped};
-use crate::export::summary;
-use crate::fold::slug;
+use crate::export::{csv_name, summary};
 use crate::i18n::{problem_line, UiLang};
 use crate::layout::chart;
 use crate::minify::minify;
@@ -127,7 +126,7 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .map(|s| summary(s, lang, &ids))
         .unwrap_or_default();
     let warnings: Vec<String> = c.warnings.iter().map(|w| problem_line(lang, w)).collect();
-    let file_name = format!("{}.csv", slug(&head.title));
+    let file_name = csv_name(&head.title, None);
     let rows = table_rows(scope.as_ref(), lang, &ids, id, &head.title);
     let figure = El::with_class("figure", "tb-chart")
         .attr("aria-labelledby", format!("{id}-title"))
@@ -180,7 +179,11 @@ pub fn chart_html(c: &Checked, o: &Options) -> Static {
 /// inside, so the page's CSS cannot reach it before the wasm starts either
 /// (the widget then draws into the same shadow root).
 pub fn embed_html(c: &Checked, o: &Options) -> String {
-    let s = chart_html(c, o);
+    as_embed(&chart_html(c, o))
+}
+
+/// Static markup from [`chart_html`] as [`embed_html`] writes it.
+pub fn as_embed(s: &Static) -> String {
     format!(
         "<template shadowrootmode=\"open\"><style>{SHADOW_CSS}{}</style><div class=\"tb-root\">{}</div></template>",
         s.css,

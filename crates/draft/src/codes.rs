@@ -139,17 +139,6 @@ pub fn embed_inline(
     )
 }
 
-/// ` style="min-height:…px"`: the space a chart whose file is read at run
-/// time keeps from the start, so the page does not move when it comes
-/// (`height` 0: none).
-fn reserve(property: &str, height: u32) -> String {
-    if height == 0 {
-        String::new()
-    } else {
-        format!("{property}:{height}px")
-    }
-}
-
 /// The script embed reading the results file from `src`; `height` is the
 /// chart's height on a phone (the tallest it gets), kept free for it.
 pub fn embed_src(
@@ -160,11 +149,10 @@ pub fn embed_src(
     fallback: &str,
     height: u32,
 ) -> String {
-    let style = reserve("min-height", height);
-    let style = if style.is_empty() {
-        style
-    } else {
-        format!(" style=\"{style}\"")
+    // The space the chart keeps from the start, so the page does not move when it comes.
+    let style = match height {
+        0 => String::new(),
+        h => format!(" style=\"min-height:{h}px\""),
     };
     format!(
         "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"{style}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
@@ -187,9 +175,9 @@ pub fn iframe(
     frame_sri: &str,
     height: u32,
 ) -> String {
-    let height = match reserve("height", height) {
-        h if h.is_empty() => h,
-        h => format!(";{h}"),
+    let height = match height {
+        0 => String::new(),
+        h => format!(";height:{h}px"),
     };
     format!(
         "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0{height}\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",

@@ -258,7 +258,8 @@ pub fn focus_soon(ids: Vec<String>) {
 
 /// The height in pixels of static chart markup (`core::prerender`) drawn
 /// `width` px wide, measured off screen in a shadow root of its own with
-/// the markup's stylesheet adopted (the editor's CSP allows no `<style>`):
+/// the markup's stylesheet adopted (the widget's `add_styles`; the
+/// editor's CSP allows no `<style>`):
 /// the height hint of the codes whose data is only read at run time.
 pub fn static_height(html: &str, css: &str, width: u32) -> Option<u32> {
     let doc = web_sys::window()?.document()?;
@@ -275,10 +276,7 @@ pub fn static_height(html: &str, css: &str, width: u32) -> Option<u32> {
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .ok()?;
-    let sheet = web_sys::CssStyleSheet::new().ok()?;
-    sheet.replace_sync(css).ok()?;
-    let list = js_sys::Array::of1(&sheet);
-    js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &list).ok()?;
+    tier_breakdown::browser::styles::add_styles(&doc, &shadow, css).ok()?;
     shadow.set_inner_html(html);
     doc.body()?.append_child(&host).ok()?;
     let h = host.offset_height();

@@ -11,7 +11,7 @@ use send_wrapper::SendWrapper;
 use tier_breakdown_core::export::summary;
 use tier_breakdown_core::fold::slug;
 use tier_breakdown_core::i18n::{tool_message, UiLang};
-use tier_breakdown_core::prerender::{chart_html, embed_html, knows_language, Options};
+use tier_breakdown_core::prerender::{as_embed, chart_html, knows_language, Options};
 use tier_breakdown_core::validate::check;
 
 /// The width the height hint is measured at: an article column on a
@@ -87,7 +87,7 @@ pub fn Publish(ed: Ed) -> impl IntoView {
                     summary(&c.dataset, lang, &[]),
                     // No static chart when the widget will follow the reader's browser.
                     if knows_language(&c, &o) {
-                        embed_html(&c, &o)
+                        as_embed(&page)
                     } else {
                         String::new()
                     },

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::rx::*;
 use tier_breakdown_core::drill::{folded_names, period_index, periods, scoped};
 use tier_breakdown_core::i18n::UiLang;
-use tier_breakdown_core::layout::chart;
+use tier_breakdown_core::layout::{chart, WIDTH_STEP};
 use tier_breakdown_core::stack::Selection;
 use tier_breakdown_core::validate::Checked;
 
@@ -17,9 +17,6 @@ use super::dom::set_attr;
 use super::view::{keep_in_url, Chart, ChartParts, StartView, ViewState};
 use super::{announce, bars, compare, drill, footer, header, legend, ranking, tools, tooltip};
 use crate::browser::resize::observe_width;
-
-/// Bar widths are rounded to this many pixels before laying out again.
-const WIDTH_STEP: f64 = 8.0;
 
 /// Ids unique on the page, for `aria-labelledby` and friends.
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);

@@ -3,8 +3,7 @@
 //! the chart shows, made in the page).
 
 use crate::rx::*;
-use tier_breakdown_core::export::csv;
-use tier_breakdown_core::fold::slug;
+use tier_breakdown_core::export::{csv, csv_name};
 use tier_breakdown_core::i18n::{t, Msg};
 
 use tier_breakdown_core::parts::{table_rows, tools_els, ToolBinds};
@@ -64,13 +63,10 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
 /// "Get the data": named after the title (and the unit), filled on click.
 fn csv_link(c: &Chart, link: web_sys::Element) {
     let (lang, unit, scope, ids) = (c.lang, c.state.unit, c.scope, c.shown.clone());
-    let title_slug = slug(&c.head.title);
+    let title = c.head.title.clone();
     let el = link.clone();
     queued_effect(move || {
-        let name = match unit.get() {
-            Some(u) => format!("{title_slug}-{u}.csv"),
-            None => format!("{title_slug}.csv"),
-        };
+        let name = csv_name(&title, unit.get().as_deref());
         set_attr(&el, "download", Some(&name));
     });
     listen(&link, "click", move |ev| match scope.get_untracked() {
