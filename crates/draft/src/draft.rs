@@ -75,6 +75,9 @@ pub struct Figure {
     pub or_better: bool,
     /// `about`, `nearly`, `over`, `under`, or empty.
     pub approx: String,
+    /// The report does not give this tier's figure (written `null` in the
+    /// file, format version 3): `value` is then ignored.
+    pub not_given: bool,
 }
 
 /// One group (organisations, cells, members…), or a unit's or a period's
