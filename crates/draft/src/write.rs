@@ -298,6 +298,7 @@ fn read_figure(v: Option<&Value>) -> Figure {
             value: read_string(m.get("or_better").or(m.get("value"))),
             or_better: m.contains_key("or_better"),
             approx: read_string(m.get("approx")),
+            ..Figure::default()
         },
         other => Figure {
             value: read_string(other),
