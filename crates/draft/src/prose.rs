@@ -1,0 +1,1650 @@
+//! Report text read into a draft: the figures of a provincial committee's
+//! report, a press release or another paper's paragraph ("Năm 2022, toàn
+//! tỉnh có 695/698 tổ chức cơ sở đảng được đánh giá, xếp loại, trong đó có
+//! 131 … hoàn thành xuất sắc nhiệm vụ …"), Vietnamese or English.
+//!
+//! [`read`] finds each group, its coverage and its tier figures, and makes
+//! a [`Draft`]. It says where every figure came from ([`Used`]: the words'
+//! byte range and the field's JSON path), lists what it saw and did not
+//! use with the reason ([`Unused`]: targets, awards, admissions,
+//! congresses, inspections, document numbers and dates, changes, "một
+//! số"…), and asks where the words allow two readings ([`Question`]: each
+//! choice is the draft that reading gives). Nothing is guessed silently:
+//! a tier the text does not give is `not_given`; a tier is worked out
+//! (`0`) only when the given tiers already add up to the evaluated.
+//!
+//! How it reads: the text is cut into tokens (accents folded, byte ranges
+//! kept), known phrases are recognised (groups, tiers of today's and the
+//! older scheme with their abbreviations, coverage, "trở lên", "trong đó",
+//! approximations, periods, non-results), then each sentence is read
+//! clause by clause (`;`) and item by item (`,`, `và`, a second count):
+//! an item's number goes to its tier, or to the coverage, or is the total.
+
+use std::ops::Range;
+
+use tier_breakdown_core::fold;
+
+use crate::draft::{review_tiers, Basis, Draft, Group, Part, Text, Tier, REVIEW_GROUPS};
+use crate::number;
+use crate::words::{w, UiLang, W};
+
+/// What [`read`] made of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The draft the first choice of every question gives.
+    pub draft: Draft,
+    /// Every figure put in the draft, in the text's order.
+    pub used: Vec<Used>,
+    /// Figures and numbers seen and left out, with the reason.
+    pub unused: Vec<Unused>,
+    pub questions: Vec<Question>,
+}
+
+/// A figure of the draft and the words it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Used {
+    /// Byte range of the words in the text (empty when `derived`).
+    pub words: Range<usize>,
+    /// The field's JSON path in the written file: `groups[0].counts.good`,
+    /// `periods[0].groups[1].evaluated`.
+    pub path: String,
+    /// The figure as the draft holds it (`94877`, `16.2`).
+    pub value: String,
+    /// Not printed but worked out: the other tiers add up to the
+    /// evaluated, so this one is 0 ([`W::WhyDerived`]).
+    pub derived: bool,
+}
+
+/// Something that looked like a figure and is not in the draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unused {
+    pub words: Range<usize>,
+    pub why: W,
+}
+
+/// Two readings of the same words; the draft holds the first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub words: Range<usize>,
+    pub ask: W,
+    pub choices: Vec<Choice>,
+}
+
+/// One reading: what it is called and the draft it gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub says: W,
+    pub draft: Draft,
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// A word, a number or a sign: its folded text and its bytes in the text.
+#[derive(Clone, Debug)]
+struct Tok {
+    kind: Kind,
+    s: String,
+    span: Range<usize>,
+    /// Space before it.
+    gap: bool,
+}
+
+/// The text cut into tokens, accents folded (`Đảng` → `dang`). A line
+/// break is a `\n` token (it ends a sentence).
+fn tokens(text: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|&(_, c)| {
+            let c = match c {
+                '–' | '—' | '‐' | '−' => '-',
+                c => c,
+            };
+            fold::base(c).to_lowercase().next().unwrap_or(c)
+        })
+        .collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let (mut i, mut gap) = (0, true);
+    while i < chars.len() {
+        let c = folded[i];
+        if c.is_whitespace() {
+            if c == '\n' && out.last().is_some_and(|t: &Tok| t.s != "\n") {
+                out.push(Tok {
+                    kind: Kind::Punct,
+                    s: "\n".into(),
+                    span: byte(i)..byte(i + 1),
+                    gap: true,
+                });
+            }
+            gap = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            i += 1;
+            while i < chars.len() {
+                let d = folded[i];
+                let sep_then_digit =
+                    matches!(d, '.' | ',') && folded.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || sep_then_digit {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Num
+        } else if c.is_alphabetic() {
+            while i < chars.len() && folded[i].is_alphabetic() {
+                i += 1;
+            }
+            Kind::Word
+        } else {
+            i += 1;
+            Kind::Punct
+        };
+        out.push(Tok {
+            kind,
+            s: folded[start..i].iter().collect(),
+            span: byte(start)..byte(i),
+            gap,
+        });
+        gap = false;
+    }
+    out
+}
+
+// --------------------------------------------------------------- phrases
+
+/// What a known phrase means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Group(&'static str),
+    Tier(&'static str),
+    /// "được đánh giá, xếp loại", "được kiểm điểm", "were reviewed".
+    Cover,
+    OrBetter,
+    OfWhich,
+    Approx(&'static str),
+    /// Not a result: the item and the rest of the clause are left out.
+    Not(W),
+    /// "một số" (some): not a figure.
+    Some,
+    /// "tăng", "giảm", "so với": the item is a change, not a count.
+    Change,
+    /// "không có" … "nào": none.
+    NoneOf,
+    Any,
+    Number(u32),
+    /// "in", "year" (before a year; "năm 2022" is read before the phrases).
+    Year,
+    Quarter,
+    /// "hằng năm": every year, no year named.
+    Every,
+    /// "và", "and": a new item.
+    And,
+    /// A word that names nothing ("có", "đạt", "xếp loại"…).
+    Filler,
+}
+
+use Mark as M;
+
+/// Every phrase the reader knows, folded, words and signs apart by
+/// spaces; the longest match wins. The third field: an English phrase
+/// (the file's language is the one most phrases were in).
+const PHRASES: &[(&str, Mark, bool)] = &[
+    // Groups.
+    ("to chuc co so dang", M::Group("organisations"), false),
+    ("to chuc dang", M::Group("organisations"), false),
+    ("to chuc co so", M::Group("organisations"), false),
+    ("tccsd", M::Group("organisations"), false),
+    ("tcd", M::Group("organisations"), false),
+    (
+        "grassroots party organisations",
+        M::Group("organisations"),
+        true,
+    ),
+    (
+        "grassroots party organizations",
+        M::Group("organisations"),
+        true,
+    ),
+    ("grassroots organisations", M::Group("organisations"), true),
+    ("party organisations", M::Group("organisations"), true),
+    ("party organizations", M::Group("organisations"), true),
+    ("organisations", M::Group("organisations"), true),
+    ("organizations", M::Group("organisations"), true),
+    ("chi bo truc thuoc dang uy co so", M::Group("cells"), false),
+    ("chi bo truc thuoc dang bo co so", M::Group("cells"), false),
+    ("chi bo truc thuoc", M::Group("cells"), false),
+    ("chi bo", M::Group("cells"), false),
+    ("party cells", M::Group("cells"), true),
+    ("cells", M::Group("cells"), true),
+    ("cell", M::Group("cells"), true),
+    ("dang vien", M::Group("members"), false),
+    ("dong chi", M::Group("members"), false),
+    ("d / c", M::Group("members"), false),
+    ("party members", M::Group("members"), true),
+    ("members", M::Group("members"), true),
+    ("member", M::Group("members"), true),
+    ("tap the lanh dao , quan ly", M::Group("collectives"), false),
+    ("tap the lanh dao quan ly", M::Group("collectives"), false),
+    ("tap the lanh dao", M::Group("collectives"), false),
+    ("tap the", M::Group("collectives"), false),
+    ("leadership collectives", M::Group("collectives"), true),
+    ("collectives", M::Group("collectives"), true),
+    (
+        "ca nhan can bo lanh dao , quan ly",
+        M::Group("leaders"),
+        false,
+    ),
+    (
+        "ca nhan can bo lanh dao quan ly",
+        M::Group("leaders"),
+        false,
+    ),
+    ("can bo lanh dao , quan ly", M::Group("leaders"), false),
+    ("can bo lanh dao quan ly", M::Group("leaders"), false),
+    ("ca nhan", M::Group("leaders"), false),
+    ("leaders", M::Group("leaders"), true),
+    // Today's tiers, their abbreviations and usual misspellings.
+    ("hoan thanh xuat sac nhiem vu", M::Tier("excellent"), false),
+    ("hoan thanh xuat xac nhiem vu", M::Tier("excellent"), false),
+    ("hoan thanh xuat sac", M::Tier("excellent"), false),
+    ("xuat sac", M::Tier("excellent"), false),
+    ("htxsnv", M::Tier("excellent"), false),
+    ("htxs nv", M::Tier("excellent"), false),
+    ("htxs", M::Tier("excellent"), false),
+    ("htxcnv", M::Tier("excellent"), false),
+    (
+        "completed their duties excellently",
+        M::Tier("excellent"),
+        true,
+    ),
+    ("completed duties excellently", M::Tier("excellent"), true),
+    ("excellently", M::Tier("excellent"), true),
+    ("excellent", M::Tier("excellent"), true),
+    ("hoan thanh tot nhiem vu", M::Tier("good"), false),
+    ("hoan thanh tot", M::Tier("good"), false),
+    ("httnv", M::Tier("good"), false),
+    ("htt nv", M::Tier("good"), false),
+    ("httvn", M::Tier("good"), false),
+    ("completed their duties well", M::Tier("good"), true),
+    ("completed duties well", M::Tier("good"), true),
+    ("good", M::Tier("good"), true),
+    ("hoan thanh nhiem vu", M::Tier("completed"), false),
+    ("hoan thanh nhiem vi", M::Tier("completed"), false),
+    ("htnv", M::Tier("completed"), false),
+    ("ht nv", M::Tier("completed"), false),
+    ("htvn", M::Tier("completed"), false),
+    ("completed their duties", M::Tier("completed"), true),
+    ("completed duties", M::Tier("completed"), true),
+    ("khong hoan thanh nhiem vu", M::Tier("not_completed"), false),
+    ("khong hoan thanh", M::Tier("not_completed"), false),
+    ("khtnv", M::Tier("not_completed"), false),
+    ("khtn", M::Tier("not_completed"), false),
+    ("khnv", M::Tier("not_completed"), false),
+    (
+        "did not complete their duties",
+        M::Tier("not_completed"),
+        true,
+    ),
+    ("did not complete duties", M::Tier("not_completed"), true),
+    (
+        "failed to complete their duties",
+        M::Tier("not_completed"),
+        true,
+    ),
+    ("not completed", M::Tier("not_completed"), true),
+    // The older scheme (before 2018/19): members "đủ tư cách …" are
+    // today's tiers with a prefix, read as filler.
+    (
+        "trong sach , vung manh tieu bieu",
+        M::Tier("exemplary"),
+        false,
+    ),
+    (
+        "trong sach vung manh tieu bieu",
+        M::Tier("exemplary"),
+        false,
+    ),
+    (
+        "trong sach va vung manh tieu bieu",
+        M::Tier("exemplary"),
+        false,
+    ),
+    ("tsvm tieu bieu", M::Tier("exemplary"), false),
+    ("tsvmtb", M::Tier("exemplary"), false),
+    ("tieu bieu", M::Tier("exemplary"), false),
+    ("clean and strong , exemplary", M::Tier("exemplary"), true),
+    ("trong sach , vung manh", M::Tier("clean_strong"), false),
+    ("trong sach vung manh", M::Tier("clean_strong"), false),
+    ("trong sach va vung manh", M::Tier("clean_strong"), false),
+    ("tsvm", M::Tier("clean_strong"), false),
+    ("clean and strong", M::Tier("clean_strong"), true),
+    ("yeu kem", M::Tier("weak"), false),
+    ("weak", M::Tier("weak"), true),
+    (
+        "vi pham tu cach hoac khong hoan thanh nhiem vu",
+        M::Tier("not_completed"),
+        false,
+    ),
+    ("vi pham tu cach", M::Tier("not_completed"), false),
+    ("du tu cach", M::Filler, false),
+    // Coverage.
+    ("duoc danh gia , xep loai", M::Cover, false),
+    ("duoc danh gia va xep loai", M::Cover, false),
+    ("duoc danh gia xep loai", M::Cover, false),
+    ("danh gia , xep loai", M::Cover, false),
+    ("danh gia va xep loai", M::Cover, false),
+    ("duoc danh gia", M::Cover, false),
+    ("duoc xep loai", M::Cover, false),
+    ("duoc kiem diem", M::Cover, false),
+    ("tham gia kiem diem", M::Cover, false),
+    ("were reviewed", M::Cover, true),
+    ("were evaluated", M::Cover, true),
+    ("were assessed", M::Cover, true),
+    ("were rated", M::Cover, true),
+    ("reviewed", M::Cover, true),
+    // Shapes.
+    ("tro len", M::OrBetter, false),
+    ("or better", M::OrBetter, true),
+    ("or above", M::OrBetter, true),
+    ("or higher", M::OrBetter, true),
+    ("trong do", M::OfWhich, false),
+    ("of which", M::OfWhich, true),
+    ("of whom", M::OfWhich, true),
+    ("including", M::OfWhich, true),
+    ("gan", M::Approx("nearly"), false),
+    ("khoang", M::Approx("about"), false),
+    ("xap xi", M::Approx("about"), false),
+    ("chung", M::Approx("about"), false),
+    ("tren", M::Approx("over"), false),
+    ("hon", M::Approx("over"), false),
+    ("duoi", M::Approx("under"), false),
+    ("nearly", M::Approx("nearly"), true),
+    ("almost", M::Approx("nearly"), true),
+    ("about", M::Approx("about"), true),
+    ("around", M::Approx("about"), true),
+    ("approximately", M::Approx("about"), true),
+    ("over", M::Approx("over"), true),
+    ("more than", M::Approx("over"), true),
+    ("under", M::Approx("under"), true),
+    ("fewer than", M::Approx("under"), true),
+    ("less than", M::Approx("under"), true),
+    ("va", M::And, false),
+    ("and", M::And, true),
+    // Not results.
+    ("phan dau", M::Not(W::WhyTarget), false),
+    ("chi tieu", M::Not(W::WhyTarget), false),
+    ("ke hoach", M::Not(W::WhyTarget), false),
+    ("muc tieu", M::Not(W::WhyTarget), false),
+    ("nam toi", M::Not(W::WhyTarget), false),
+    ("nam sau", M::Not(W::WhyTarget), false),
+    ("target", M::Not(W::WhyTarget), true),
+    ("aims", M::Not(W::WhyTarget), true),
+    ("plan", M::Not(W::WhyTarget), true),
+    ("khen thuong", M::Not(W::WhyAward), false),
+    ("giay khen", M::Not(W::WhyAward), false),
+    ("bang khen", M::Not(W::WhyAward), false),
+    ("award", M::Not(W::WhyAward), true),
+    ("awarded", M::Not(W::WhyAward), true),
+    ("commended", M::Not(W::WhyAward), true),
+    ("ket nap", M::Not(W::WhyAdmission), false),
+    ("admitted", M::Not(W::WhyAdmission), true),
+    ("dai hoi", M::Not(W::WhyCongress), false),
+    ("congress", M::Not(W::WhyCongress), true),
+    ("congresses", M::Not(W::WhyCongress), true),
+    ("kiem tra", M::Not(W::WhyInspection), false),
+    ("giam sat", M::Not(W::WhyInspection), false),
+    ("ky luat", M::Not(W::WhyInspection), false),
+    ("inspected", M::Not(W::WhyInspection), true),
+    ("inspections", M::Not(W::WhyInspection), true),
+    ("disciplined", M::Not(W::WhyInspection), true),
+    ("mot so", M::Some, false),
+    ("some", M::Some, true),
+    ("tang", M::Change, false),
+    ("giam", M::Change, false),
+    ("so voi", M::Change, false),
+    ("more than in", M::Change, true),
+    ("compared with", M::Change, true),
+    ("up", M::Change, true),
+    ("down", M::Change, true),
+    ("khong co", M::NoneOf, false),
+    ("nao", M::Any, false),
+    ("no", M::NoneOf, true),
+    // Number words (read only right before a group: "một chi bộ").
+    ("mot", M::Number(1), false),
+    ("hai", M::Number(2), false),
+    ("ba", M::Number(3), false),
+    ("bon", M::Number(4), false),
+    ("nam", M::Number(5), false),
+    ("sau", M::Number(6), false),
+    ("bay", M::Number(7), false),
+    ("tam", M::Number(8), false),
+    ("chin", M::Number(9), false),
+    ("muoi", M::Number(10), false),
+    ("one", M::Number(1), true),
+    ("two", M::Number(2), true),
+    ("three", M::Number(3), true),
+    ("four", M::Number(4), true),
+    ("five", M::Number(5), true),
+    ("six", M::Number(6), true),
+    ("seven", M::Number(7), true),
+    ("eight", M::Number(8), true),
+    ("nine", M::Number(9), true),
+    ("ten", M::Number(10), true),
+    // Periods.
+    ("hang nam", M::Every, false),
+    ("hangnam", M::Every, false),
+    ("every year", M::Every, true),
+    ("annually", M::Every, true),
+    ("in", M::Year, true),
+    ("year", M::Year, true),
+    ("quy", M::Quarter, false),
+    ("quarter", M::Quarter, true),
+    ("q", M::Quarter, true),
+    // Words that name nothing.
+    ("xep loai", M::Filler, false),
+    ("chat luong", M::Filler, false),
+    ("co", M::Filler, false),
+    ("dat", M::Filler, false),
+    ("duoc", M::Filler, false),
+    ("la", M::Filler, false),
+    ("chiem", M::Filler, false),
+    ("ty le", M::Filler, false),
+    ("ti le", M::Filler, false),
+    ("muc", M::Filler, false),
+    ("don vi", M::Filler, false),
+    ("deu", M::Filler, false),
+    ("rieng", M::Filler, false),
+    ("con lai", M::Filler, false),
+    ("were", M::Filler, true),
+    ("was", M::Filler, true),
+    ("rated", M::Filler, true),
+    ("as", M::Filler, true),
+    ("the", M::Filler, true),
+    ("had", M::Filler, true),
+    ("accounting for", M::Filler, true),
+];
+
+/// The phrases, each cut into its words, longest first.
+fn phrases() -> Vec<(Vec<&'static str>, Mark, bool)> {
+    let mut out: Vec<_> = PHRASES
+        .iter()
+        .map(|&(p, m, en)| (p.split(' ').collect::<Vec<_>>(), m, en))
+        .collect();
+    out.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
+    out
+}
+
+// ------------------------------------------------------------ meanings
+
+/// A token, or a phrase of them, as the reader understands it.
+#[derive(Clone, Debug)]
+enum Sem {
+    Num {
+        v: String,
+        pct: bool,
+        span: Range<usize>,
+    },
+    Mark(Mark, Range<usize>),
+    Period(PeriodKey, Range<usize>),
+    /// A document number or a date: listed, never a figure.
+    Skip(W, Range<usize>),
+    Sep(char, Range<usize>),
+    Word(Range<usize>),
+}
+
+impl Sem {
+    fn span(&self) -> Range<usize> {
+        match self {
+            Sem::Num { span, .. }
+            | Sem::Mark(_, span)
+            | Sem::Period(_, span)
+            | Sem::Skip(_, span)
+            | Sem::Sep(_, span)
+            | Sem::Word(span) => span.clone(),
+        }
+    }
+}
+
+/// A year, and its quarter (0: the whole year).
+type PeriodKey = (u32, u8);
+
+fn year(t: Option<&Tok>) -> Option<u32> {
+    let t = t?;
+    let y: u32 = (t.kind == Kind::Num && t.s.len() == 4)
+        .then(|| t.s.parse().ok())
+        .flatten()?;
+    (1945..=2100).contains(&y).then_some(y)
+}
+
+fn quarter(t: Option<&Tok>) -> Option<u8> {
+    let t = t?;
+    match t.s.as_str() {
+        "1" | "i" => Some(1),
+        "2" | "ii" => Some(2),
+        "3" | "iii" => Some(3),
+        "4" | "iv" => Some(4),
+        _ => None,
+    }
+}
+
+/// Reads the tokens into meanings; also says which language most phrases were in.
+fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
+    let table = phrases();
+    let mut out = Vec::new();
+    let (mut en, mut vi) = (0usize, 0usize);
+    let mut i = 0;
+    let punct = |i: usize, c: &str| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.s == c)
+    };
+    let tight = |i: usize| toks.get(i).is_some_and(|t| !t.gap);
+    let num = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Num);
+    while i < toks.len() {
+        let t = &toks[i];
+        let from = t.span.start;
+        let to = |j: usize| from..toks[j].span.end;
+        // A document number: `753-CV/TU`, `21-KL/TW`.
+        let word_after_dash = toks.get(i + 2).is_some_and(|t| t.kind == Kind::Word);
+        if t.kind == Kind::Num
+            && punct(i + 1, "-")
+            && tight(i + 1)
+            && tight(i + 2)
+            && word_after_dash
+        {
+            let mut j = i + 2;
+            while j + 2 < toks.len()
+                && matches!(toks[j + 1].s.as_str(), "/" | "-")
+                && tight(j + 1)
+                && tight(j + 2)
+            {
+                j += 2;
+            }
+            out.push(Sem::Skip(W::WhyDocument, to(j)));
+            i = j + 1;
+            continue;
+        }
+        // A date: `16/9/2022`, or `ngày 16/9`.
+        let date3 = num(i) && punct(i + 1, "/") && num(i + 2) && punct(i + 3, "/") && num(i + 4);
+        if date3 && (i + 1..=i + 4).all(tight) {
+            out.push(Sem::Skip(W::WhyDate, to(i + 4)));
+            i += 5;
+            continue;
+        }
+        if t.s == "ngay" && num(i + 1) && punct(i + 2, "/") && num(i + 3) {
+            let end = if punct(i + 4, "/") && num(i + 5) {
+                i + 5
+            } else {
+                i + 3
+            };
+            out.push(Sem::Skip(
+                W::WhyDate,
+                toks[i + 1].span.start..toks[end].span.end,
+            ));
+            i = end + 1;
+            continue;
+        }
+        // Periods: `năm 2022`, `in 2022`, `quý III/2025`, `quý 3 năm 2025`, `Q3 2025`.
+        if matches!(t.s.as_str(), "nam" | "in" | "year") {
+            if let Some(y) = year(toks.get(i + 1)) {
+                out.push(Sem::Period((y, 0), to(i + 1)));
+                i += 2;
+                continue;
+            }
+        }
+        if matches!(t.s.as_str(), "quy" | "q" | "quarter") {
+            if let Some(q) = quarter(toks.get(i + 1)) {
+                let sep = toks.get(i + 2).map(|t| t.s.as_str());
+                let y = if matches!(sep, Some("/" | "nam" | "of" | "-")) {
+                    year(toks.get(i + 3)).map(|y| (y, i + 3))
+                } else {
+                    year(toks.get(i + 2)).map(|y| (y, i + 2))
+                };
+                if let Some((y, end)) = y {
+                    out.push(Sem::Period((y, q), to(end)));
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        if t.kind == Kind::Num {
+            let pct = punct(i + 1, "%");
+            let read = if pct {
+                number::read_share(&t.s)
+            } else {
+                number::read(&t.s)
+            };
+            if let Some(f) = read {
+                let end = if pct { i + 1 } else { i };
+                out.push(Sem::Num {
+                    v: f.json,
+                    pct,
+                    span: to(end),
+                });
+                i = end + 1;
+                continue;
+            }
+        }
+        // The longest known phrase here.
+        let hit = table.iter().find(|(words, _, _)| {
+            words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.s)
+        });
+        if let Some((words, m, is_en)) = hit {
+            if matches!(m, M::Group(_) | M::Tier(_)) {
+                if *is_en {
+                    en += 1;
+                } else {
+                    vi += 1;
+                }
+            }
+            out.push(Sem::Mark(*m, to(i + words.len() - 1)));
+            i += words.len();
+            continue;
+        }
+        out.push(match t.kind {
+            Kind::Punct => match t.s.chars().next() {
+                Some(c @ (',' | ';' | '.' | '!' | '?' | '(' | ')' | '/' | ':' | '\n')) => {
+                    Sem::Sep(c, t.span.clone())
+                }
+                _ => Sem::Word(t.span.clone()),
+            },
+            _ => Sem::Word(t.span.clone()),
+        });
+        i += 1;
+    }
+    (rewrite_number_words(out), en > vi)
+}
+
+/// "một chi bộ" → 1 chi bộ; "năm chi bộ" → 5; "không có chi bộ nào" → 0.
+/// A number word not before a group stays a word.
+fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
+    let mut out = Vec::with_capacity(sems.len());
+    let is_group = |s: Option<&Sem>| matches!(s, Some(Sem::Mark(M::Group(_), _)));
+    let mut i = 0;
+    while i < sems.len() {
+        match &sems[i] {
+            Sem::Mark(M::Number(n), span) if is_group(sems.get(i + 1)) => out.push(Sem::Num {
+                v: n.to_string(),
+                pct: false,
+                span: span.clone(),
+            }),
+            Sem::Mark(M::NoneOf, span) if is_group(sems.get(i + 1)) => {
+                // "không có chi bộ nào": 0, the words up to "nào"; "no cells".
+                let any = matches!(sems.get(i + 2), Some(Sem::Mark(M::Any, _)));
+                let end = if any {
+                    sems[i + 2].span().end
+                } else {
+                    span.end
+                };
+                out.push(Sem::Num {
+                    v: "0".into(),
+                    pct: false,
+                    span: span.start..end,
+                });
+                out.push(sems[i + 1].clone());
+                i += if any { 3 } else { 2 };
+                continue;
+            }
+            s => out.push(s.clone()),
+        }
+        i += 1;
+    }
+    out
+}
+
+// ------------------------------------------------------------- reading
+
+/// A figure as read: its number, approximation and words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Val {
+    v: String,
+    approx: Option<&'static str>,
+    span: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+struct TierFig {
+    tier: &'static str,
+    val: Val,
+    or_better: bool,
+    share: bool,
+}
+
+/// One group's figures in one period, as read.
+#[derive(Clone, Debug)]
+struct Acc {
+    period: Option<PeriodKey>,
+    id: String,
+    label: Text,
+    total: Option<Val>,
+    evaluated: Option<Val>,
+    /// "100% … được kiểm điểm": a coverage share, a count only with a total.
+    cover_pct: Option<Val>,
+    figs: Vec<TierFig>,
+}
+
+/// Which group a figure is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GroupRef {
+    id: String,
+    label: Text,
+}
+
+/// The best tier first: every tier id the reader knows, in the order a
+/// draft lists them.
+const RANK: [&str; 7] = [
+    "exemplary",
+    "clean_strong",
+    "excellent",
+    "good",
+    "completed",
+    "weak",
+    "not_completed",
+];
+
+fn rank(tier: &str) -> usize {
+    RANK.iter().position(|t| *t == tier).unwrap_or(RANK.len())
+}
+
+/// The groups of a review, with their labels.
+fn known_group(id: &str) -> Text {
+    let extra = [
+        (
+            "collectives",
+            "Tập thể lãnh đạo, quản lý",
+            "Leadership collectives",
+        ),
+        (
+            "leaders",
+            "Cá nhân cán bộ lãnh đạo, quản lý",
+            "Individual leaders and managers",
+        ),
+    ];
+    REVIEW_GROUPS
+        .iter()
+        .chain(extra.iter())
+        .find(|(g, _, _)| *g == id)
+        .map(|(_, vi, en)| Text::new(vi, en))
+        .unwrap_or_default()
+}
+
+/// What one item (a part of a clause between commas) says.
+#[derive(Default, Debug)]
+struct Item {
+    of_which: bool,
+    /// The main number, its approximation and the base after a `/`.
+    num: Option<(Val, bool)>,
+    base: Option<Val>,
+    /// Shares after the main count: `(16,2%)`, `chiếm 16,2%`.
+    shares: Vec<Range<usize>>,
+    group: Option<(GroupRef, Range<usize>)>,
+    tier: Option<(&'static str, Range<usize>)>,
+    cover: Option<Range<usize>>,
+    or_better: bool,
+    /// Words after the number that no phrase knows: another group's name.
+    other: Vec<Range<usize>>,
+    /// Numbers in brackets that are not shares.
+    stray: Vec<Range<usize>>,
+    not: Option<W>,
+    change: bool,
+    start: usize,
+    end: usize,
+}
+
+impl Item {
+    /// The words of its figure: from the first of its number, group,
+    /// tier and coverage to the last (leading "toàn tỉnh có" left out).
+    fn words(&self) -> Range<usize> {
+        let parts = self.num.iter().map(|(v, _)| v.span.clone());
+        let parts = parts.chain(self.base.iter().map(|b| b.span.clone()));
+        let parts = parts.chain(self.group.iter().map(|(_, s)| s.clone()));
+        let parts = parts.chain(self.tier.iter().map(|(_, s)| s.clone()));
+        let parts: Vec<Range<usize>> = parts.chain(self.cover.iter().cloned()).collect();
+        let start = parts.iter().map(|r| r.start).min().unwrap_or(self.start);
+        let end = parts.iter().map(|r| r.end).max().unwrap_or(self.end);
+        start..end
+    }
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    lang: &'static str,
+    accs: Vec<Acc>,
+    unused: Vec<Unused>,
+    /// The group named last (it carries to the next sentences).
+    group: Option<GroupRef>,
+    period: Option<PeriodKey>,
+    periods: Vec<PeriodKey>,
+    every: Option<Range<usize>>,
+}
+
+impl Reader<'_> {
+    fn acc(&mut self, g: &GroupRef) -> &mut Acc {
+        let period = self.period;
+        let at = match self
+            .accs
+            .iter()
+            .position(|a| a.period == period && a.id == g.id)
+        {
+            Some(at) => at,
+            None => {
+                self.accs.push(Acc {
+                    period,
+                    id: g.id.clone(),
+                    label: g.label.clone(),
+                    total: None,
+                    evaluated: None,
+                    cover_pct: None,
+                    figs: Vec::new(),
+                });
+                self.accs.len() - 1
+            }
+        };
+        &mut self.accs[at]
+    }
+
+    fn unused(&mut self, words: Range<usize>, why: W) {
+        self.unused.push(Unused { words, why });
+    }
+
+    /// Sets a coverage field unless the text gave it already.
+    fn cover(&mut self, g: &GroupRef, total: bool, val: Val) {
+        if val.approx.is_some() {
+            return self.unused(val.span, W::WhyApproxCoverage);
+        }
+        let acc = self.acc(g);
+        let slot = if total {
+            &mut acc.total
+        } else {
+            &mut acc.evaluated
+        };
+        match slot {
+            Some(_) => self.unused(val.span, W::WhyTwice),
+            None => *slot = Some(val),
+        }
+    }
+
+    fn other_group(&self, item: &Item) -> Option<GroupRef> {
+        let (first, last) = (item.other.first()?, item.other.last()?);
+        if item.other.len() > 6 {
+            return None;
+        }
+        let printed = self.text.get(first.start..last.end)?.trim();
+        let mut label = Text::default();
+        *label.get_mut(self.lang) = printed.to_string();
+        Some(GroupRef {
+            id: fold::slug(printed),
+            label,
+        })
+    }
+
+    /// One sentence: its clauses, each item by item.
+    fn sentence(&mut self, sems: &[Sem]) {
+        // The last tier figure before "trong đó", and whether a better
+        // tier after it made it "or better" already.
+        let mut parent: Option<(usize, usize)> = None;
+        let mut last_fig: Option<(usize, usize)> = None;
+        let mut last_main = false;
+        for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
+            let items = items(clause);
+            // Not a result: the item that says so and the rest of the clause.
+            let not_from = items.iter().position(|(i, _)| i.not.is_some());
+            let results = &items[..not_from.unwrap_or(items.len())];
+            // A clause's year, unless it is only the year of a target
+            // ("Năm 2024, phấn đấu …") or of a comparison ("so với năm 2021").
+            let figures = not_from.is_none() || results.iter().any(|(i, _)| i.num.is_some());
+            let period = results.iter().find_map(|(i, p)| p.filter(|_| !i.change));
+            if let (Some(p), true) = (period, figures) {
+                self.period = Some(p);
+            }
+            let mut bare: Vec<(GroupRef, Val)> = Vec::new();
+            for (n, (item, _)) in items.iter().enumerate() {
+                if let Some(why) = not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
+                    let spans = item.num.iter().map(|(v, _)| v.span.clone());
+                    let spans = spans.chain(item.base.iter().map(|b| b.span.clone()));
+                    for s in spans
+                        .chain(item.shares.iter().cloned())
+                        .chain(item.stray.iter().cloned())
+                    {
+                        self.unused(s, why);
+                    }
+                    continue;
+                }
+                for s in &item.stray {
+                    self.unused(s.clone(), W::WhyNoMeaning);
+                }
+                if item.change {
+                    if let Some((v, _)) = &item.num {
+                        self.unused(v.span.start..item.end, W::WhyChange);
+                    }
+                    continue;
+                }
+                if item.of_which {
+                    parent = last_fig;
+                }
+                let explicit = item.group.as_ref().map(|(g, _)| g.clone());
+                let group = explicit
+                    .clone()
+                    .or_else(|| {
+                        (item.tier.is_some() && item.num.is_some())
+                            .then(|| self.other_group(item))
+                            .flatten()
+                    })
+                    .or_else(|| self.group.clone());
+                if let Some(g) = &explicit {
+                    self.group = Some(g.clone());
+                }
+                let Some((val, pct)) = item.num.clone() else {
+                    continue;
+                };
+                let words = item.words();
+                let shares_used_as = |r: &mut Reader, w: W| {
+                    for s in &item.shares {
+                        r.unused(s.clone(), w);
+                    }
+                };
+                if let Some((tier, _)) = item.tier {
+                    let Some(g) = group else {
+                        self.unused(words, W::WhyNoGroup);
+                        continue;
+                    };
+                    self.group = Some(g.clone());
+                    if let Some(base) = item.base.clone() {
+                        self.cover(&g, false, base);
+                    }
+                    shares_used_as(self, W::WhyShareOfCount);
+                    let acc_at = {
+                        self.acc(&g);
+                        self.accs
+                            .iter()
+                            .position(|a| a.period == self.period && a.id == g.id)
+                            .unwrap_or(0)
+                    };
+                    // "X …, trong đó Y …" with Y on a better tier: X is "or better".
+                    if let Some((pa, pf)) = parent {
+                        if pa == acc_at {
+                            if let Some(p) = self.accs.get_mut(pa).and_then(|a| a.figs.get_mut(pf))
+                            {
+                                if rank(tier) < rank(p.tier) {
+                                    p.or_better = true;
+                                }
+                            }
+                        }
+                    }
+                    let acc = &mut self.accs[acc_at];
+                    if acc.figs.iter().any(|f| f.tier == tier && f.share == pct) {
+                        self.unused(val.span, W::WhyTwice);
+                        continue;
+                    }
+                    acc.figs.push(TierFig {
+                        tier,
+                        val: Val { span: words, ..val },
+                        or_better: item.or_better,
+                        share: pct,
+                    });
+                    last_fig = Some((acc_at, acc.figs.len() - 1));
+                    last_main = true;
+                    continue;
+                }
+                if item.cover.is_some() || item.base.is_some() {
+                    let Some(g) = group else {
+                        self.unused(words, W::WhyNoGroup);
+                        continue;
+                    };
+                    shares_used_as(self, W::WhyShareOfCount);
+                    let val = Val {
+                        span: words.clone(),
+                        ..val
+                    };
+                    if pct {
+                        self.acc(&g).cover_pct.get_or_insert(val);
+                    } else if let Some(base) = item.base.clone() {
+                        self.cover(&g, false, val);
+                        self.cover(
+                            &g,
+                            true,
+                            Val {
+                                span: words.clone(),
+                                ..base
+                            },
+                        );
+                    } else {
+                        self.cover(&g, false, val);
+                    }
+                    // "2.566 tập thể, 94.877 đảng viên được kiểm điểm": the
+                    // coverage words are for the counts of other groups before it too.
+                    if item.cover.is_some() && !pct {
+                        let (others, same): (Vec<_>, Vec<_>) = std::mem::take(&mut bare)
+                            .into_iter()
+                            .partition(|(bg, _)| *bg != g);
+                        bare = same;
+                        for (bg, bv) in others {
+                            self.cover(&bg, false, bv);
+                        }
+                    }
+                    last_main = true;
+                    continue;
+                }
+                match (&explicit, pct) {
+                    (Some(g), false) => {
+                        shares_used_as(self, W::WhyShareOfCount);
+                        bare.push((g.clone(), Val { span: words, ..val }));
+                        last_main = true;
+                    }
+                    (None, true) if last_main => self.unused(val.span, W::WhyShareOfCount),
+                    _ => self.unused(val.span, W::WhyNoMeaning),
+                }
+            }
+            // A group's count with no tier and no coverage: its total.
+            for (g, v) in bare {
+                self.cover(&g, true, v);
+            }
+        }
+    }
+}
+
+/// Cuts a clause into items: at `,`, `và`, "trong đó", and before a
+/// second main count. Each item comes with the period it names.
+fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
+    let mut out: Vec<(Item, Option<PeriodKey>)> = Vec::new();
+    let mut cur = Item::default();
+    let mut period = None;
+    let mut depth = 0usize;
+    let mut approx: Option<(&'static str, usize)> = None;
+    let mut slash = false;
+    let mut first = true;
+    let push = |out: &mut Vec<(Item, Option<PeriodKey>)>,
+                cur: &mut Item,
+                period: &mut Option<PeriodKey>| {
+        let done = std::mem::take(cur);
+        out.push((done, period.take()));
+    };
+    for s in clause {
+        let span = s.span();
+        if first {
+            cur.start = span.start;
+            first = false;
+        }
+        let mut extend = true;
+        match s {
+            Sem::Sep('(', _) => depth += 1,
+            Sem::Sep(')', _) => depth = depth.saturating_sub(1),
+            Sem::Sep(',', _) if depth == 0 => {
+                push(&mut out, &mut cur, &mut period);
+                first = true;
+                extend = false;
+            }
+            Sem::Sep('/', _) => slash = cur.num.is_some(),
+            Sem::Mark(M::And, _) if depth == 0 => {
+                push(&mut out, &mut cur, &mut period);
+                first = true;
+                extend = false;
+            }
+            Sem::Mark(M::OfWhich, span) => {
+                if cur.num.is_some() || cur.tier.is_some() || cur.cover.is_some() {
+                    push(&mut out, &mut cur, &mut period);
+                }
+                cur.of_which = true;
+                cur.start = span.start;
+                first = false;
+            }
+            Sem::Num { v, pct, span } => {
+                let (approx, from) = approx
+                    .take()
+                    .map_or((None, span.start), |(a, f)| (Some(a), f));
+                let val = Val {
+                    v: v.clone(),
+                    approx,
+                    span: from..span.end,
+                };
+                if slash && !pct && cur.base.is_none() {
+                    cur.base = Some(val);
+                } else if depth > 0 || (*pct && cur.num.as_ref().is_some_and(|(_, p)| !p)) {
+                    if *pct {
+                        cur.shares.push(span.clone());
+                    } else {
+                        cur.stray.push(span.clone());
+                    }
+                } else if cur.num.is_some() {
+                    // A second count: a new item.
+                    push(&mut out, &mut cur, &mut period);
+                    cur.start = span.start;
+                    cur.num = Some((val, *pct));
+                } else {
+                    cur.num = Some((val, *pct));
+                }
+                slash = false;
+            }
+            Sem::Mark(m, span) => {
+                match *m {
+                    M::Group(id) if cur.group.is_none() => {
+                        let g = GroupRef {
+                            id: id.to_string(),
+                            label: known_group(id),
+                        };
+                        cur.group = Some((g, span.clone()));
+                    }
+                    M::Tier(t) if cur.tier.is_none() => cur.tier = Some((t, span.clone())),
+                    M::Cover => cur.cover = Some(span.clone()),
+                    M::OrBetter => cur.or_better = true,
+                    M::Approx(a) => approx = Some((a, span.start)),
+                    M::Not(w) => cur.not = cur.not.or(Some(w)),
+                    M::Change => cur.change = true,
+                    _ => {}
+                }
+                if !matches!(m, M::Approx(_)) {
+                    approx = None;
+                }
+            }
+            Sem::Period(p, _) if depth == 0 => {
+                period.get_or_insert(*p);
+            }
+            Sem::Word(span) => {
+                if cur.num.is_some() && cur.tier.is_none() && cur.group.is_none() {
+                    cur.other.push(span.clone());
+                }
+                approx = None;
+            }
+            Sem::Skip(..) | Sem::Sep(..) | Sem::Period(..) => {}
+        }
+        if extend {
+            cur.end = cur.end.max(span.end);
+        }
+    }
+    out.push((cur, period));
+    out
+}
+
+/// Reads report text into a draft.
+///
+/// ```
+/// use tier_breakdown_draft::prose::read;
+/// let r = read("Năm 2023, có 12/14 tổ chức cơ sở đảng được đánh giá, xếp loại, trong đó 3 hoàn thành xuất sắc nhiệm vụ, 9 hoàn thành tốt nhiệm vụ.");
+/// let g = &r.draft.groups[0];
+/// assert_eq!((g.id.as_str(), g.total.as_str(), g.evaluated.as_str()), ("organisations", "14", "12"));
+/// assert_eq!(g.figures[0].value, "3");
+/// assert_eq!(r.draft.period_id, "2023");
+/// ```
+pub fn read(text: &str) -> Reading {
+    let toks = tokens(text);
+    let (sems, en) = meanings(&toks);
+    let mut r = Reader {
+        text,
+        lang: if en { "en" } else { "vi" },
+        accs: Vec::new(),
+        unused: Vec::new(),
+        group: None,
+        period: None,
+        periods: Vec::new(),
+        every: None,
+    };
+    // What is listed whatever the sentence: document numbers, dates, "một số".
+    for s in &sems {
+        match s {
+            Sem::Skip(why, span) => r.unused(span.clone(), *why),
+            Sem::Mark(M::Some, span) => r.unused(span.clone(), W::WhySome),
+            Sem::Mark(M::Every, span) => {
+                r.every.get_or_insert(span.clone());
+            }
+            Sem::Period(p, _) if !r.periods.contains(p) => r.periods.push(*p),
+            _ => {}
+        }
+    }
+    for sentence in sems.split(|s| matches!(s, Sem::Sep('.' | '!' | '?' | '\n', _))) {
+        r.sentence(sentence);
+    }
+    r.unused.sort_by_key(|u| (u.words.start, u.words.end));
+    r.unused.dedup();
+    finish(r)
+}
+
+// ------------------------------------------------------------ the draft
+
+/// How a question was answered: its kind and the choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ask {
+    /// Does this group's "good" include its "excellent"? (acc index)
+    GoodIncludes(usize),
+    /// Are this group's shares of the evaluated or of the total? (acc index)
+    ShareBase(usize),
+    /// "hằng năm" and no year: results of one year, or a yearly rule?
+    NoYear,
+}
+
+fn sum(vals: impl Iterator<Item = u64>) -> u64 {
+    vals.sum()
+}
+
+fn count(v: &Val) -> Option<u64> {
+    v.v.parse().ok()
+}
+
+fn finish(mut r: Reader) -> Reading {
+    // Figures before any year belong to the text's first year.
+    let first = r
+        .periods
+        .iter()
+        .find(|p| r.accs.iter().any(|a| a.period == Some(**p)))
+        .or(r.periods.first())
+        .copied();
+    let mut accs: Vec<Acc> = Vec::new();
+    for mut a in std::mem::take(&mut r.accs) {
+        if a.period.is_none() {
+            a.period = first;
+        }
+        match accs
+            .iter_mut()
+            .find(|b| b.period == a.period && b.id == a.id)
+        {
+            Some(b) => {
+                b.total = b.total.take().or(a.total);
+                b.evaluated = b.evaluated.take().or(a.evaluated);
+                b.cover_pct = b.cover_pct.take().or(a.cover_pct);
+                for f in a.figs {
+                    if b.figs
+                        .iter()
+                        .any(|g| g.tier == f.tier && g.share == f.share)
+                    {
+                        r.unused.push(Unused {
+                            words: f.val.span,
+                            why: W::WhyTwice,
+                        });
+                    } else {
+                        b.figs.push(f);
+                    }
+                }
+            }
+            None => accs.push(a),
+        }
+    }
+    // A coverage share is a count when a total makes it exact ("100%").
+    for a in &mut accs {
+        if let (Some(p), None) = (a.cover_pct.take(), &a.evaluated) {
+            let exact = a.total.as_ref().and_then(|t| {
+                let t: u64 = t.v.parse().ok()?;
+                let p: u64 = p.v.parse().ok()?;
+                (p <= 100 && (t * p).is_multiple_of(100)).then(|| (t * p / 100).to_string())
+            });
+            match exact {
+                Some(v) => a.evaluated = Some(Val { v, ..p }),
+                None => r.unused.push(Unused {
+                    words: p.span,
+                    why: W::WhyCoverageShare,
+                }),
+            }
+        }
+    }
+    // Shares in a group given by counts: the chart works its shares out.
+    for a in &accs {
+        if a.figs.iter().any(|f| !f.share) {
+            for f in a.figs.iter().filter(|f| f.share) {
+                r.unused.push(Unused {
+                    words: f.val.span.clone(),
+                    why: W::WhyMixed,
+                });
+            }
+        }
+    }
+    // Questions.
+    let mut asks: Vec<(Ask, Range<usize>, W, [W; 2])> = Vec::new();
+    for (i, a) in accs.iter().enumerate() {
+        let counts: Vec<&TierFig> = a.figs.iter().filter(|f| !f.share).collect();
+        let get = |t: &str| counts.iter().find(|f| f.tier == t);
+        let exact = counts
+            .iter()
+            .all(|f| f.val.approx.is_none() && !f.or_better);
+        if let (Some(e), Some(g), Some(v), true) =
+            (get("excellent"), get("good"), &a.evaluated, exact)
+        {
+            let all = sum(counts.iter().filter_map(|f| count(&f.val)));
+            let (e_n, v_n) = (count(&e.val).unwrap_or(0), count(v).unwrap_or(0));
+            if all != v_n && all >= e_n && all - e_n == v_n {
+                asks.push((
+                    Ask::GoodIncludes(i),
+                    g.val.span.clone(),
+                    W::AskGoodIncludes,
+                    [W::ChoiceOrBetter, W::ChoiceAlone],
+                ));
+            }
+        }
+        let only_shares = counts.is_empty() && !a.figs.is_empty();
+        if let (true, Some(t), Some(e)) = (only_shares, &a.total, &a.evaluated) {
+            if t.v != e.v {
+                let words = a.figs[0].val.span.clone();
+                asks.push((
+                    Ask::ShareBase(i),
+                    words,
+                    W::AskShareBase,
+                    [W::ChoiceOfEvaluated, W::ChoiceOfTotal],
+                ));
+            }
+        }
+    }
+    if let (Some(words), true, false) = (r.every.clone(), r.periods.is_empty(), accs.is_empty()) {
+        asks.push((
+            Ask::NoYear,
+            words,
+            W::AskNoYear,
+            [W::ChoiceOneYear, W::ChoiceNotResults],
+        ));
+    }
+    let answers = |q: Option<(usize, usize)>| -> Vec<(Ask, usize)> {
+        asks.iter()
+            .enumerate()
+            .map(|(n, (a, ..))| (*a, q.filter(|(qn, _)| *qn == n).map_or(0, |(_, c)| c)))
+            .collect()
+    };
+    let (draft, used) = assemble(&accs, &answers(None), r.lang);
+    let questions = asks
+        .iter()
+        .enumerate()
+        .map(|(n, (_, words, ask, says))| Question {
+            words: words.clone(),
+            ask: *ask,
+            choices: says
+                .iter()
+                .enumerate()
+                .map(|(c, says)| Choice {
+                    says: *says,
+                    draft: assemble(&accs, &answers(Some((n, c))), r.lang).0,
+                })
+                .collect(),
+        })
+        .collect();
+    let mut used = used;
+    used.sort_by_key(|u| (u.derived, u.words.start));
+    r.unused.sort_by_key(|u| (u.words.start, u.words.end));
+    Reading {
+        draft,
+        used,
+        unused: r.unused,
+        questions,
+    }
+}
+
+/// The older scheme's tiers (organisations and cells, before 2018/19).
+fn older_tier(id: &str) -> Option<Tier> {
+    let (vi, en, svi, sen) = match id {
+        "exemplary" => (
+            "Trong sạch, vững mạnh tiêu biểu",
+            "Clean and strong, exemplary",
+            "Tiêu biểu",
+            "Exemplary",
+        ),
+        "clean_strong" => (
+            "Trong sạch, vững mạnh",
+            "Clean and strong",
+            "Trong sạch, vững mạnh",
+            "Clean and strong",
+        ),
+        "weak" => ("Yếu kém", "Weak", "Yếu kém", "Weak"),
+        _ => return None,
+    };
+    Some(Tier {
+        id: id.into(),
+        label: Text::new(vi, en),
+        short: Text::new(svi, sen),
+        color: String::new(),
+    })
+}
+
+/// The draft's tiers: today's four, the older scheme's five, or both
+/// (best first) when the text uses both.
+fn tiers_for(accs: &[Acc]) -> Vec<Tier> {
+    let used: Vec<&str> = accs
+        .iter()
+        .flat_map(|a| a.figs.iter().map(|f| f.tier))
+        .collect();
+    let older = used.iter().any(|t| older_tier(t).is_some());
+    let today = !older
+        || used
+            .iter()
+            .any(|t| matches!(*t, "excellent" | "not_completed"));
+    let mut ids: Vec<&str> = Vec::new();
+    if today {
+        ids.extend(["excellent", "good", "completed", "not_completed"]);
+    }
+    if older {
+        ids.extend(["exemplary", "clean_strong", "good", "completed", "weak"]);
+    }
+    ids.sort_by_key(|t| rank(t));
+    ids.dedup();
+    let four = review_tiers();
+    ids.iter()
+        .filter_map(|id| {
+            four.iter()
+                .find(|t| t.id == *id)
+                .cloned()
+                .or_else(|| older_tier(id))
+        })
+        .collect()
+}
+
+fn period_label((y, q): PeriodKey) -> (String, Text) {
+    const ROMAN: [&str; 5] = ["", "I", "II", "III", "IV"];
+    match q {
+        0 => (
+            y.to_string(),
+            Text::new(&format!("Năm {y}"), &y.to_string()),
+        ),
+        q => (
+            format!("{y}-q{q}"),
+            Text::new(
+                &format!("Quý {}/{y}", ROMAN[usize::from(q.min(4))]),
+                &format!("Q{q} {y}"),
+            ),
+        ),
+    }
+}
+
+/// The draft for one set of answers, and where each of its figures came from.
+fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<Used>) {
+    let answer = |a: Ask| answers.iter().find(|(k, _)| *k == a).map_or(0, |(_, c)| *c);
+    let mut d = Draft::blank();
+    d.lang = lang.to_string();
+    d.tiers = tiers_for(accs);
+    d.groups.clear();
+    let mut periods: Vec<Option<PeriodKey>> = Vec::new();
+    for a in accs {
+        if !periods.contains(&a.period) {
+            periods.push(a.period);
+        }
+    }
+    periods.sort();
+    let top = periods.last().copied().flatten();
+    let not_results = answer(Ask::NoYear) == 1;
+    let mut used = Vec::new();
+    // The top-level period first (its groups' order is the file's), then the others.
+    let mut order: Vec<Option<PeriodKey>> = periods.iter().rev().take(1).copied().collect();
+    order.extend(
+        periods
+            .iter()
+            .take(periods.len().saturating_sub(1))
+            .copied(),
+    );
+    for (pn, p) in order.iter().enumerate() {
+        let mut groups = Vec::new();
+        for (i, a) in accs.iter().enumerate().filter(|(_, a)| a.period == *p) {
+            let prefix = if pn == 0 {
+                format!("groups[{}]", groups.len())
+            } else {
+                format!("periods[{}].groups[{}]", pn - 1, groups.len())
+            };
+            let mut g = Group {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                ..Group::default()
+            };
+            if not_results {
+                g.basis = Basis::None;
+                groups.push(g);
+                continue;
+            }
+            let mut note = |field: &str, val: &Val| {
+                used.push(Used {
+                    words: val.span.clone(),
+                    path: format!("{prefix}.{field}"),
+                    value: val.v.clone(),
+                    derived: false,
+                });
+            };
+            if let Some(t) = &a.total {
+                g.total = t.v.clone();
+                note("total", t);
+            }
+            if let Some(e) = &a.evaluated {
+                g.evaluated = e.v.clone();
+                note("evaluated", e);
+            }
+            let has_counts = a.figs.iter().any(|f| !f.share);
+            let of_total = answer(Ask::ShareBase(i)) == 1;
+            g.basis = match (has_counts, a.figs.is_empty()) {
+                (_, true) => Basis::None,
+                (true, _) => Basis::Counts,
+                (false, _) if of_total => Basis::Counts,
+                (false, _) => Basis::Shares,
+            };
+            let key = if g.basis == Basis::Shares {
+                "shares"
+            } else {
+                "counts"
+            };
+            let good_or_better = answer(Ask::GoodIncludes(i)) == 0;
+            let asked = accs.len() > i && answers.iter().any(|(k, _)| *k == Ask::GoodIncludes(i));
+            for (ti, t) in d.tiers.iter().enumerate() {
+                let f = a
+                    .figs
+                    .iter()
+                    .find(|f| f.tier == t.id && f.share != has_counts);
+                let fig = g.figure_mut(ti);
+                match f {
+                    Some(f) if of_total && f.share => {
+                        // A share of the total as a count: worked out, about.
+                        let (share, total) = (
+                            f.val.v.parse::<f64>().ok(),
+                            a.total.as_ref().and_then(count),
+                        );
+                        if let (Some(s), Some(total)) = (share, total) {
+                            fig.value = format!("{}", (s * total as f64 / 100.0).round());
+                            fig.approx = "about".into();
+                            used.push(Used {
+                                words: f.val.span.clone(),
+                                path: format!("{prefix}.{key}.{}", t.id),
+                                value: fig.value.clone(),
+                                derived: true,
+                            });
+                        } else {
+                            fig.not_given = true;
+                        }
+                    }
+                    Some(f) => {
+                        fig.value = f.val.v.clone();
+                        fig.or_better = f.or_better || (asked && good_or_better && t.id == "good");
+                        fig.approx = f.val.approx.unwrap_or("").to_string();
+                        used.push(Used {
+                            words: f.val.span.clone(),
+                            path: format!("{prefix}.{key}.{}", t.id),
+                            value: f.val.v.clone(),
+                            derived: false,
+                        });
+                    }
+                    None => fig.not_given = true,
+                }
+            }
+            if g.basis == Basis::Counts {
+                derive_zeros(&mut g, a, &d.tiers, &prefix, &mut used);
+            } else if g.basis == Basis::None {
+                g.figures.clear();
+            }
+            groups.push(g);
+        }
+        match p {
+            Some(key) if pn > 0 => {
+                let (id, label) = period_label(*key);
+                d.periods.push(Part {
+                    id,
+                    label,
+                    groups,
+                    units: Vec::new(),
+                });
+            }
+            _ => d.groups = groups,
+        }
+    }
+    // A period's group must be a top-level group too.
+    let missing: Vec<Group> = d
+        .periods
+        .iter()
+        .flat_map(|p| &p.groups)
+        .filter(|g| !d.groups.iter().any(|t| t.id == g.id))
+        .map(|g| Group {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            basis: Basis::None,
+            ..Group::default()
+        })
+        .collect();
+    for g in missing {
+        if !d.groups.iter().any(|t| t.id == g.id) {
+            d.groups.push(g);
+        }
+    }
+    d.title = Text::new(w(UiLang::Vi, W::ProseTitle), w(UiLang::En, W::ProseTitle));
+    if let Some(key) = top {
+        let (id, label) = period_label(key);
+        d.period = label;
+        d.period_id = id;
+    }
+    (d, used)
+}
+
+/// Tiers not given are 0 when the given ones already add up to the
+/// evaluated (exact counts; an "or better" figure counts its better tiers).
+fn derive_zeros(g: &mut Group, a: &Acc, tiers: &[Tier], prefix: &str, used: &mut Vec<Used>) {
+    let Some(evaluated) = a.evaluated.as_ref().and_then(count) else {
+        return;
+    };
+    if g.figures.iter().any(|f| !f.approx.is_empty()) {
+        return;
+    }
+    // The best "or better" tier covers every tier above it.
+    let covered_to = g.figures.iter().rposition(|f| f.or_better && !f.not_given);
+    let mut total = 0u64;
+    for (i, f) in g.figures.iter().enumerate() {
+        if f.not_given || covered_to.is_some_and(|c| i < c) {
+            continue;
+        }
+        let Ok(n) = f.value.parse::<u64>() else {
+            return;
+        };
+        total += n;
+    }
+    if total != evaluated {
+        return;
+    }
+    for (i, f) in g.figures.iter_mut().enumerate() {
+        if f.not_given && covered_to.is_none_or(|c| i > c) {
+            f.not_given = false;
+            f.value = "0".into();
+            if let Some(t) = tiers.get(i) {
+                used.push(Used {
+                    words: 0..0,
+                    path: format!("{prefix}.counts.{}", t.id),
+                    value: "0".into(),
+                    derived: true,
+                });
+            }
+        }
+    }
+}

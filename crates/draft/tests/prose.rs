@@ -1,0 +1,485 @@
+//! The text reader on invented paragraphs written in the style of
+//! provincial party press (no published article is copied): every shape of
+//! figure, every non-result, the questions, the built-in story's figures,
+//! and a seeded property test (the words shown for a figure hold it).
+
+use serde_json::Value;
+use tier_breakdown_core::seed::SEED_JSON;
+use tier_breakdown_draft::draft::{Basis, Draft};
+use tier_breakdown_draft::prose::{read, Reading};
+use tier_breakdown_draft::words::W;
+use tier_breakdown_draft::write::results_file;
+
+/// A draft's figures in one line a group: `id total/evaluated: tier=value …`;
+/// `-` not given, `+` or better, an approximation's word before the value,
+/// `%` after a share; other periods after `[id]`.
+fn summary(d: &Draft) -> String {
+    let group = |g: &tier_breakdown_draft::draft::Group| {
+        let mut s = format!("{} {}/{}", g.id, g.total, g.evaluated);
+        if g.basis == Basis::None {
+            return s;
+        }
+        s.push(':');
+        for (t, f) in d.tiers.iter().zip(&g.figures) {
+            s.push_str(&format!(" {}=", t.id));
+            if f.not_given {
+                s.push('-');
+                continue;
+            }
+            if !f.approx.is_empty() {
+                s.push_str(&format!("{} ", f.approx));
+            }
+            s.push_str(&f.value);
+            if g.basis == Basis::Shares {
+                s.push('%');
+            }
+            if f.or_better {
+                s.push('+');
+            }
+        }
+        s
+    };
+    let mut out: Vec<String> = d.groups.iter().map(group).collect();
+    for p in &d.periods {
+        out.push(format!("[{}]", p.id));
+        out.extend(p.groups.iter().map(group));
+    }
+    out.join(" | ")
+}
+
+/// What was left out, as `words: reason`.
+fn unused(text: &str, r: &Reading) -> Vec<(String, W)> {
+    r.unused
+        .iter()
+        .map(|u| (text[u.words.clone()].to_string(), u.why))
+        .collect()
+}
+
+#[test]
+fn every_shape_of_result_becomes_the_right_figures() {
+    for (text, want) in [
+        // Coverage "X/Y … được đánh giá, xếp loại", then "trong đó" the tiers.
+        (
+            "Năm 2023, toàn huyện có 48/50 tổ chức cơ sở đảng được đánh giá, xếp loại, trong đó 9 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 35 hoàn thành tốt nhiệm vụ, 3 hoàn thành nhiệm vụ, 1 không hoàn thành nhiệm vụ.",
+            "organisations 50/48: excellent=9 good=35 completed=3 not_completed=1",
+        ),
+        // Abbreviations, the figure before its tier.
+        (
+            "Đảng bộ xã có 212 đảng viên được đánh giá: 30 đảng viên HTXSNV, 170 HTTNV, 10 HTNV, 2 KHTNV.",
+            "members /212: excellent=30 good=170 completed=10 not_completed=2",
+        ),
+        // Misspellings and spaced abbreviations; the lowest tier not given.
+        (
+            "Khối cơ quan có 14 chi bộ hoàn thành xuất xắc nhiệm vụ, 52 chi bộ HTT NV và 6 chi bộ HTNV.",
+            "cells /: excellent=14 good=52 completed=6 not_completed=-",
+        ),
+        // Thousands dots, a missing space, a leading zero.
+        (
+            "Toàn Đảng bộ có 12.408 đảng viên được kiểm điểm, trong đó 2.015đảng viên hoàn thành xuất sắc nhiệm vụ, 9.870 đảng viên hoàn thành tốt nhiệm vụ, 515 đảng viên hoàn thành nhiệm vụ, 08 đảng viên không hoàn thành nhiệm vụ.",
+            "members /12408: excellent=2015 good=9870 completed=515 not_completed=8",
+        ),
+        // Number words, and "không có … nào" = 0.
+        (
+            "64 tổ chức cơ sở đảng được đánh giá, xếp loại: 10 hoàn thành xuất sắc nhiệm vụ, 50 hoàn thành tốt nhiệm vụ, 4 hoàn thành nhiệm vụ; không có tổ chức cơ sở đảng nào không hoàn thành nhiệm vụ. Có hai chi bộ không hoàn thành nhiệm vụ.",
+            "organisations /64: excellent=10 good=50 completed=4 not_completed=0 | cells /: excellent=- good=- completed=- not_completed=2",
+        ),
+        // "100% … được kiểm điểm" with a total makes the evaluated; the
+        // lowest tier is then worked out as 0.
+        (
+            "Toàn huyện có 57 tổ chức cơ sở đảng, 100% tổ chức cơ sở đảng được kiểm điểm. Trong đó, 11 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 40 hoàn thành tốt nhiệm vụ, 6 hoàn thành nhiệm vụ.",
+            "organisations 57/57: excellent=11 good=40 completed=6 not_completed=0",
+        ),
+        // Shares only.
+        (
+            "Năm 2022, có 16,2% đảng viên hoàn thành xuất sắc nhiệm vụ; 78,6% hoàn thành tốt nhiệm vụ; 4,7% hoàn thành nhiệm vụ và 0,5% không hoàn thành nhiệm vụ.",
+            "members /: excellent=16.2% good=78.6% completed=4.7% not_completed=0.5%",
+        ),
+        // Counts with their shares ("chiếm", brackets, "16.2%"): the counts are used.
+        (
+            "Số đảng viên hoàn thành xuất sắc nhiệm vụ là 1.204, chiếm 16.2%; hoàn thành tốt nhiệm vụ 5.630, chiếm 75,8%; hoàn thành nhiệm vụ 560 (7,5%); không hoàn thành nhiệm vụ 36 đồng chí (0,5%).",
+            "members /: excellent=1204 good=5630 completed=560 not_completed=36",
+        ),
+        // "đạt tỷ lệ", "22 %".
+        (
+            "Kết quả, 215/220 chi bộ được đánh giá, xếp loại, đạt tỷ lệ 97,7%; có 48 chi bộ hoàn thành xuất sắc nhiệm vụ (22 %), 150 chi bộ hoàn thành tốt nhiệm vụ, 17 chi bộ hoàn thành nhiệm vụ.",
+            "cells 220/215: excellent=48 good=150 completed=17 not_completed=0",
+        ),
+        // The issue's partial split: "61/64 … trở lên; trong đó 12/64 …".
+        (
+            "61/64 tổ chức cơ sở đảng đạt hoàn thành tốt nhiệm vụ trở lên (95,3%); trong đó 12/64 hoàn thành xuất sắc nhiệm vụ.",
+            "organisations /64: excellent=12 good=61+ completed=- not_completed=-",
+        ),
+        // "X …, trong đó Y …" with Y on a better tier: X is "or better".
+        (
+            "Có 1.150 đảng viên hoàn thành tốt nhiệm vụ, trong đó 180 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+            "members /: excellent=180 good=1150+ completed=- not_completed=-",
+        ),
+        // Shares, "or better", and a tier not given.
+        (
+            "97,6% đảng viên hoàn thành tốt nhiệm vụ trở lên; 0,5% không hoàn thành nhiệm vụ.",
+            "members /: excellent=- good=97.6%+ completed=- not_completed=0.5%",
+        ),
+        // Approximate words.
+        (
+            "Năm 2024, khoảng 1.900 đảng viên hoàn thành xuất sắc nhiệm vụ, trên 9.000 hoàn thành tốt nhiệm vụ, gần 400 hoàn thành nhiệm vụ, dưới 100 không hoàn thành nhiệm vụ; xấp xỉ 60 chi bộ hoàn thành xuất sắc nhiệm vụ, hơn 200 chi bộ hoàn thành tốt nhiệm vụ.",
+            "members /: excellent=about 1900 good=over 9000 completed=nearly 400 not_completed=under 100 | cells /: excellent=about 60 good=over 200 completed=- not_completed=-",
+        ),
+        // The older scheme: "đạt trong sạch, vững mạnh, trong đó … tiêu biểu".
+        (
+            "Năm 2016, toàn tỉnh có 480 tổ chức cơ sở đảng đạt trong sạch, vững mạnh, trong đó 96 tổ chức cơ sở đảng trong sạch, vững mạnh tiêu biểu; 150 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ; 20 tổ chức cơ sở đảng hoàn thành nhiệm vụ; 4 tổ chức cơ sở đảng yếu kém.",
+            "organisations /: exemplary=96 clean_strong=480+ good=150 completed=20 weak=4",
+        ),
+        // The older scheme's members ("đủ tư cách …") map to today's four.
+        (
+            "Năm 2017 có 3.420 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ, 27.600 đảng viên đủ tư cách hoàn thành tốt nhiệm vụ, 2.150 đảng viên đủ tư cách hoàn thành nhiệm vụ, 210 đảng viên vi phạm tư cách hoặc không hoàn thành nhiệm vụ.",
+            "members /: excellent=3420 good=27600 completed=2150 not_completed=210",
+        ),
+        // Both schemes in one text: one list of tiers, best first.
+        (
+            "Có 30 chi bộ đạt trong sạch, vững mạnh tiêu biểu, 5 chi bộ yếu kém; 400 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ.",
+            "cells /: exemplary=30 clean_strong=- excellent=- good=- completed=- weak=5 not_completed=- | members /: exemplary=- clean_strong=- excellent=400 good=- completed=- weak=- not_completed=-",
+        ),
+        // Collectives, leaders, "Đ/c", another group by its printed name.
+        (
+            "Về tập thể lãnh đạo, quản lý, có 38 tập thể hoàn thành xuất sắc nhiệm vụ, 240 hoàn thành tốt nhiệm vụ. Có 95 cá nhân cán bộ lãnh đạo, quản lý hoàn thành xuất sắc nhiệm vụ; 12 Đ/c không hoàn thành nhiệm vụ. Có 87 chi đoàn hoàn thành xuất sắc nhiệm vụ.",
+            "collectives /: excellent=38 good=240 completed=- not_completed=- | leaders /: excellent=95 good=- completed=- not_completed=- | members /: excellent=- good=- completed=- not_completed=12 | chi-doan /: excellent=87 good=- completed=- not_completed=-",
+        ),
+        // A group counted with no split: coverage only.
+        (
+            "Năm 2022, toàn tỉnh có 2.310 tập thể được kiểm điểm.",
+            "collectives /2310",
+        ),
+        // English, the same shapes.
+        (
+            "In 2022, 94,877 party members were reviewed: 15,397 completed their duties excellently (16.2%), 74,551 completed their duties well, 4,492 completed their duties and 437 did not complete their duties.",
+            "members /94877: excellent=15397 good=74551 completed=4492 not_completed=437",
+        ),
+        (
+            "In 2023, 61/64 grassroots party organisations completed their duties well or better, of which 12 completed their duties excellently.",
+            "organisations /64: excellent=12 good=61+ completed=- not_completed=-",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(summary(&r.draft), want, "{text}");
+    }
+}
+
+#[test]
+fn years_and_quarters_become_periods() {
+    for (text, want, period) in [
+        (
+            "Năm 2021, toàn huyện có 35 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 120 hoàn thành tốt nhiệm vụ. Năm 2022, con số này là 41 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ và 118 hoàn thành tốt nhiệm vụ.",
+            "organisations /: excellent=41 good=118 completed=- not_completed=- | [2021] | organisations /: excellent=35 good=120 completed=- not_completed=-",
+            "2022",
+        ),
+        (
+            "Quý III/2025, có 14 chi bộ hoàn thành xuất sắc nhiệm vụ. Quý II/2025, có 12 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            "cells /: excellent=14 good=- completed=- not_completed=- | [2025-q2] | cells /: excellent=12 good=- completed=- not_completed=-",
+            "2025-q3",
+        ),
+        // A comparison's year is not the clause's period.
+        (
+            "Năm 2023 có 52 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, tăng 6 so với năm 2022.",
+            "organisations /: excellent=52 good=- completed=- not_completed=-",
+            "2023",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(summary(&r.draft), want, "{text}");
+        assert_eq!(r.draft.period_id, period, "{text}");
+    }
+}
+
+#[test]
+fn what_is_not_a_result_is_listed_with_its_reason_and_never_written() {
+    for (text, want_used, want) in [
+        (
+            "Năm 2024, Đảng bộ phấn đấu có 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ trở lên, trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên. Năm 2023 có 120 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "120")],
+            vec![("100%", W::WhyTarget), ("trên 90%", W::WhyTarget)],
+        ),
+        (
+            "Chỉ tiêu năm tới: 95% đảng viên hoàn thành tốt nhiệm vụ trở lên. Có 40 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "40")],
+            vec![("95%", W::WhyTarget)],
+        ),
+        (
+            "Có 130 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ. Huyện ủy tặng giấy khen cho 18 tổ chức cơ sở đảng đạt hoàn thành xuất sắc nhiệm vụ 5 năm liền; khen thưởng 42 đảng viên.",
+            vec![("groups[0].counts.excellent", "130")],
+            vec![
+                ("18", W::WhyAward),
+                ("5", W::WhyAward),
+                ("42", W::WhyAward),
+            ],
+        ),
+        (
+            "Có 300 đảng viên hoàn thành tốt nhiệm vụ. Trong năm, kết nạp 312 đảng viên mới.",
+            vec![("groups[0].counts.good", "300")],
+            vec![("312", W::WhyAdmission)],
+        ),
+        (
+            "Có 25 chi bộ hoàn thành xuất sắc nhiệm vụ. 100% chi bộ tổ chức thành công đại hội nhiệm kỳ 2022 - 2025.",
+            vec![("groups[0].counts.excellent", "25")],
+            vec![
+                ("100%", W::WhyCongress),
+                ("2022", W::WhyCongress),
+                ("2025", W::WhyCongress),
+            ],
+        ),
+        (
+            "Có 25 chi bộ hoàn thành xuất sắc nhiệm vụ. Ủy ban Kiểm tra Huyện ủy đã kiểm tra 26 tổ chức đảng và 40 đảng viên; thi hành kỷ luật 5 đảng viên không hoàn thành nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "25")],
+            vec![
+                ("26", W::WhyInspection),
+                ("40", W::WhyInspection),
+                ("5", W::WhyInspection),
+            ],
+        ),
+        (
+            "Thực hiện Công văn số 412-CV/HU, ngày 03/10/2023 của Huyện ủy, có 25 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "25")],
+            vec![("412-CV/HU", W::WhyDocument), ("03/10/2023", W::WhyDate)],
+        ),
+        (
+            "Một số chi bộ chưa hoàn thành tốt nhiệm vụ; có 7 chi bộ hoàn thành nhiệm vụ.",
+            vec![("groups[0].counts.completed", "7")],
+            vec![("Một số", W::WhySome)],
+        ),
+        (
+            "Năm 2023 có 52 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, tăng 6 so với năm 2022.",
+            vec![("groups[0].counts.excellent", "52")],
+            vec![("6 so với năm 2022", W::WhyChange)],
+        ),
+        (
+            "Trong đó 20 hoàn thành xuất sắc nhiệm vụ. Gần 5.000 đảng viên được kiểm điểm.",
+            vec![],
+            vec![
+                ("20 hoàn thành xuất sắc nhiệm vụ", W::WhyNoGroup),
+                ("Gần 5.000 đảng viên được kiểm điểm", W::WhyApproxCoverage),
+            ],
+        ),
+    ] {
+        let r = read(text);
+        let used: Vec<(&str, &str)> = r
+            .used
+            .iter()
+            .map(|u| (u.path.as_str(), u.value.as_str()))
+            .collect();
+        assert_eq!(used, want_used, "{text}");
+        let want: Vec<(String, W)> = want.into_iter().map(|(s, w)| (s.to_string(), w)).collect();
+        assert_eq!(unused(text, &r), want, "{text}");
+        // Nothing left out is in the file.
+        let file = results_file(&r.draft, "");
+        for (words, _) in &want {
+            let digits: String = words.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() > 1 {
+                assert!(!file.contains(&format!(": {digits}")), "{digits} in {file}");
+            }
+        }
+    }
+}
+
+#[test]
+fn where_the_words_allow_two_readings_it_asks_and_each_choice_is_a_draft() {
+    for (text, ask, first, second) in [
+        // The tiers add up to the evaluated only if "good" includes "excellent".
+        (
+            "Năm 2022, 300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 280 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ.",
+            W::AskGoodIncludes,
+            "members /300: excellent=60 good=280+ completed=15 not_completed=5",
+            "members /300: excellent=60 good=280 completed=15 not_completed=5",
+        ),
+        // Shares with a total and an evaluated: of which?
+        (
+            "Năm 2023, toàn tỉnh có 690/700 tổ chức cơ sở đảng được đánh giá; 20% hoàn thành xuất sắc nhiệm vụ, 70% hoàn thành tốt nhiệm vụ, 10% hoàn thành nhiệm vụ.",
+            W::AskShareBase,
+            "organisations 700/690: excellent=20% good=70% completed=10% not_completed=-",
+            "organisations 700/690: excellent=about 140 good=about 490 completed=about 70 not_completed=-",
+        ),
+        // "hằng năm" and no year.
+        (
+            "Hằng năm, có 95% đảng viên hoàn thành tốt nhiệm vụ trở lên.",
+            W::AskNoYear,
+            "members /: excellent=- good=95%+ completed=- not_completed=-",
+            "members /",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(r.questions.len(), 1, "{text}");
+        let q = &r.questions[0];
+        assert_eq!(q.ask, ask);
+        assert_eq!(summary(&r.draft), first, "{text}");
+        assert_eq!(summary(&q.choices[0].draft), first, "{text}");
+        assert_eq!(summary(&q.choices[1].draft), second, "{text}");
+        assert_ne!(q.choices[0].draft, q.choices[1].draft);
+    }
+    // Tiers that add up as printed ask nothing.
+    let r = read("300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 220 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ.");
+    assert!(r.questions.is_empty());
+}
+
+/// The built-in story's figures in an equivalent paragraph (written for
+/// this test, not the article's sentences), with a document number and a
+/// target around it.
+const STORY: &str = "Thực hiện Hướng dẫn số 25-HD/BTCTW, ngày 9/11/2022, việc kiểm điểm được làm hằng năm.\n\n\
+Năm 2022, toàn tỉnh có 695/698 tổ chức cơ sở đảng được đánh giá, xếp loại; trong đó 131 tổ chức cơ sở đảng đạt hoàn thành xuất sắc nhiệm vụ, 539 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ và 25 tổ chức cơ sở đảng hoàn thành nhiệm vụ. \
+Có 5.062/5.084 chi bộ trực thuộc Đảng ủy cơ sở đánh giá, xếp loại chất lượng, trong đó 894 chi bộ hoàn thành xuất sắc nhiệm vụ, 3.791chi bộ hoàn thành tốt nhiệm vụ, 376 chi bộ hoàn thành nhiệm vụ, một chi bộ không hoàn thành nhiệm vụ. \
+Tổng số 94.877 đảng viên được kiểm điểm; xếp loại 15.397 đảng viên hoàn thành xuất sắc nhiệm vụ (16,2%), 74.551 đảng viên hoàn thành tốt nhiệm vụ, 4.492 đảng viên hoàn thành nhiệm vụ, 437 đảng viên không hoàn thành nhiệm vụ. \
+Năm 2023, tỉnh phấn đấu có trên 20% đảng viên hoàn thành xuất sắc nhiệm vụ.";
+
+#[test]
+fn the_built_in_storys_paragraph_gives_exactly_its_figures() {
+    let r = read(STORY);
+    assert!(r.questions.is_empty());
+    let file: Value = serde_json::from_str(&results_file(&r.draft, "")).unwrap();
+    let seed: Value = serde_json::from_str(SEED_JSON).unwrap();
+    let figures = |v: &Value| -> Vec<(Value, Value, Value, Value)> {
+        v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["id"].clone(),
+                    g["total"].clone(),
+                    g["evaluated"].clone(),
+                    g["counts"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(figures(&file), figures(&seed));
+    let ids = |v: &Value| -> Vec<Value> {
+        v["tiers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&file), ids(&seed));
+    assert_eq!(r.draft.period_id, "2022");
+    // The organisations' lowest tier is worked out, and said so.
+    let derived: Vec<&str> = r
+        .used
+        .iter()
+        .filter(|u| u.derived)
+        .map(|u| u.path.as_str())
+        .collect();
+    assert_eq!(derived, ["groups[0].counts.not_completed"]);
+    assert_eq!(
+        unused(STORY, &r),
+        [
+            ("25-HD/BTCTW".to_string(), W::WhyDocument),
+            ("9/11/2022".to_string(), W::WhyDate),
+            ("16,2%".to_string(), W::WhyShareOfCount),
+            ("trên 20%".to_string(), W::WhyTarget),
+        ]
+    );
+    // Every figure's words, and a field's words back from its path.
+    let words = |path: &str| {
+        let u = r.used.iter().find(|u| u.path == path).unwrap();
+        &STORY[u.words.clone()]
+    };
+    assert_eq!(
+        words("groups[1].counts.good"),
+        "3.791chi bộ hoàn thành tốt nhiệm vụ"
+    );
+    assert_eq!(
+        words("groups[1].counts.not_completed"),
+        "một chi bộ không hoàn thành nhiệm vụ"
+    );
+    assert_eq!(
+        words("groups[2].evaluated"),
+        "94.877 đảng viên được kiểm điểm"
+    );
+}
+
+/// A deterministic generator (a linear congruential one), so the
+/// property test runs the same cases every time.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// How a count is written: `12.408`, `12408`, `08`, `một`.
+fn written(n: u64, style: u64) -> String {
+    const WORDS: [&str; 11] = [
+        "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    match style {
+        0 if (1..=10).contains(&n) => WORDS[n as usize].to_string(),
+        1 if n < 10 => format!("0{n}"),
+        _ if n >= 1000 => format!("{}.{:03}", n / 1000, n % 1000),
+        _ => n.to_string(),
+    }
+}
+
+#[test]
+fn the_words_highlighted_for_a_figure_contain_its_digits_or_its_number_word() {
+    const GROUPS: [&str; 3] = ["tổ chức cơ sở đảng", "chi bộ", "đảng viên"];
+    const TIERS: [&str; 4] = [
+        "hoàn thành xuất sắc nhiệm vụ",
+        "hoàn thành tốt nhiệm vụ",
+        "hoàn thành nhiệm vụ",
+        "không hoàn thành nhiệm vụ",
+    ];
+    const NUMBER_WORDS: [&str; 11] = [
+        "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    let mut rng = Lcg(20_260_907);
+    let mut checked = 0;
+    for _ in 0..300 {
+        let group = GROUPS[rng.next(3) as usize];
+        let counts: Vec<u64> = (0..4)
+            .map(|_| match rng.next(3) {
+                0 => rng.next(11),
+                1 => rng.next(1000),
+                _ => rng.next(100_000),
+            })
+            .collect();
+        let evaluated: u64 = counts.iter().sum();
+        let mut text = format!(
+            "Năm {}, có {} {group} được đánh giá, xếp loại, trong đó ",
+            2015 + rng.next(10),
+            written(evaluated, 2)
+        );
+        let parts: Vec<String> = counts
+            .iter()
+            .zip(TIERS)
+            .map(|(n, t)| format!("{} {group} {t}", written(*n, rng.next(3))))
+            .collect();
+        text.push_str(&parts.join(", "));
+        text.push('.');
+        let r = read(&text);
+        let g = &r.draft.groups[0];
+        let values: Vec<&str> = g.figures.iter().map(|f| f.value.as_str()).collect();
+        let want: Vec<String> = counts.iter().map(u64::to_string).collect();
+        assert_eq!(values, want, "{text}");
+        for u in r.used.iter().filter(|u| !u.derived) {
+            let words = &text[u.words.clone()];
+            let digits: String = words.chars().filter(char::is_ascii_digit).collect();
+            let word = u
+                .value
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| NUMBER_WORDS.get(n))
+                .is_some_and(|w| words.to_lowercase().starts_with(w));
+            assert!(
+                digits.contains(&u.value) || word,
+                "{} = {} from {words:?}",
+                u.path,
+                u.value
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
