@@ -191,6 +191,14 @@ enum Mark {
     Every,
     /// "và", "and": a new item.
     And,
+    /// "đồng chí", "Đ/c": members, or leaders after them.
+    Person,
+    /// "tổ chức": organisations right after a number ("30 tổ chức …"), else a word.
+    OrgWord,
+    /// "đánh giá" right before a number ("đánh giá 36 đảng viên"): coverage.
+    CoverVerb,
+    /// "số" right before a number ("Khu dân cư số 5"): a name, not a count.
+    Label,
     /// A word that names nothing ("có", "đạt", "xếp loại"…).
     Filler,
 }
@@ -230,8 +238,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("cells", M::Group("cells"), true),
     ("cell", M::Group("cells"), true),
     ("dang vien", M::Group("members"), false),
-    ("dong chi", M::Group("members"), false),
-    ("d / c", M::Group("members"), false),
+    ("dong chi", M::Person, false),
+    ("d / c", M::Person, false),
+    ("to chuc", M::OrgWord, false),
     ("party members", M::Group("members"), true),
     ("members", M::Group("members"), true),
     ("member", M::Group("members"), true),
@@ -349,6 +358,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("duoc xep loai", M::Cover, false),
     ("duoc kiem diem", M::Cover, false),
     ("tham gia kiem diem", M::Cover, false),
+    ("thuoc dien danh gia", M::Cover, false),
+    ("thuoc dien kiem diem", M::Cover, false),
+    ("danh gia", M::CoverVerb, false),
     ("were reviewed", M::Cover, true),
     ("were evaluated", M::Cover, true),
     ("were assessed", M::Cover, true),
@@ -411,6 +423,12 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("disciplined", M::Not(W::WhyInspection), true),
     ("mot so", M::Some, false),
     ("some", M::Some, true),
+    ("tang len", M::Filler, false),
+    ("giam xuong", M::Filler, false),
+    ("giam con", M::Filler, false),
+    ("tong so", M::Filler, false),
+    ("so luong", M::Filler, false),
+    ("so", M::Label, false),
     ("tang", M::Change, false),
     ("giam", M::Change, false),
     ("so voi", M::Change, false),
@@ -667,7 +685,9 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
 }
 
 /// "một chi bộ" → 1 chi bộ; "năm chi bộ" → 5; "không có chi bộ nào" → 0.
-/// A number word not before a group stays a word.
+/// A number word not before a group stays a word. Words whose meaning
+/// depends on their neighbours are decided here too ("tổ chức", "đánh
+/// giá", "số").
 fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
     let mut out = Vec::with_capacity(sems.len());
     let is_group = |s: Option<&Sem>| matches!(s, Some(Sem::Mark(M::Group(_), _)));
@@ -696,6 +716,26 @@ fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
                 i += if any { 3 } else { 2 };
                 continue;
             }
+            Sem::Mark(M::OrgWord, span) => out.push(match out.last() {
+                Some(Sem::Num { .. }) => Sem::Mark(M::Group("organisations"), span.clone()),
+                _ => Sem::Word(span.clone()),
+            }),
+            Sem::Mark(M::CoverVerb, span) => out.push(match sems.get(i + 1) {
+                Some(Sem::Num { .. }) => Sem::Mark(M::Cover, span.clone()),
+                _ => Sem::Mark(M::Filler, span.clone()),
+            }),
+            Sem::Mark(M::Label, span) => match sems.get(i + 1) {
+                Some(Sem::Num {
+                    pct: false,
+                    span: n,
+                    ..
+                }) => {
+                    out.push(Sem::Skip(W::WhyLabel, span.start..n.end));
+                    i += 2;
+                    continue;
+                }
+                _ => out.push(Sem::Mark(M::Filler, span.clone())),
+            },
             s => out.push(s.clone()),
         }
         i += 1;
@@ -798,6 +838,12 @@ struct Item {
     stray: Vec<Range<usize>>,
     not: Option<W>,
     change: bool,
+    /// The group was named by "đồng chí" or "Đ/c" (a person: a member or a leader).
+    person: bool,
+    /// The group was named after the number.
+    group_after: bool,
+    /// Right after "và" / "and".
+    and_joined: bool,
     start: usize,
     end: usize,
 }
@@ -889,6 +935,44 @@ impl Reader<'_> {
         })
     }
 
+    /// Records a tier figure of `g` (unless the text gave that tier before);
+    /// after "trong đó", a better tier makes the figure before it (`parent`)
+    /// "or better". Returns where it is.
+    fn tier_fig(
+        &mut self,
+        g: &GroupRef,
+        (tier, val, share): (&'static str, Val, bool),
+        or_better: bool,
+        parent: Option<(usize, usize)>,
+    ) -> Option<(usize, usize)> {
+        self.acc(g);
+        let period = self.period;
+        let at = self
+            .accs
+            .iter()
+            .position(|a| a.period == period && a.id == g.id)?;
+        if let Some(p) = parent
+            .filter(|(pa, _)| *pa == at)
+            .and_then(|(pa, pf)| self.accs.get_mut(pa)?.figs.get_mut(pf))
+        {
+            if rank(tier) < rank(p.tier) {
+                p.or_better = true;
+            }
+        }
+        let acc = &mut self.accs[at];
+        if acc.figs.iter().any(|f| f.tier == tier && f.share == share) {
+            self.unused(val.span, W::WhyTwice);
+            return None;
+        }
+        acc.figs.push(TierFig {
+            tier,
+            val,
+            or_better,
+            share,
+        });
+        Some((at, acc.figs.len() - 1))
+    }
+
     /// One sentence: its clauses, each item by item.
     fn sentence(&mut self, sems: &[Sem]) {
         // The last tier figure before "trong đó", and whether a better
@@ -909,6 +993,7 @@ impl Reader<'_> {
                 self.period = Some(p);
             }
             let mut bare: Vec<(GroupRef, Val)> = Vec::new();
+            let mut bare_at: Option<usize> = None;
             for (n, (item, _)) in items.iter().enumerate() {
                 if let Some(why) = not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
                     let spans = item.num.iter().map(|(v, _)| v.span.clone());
@@ -933,7 +1018,14 @@ impl Reader<'_> {
                 if item.of_which {
                     parent = last_fig;
                 }
-                let explicit = item.group.as_ref().map(|(g, _)| g.clone());
+                // "31 đồng chí" after "cá nhân cán bộ lãnh đạo, quản lý": still the leaders.
+                let leaders = self
+                    .group
+                    .as_ref()
+                    .filter(|g| g.id == "leaders" && item.person);
+                let explicit = leaders
+                    .cloned()
+                    .or_else(|| item.group.as_ref().map(|(g, _)| g.clone()));
                 let group = explicit
                     .clone()
                     .or_else(|| {
@@ -964,36 +1056,24 @@ impl Reader<'_> {
                         self.cover(&g, false, base);
                     }
                     shares_used_as(self, W::WhyShareOfCount);
-                    let acc_at = {
-                        self.acc(&g);
-                        self.accs
-                            .iter()
-                            .position(|a| a.period == self.period && a.id == g.id)
-                            .unwrap_or(0)
-                    };
-                    // "X …, trong đó Y …" with Y on a better tier: X is "or better".
-                    if let Some((pa, pf)) = parent {
-                        if pa == acc_at {
-                            if let Some(p) = self.accs.get_mut(pa).and_then(|a| a.figs.get_mut(pf))
-                            {
-                                if rank(tier) < rank(p.tier) {
-                                    p.or_better = true;
-                                }
-                            }
+                    // "2 chi bộ và 11 đảng viên không hoàn thành nhiệm vụ":
+                    // the count just before "và" has this tier too.
+                    if item.and_joined && bare_at == Some(n.wrapping_sub(1)) {
+                        if let Some((bg, bv)) = bare.pop().filter(|(bg, _)| *bg != g) {
+                            self.tier_fig(&bg, (tier, bv, pct), item.or_better, None);
                         }
                     }
-                    let acc = &mut self.accs[acc_at];
-                    if acc.figs.iter().any(|f| f.tier == tier && f.share == pct) {
-                        self.unused(val.span, W::WhyTwice);
-                        continue;
-                    }
-                    acc.figs.push(TierFig {
+                    let fig = TierFig {
                         tier,
                         val: Val { span: words, ..val },
                         or_better: item.or_better,
                         share: pct,
-                    });
-                    last_fig = Some((acc_at, acc.figs.len() - 1));
+                    };
+                    if let Some(at) =
+                        self.tier_fig(&g, (fig.tier, fig.val, pct), fig.or_better, parent)
+                    {
+                        last_fig = Some(at);
+                    }
                     last_main = true;
                     continue;
                 }
@@ -1040,6 +1120,7 @@ impl Reader<'_> {
                     (Some(g), false) => {
                         shares_used_as(self, W::WhyShareOfCount);
                         bare.push((g.clone(), Val { span: words, ..val }));
+                        bare_at = Some(n);
                         last_main = true;
                     }
                     (None, true) if last_main => self.unused(val.span, W::WhyShareOfCount),
@@ -1070,16 +1151,26 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
         let done = std::mem::take(cur);
         out.push((done, period.take()));
     };
-    for s in clause {
+    let mut and = false;
+    for (at, s) in clause.iter().enumerate() {
         let span = s.span();
         if first {
             cur.start = span.start;
+            cur.and_joined = std::mem::take(&mut and);
             first = false;
         }
         let mut extend = true;
+        // "(trong đó …)": brackets that hold the figures "of which".
+        let of_which_next = matches!(clause.get(at + 1), Some(Sem::Mark(M::OfWhich, _)));
         match s {
+            Sem::Sep('(', _) if depth == 0 && of_which_next => {}
             Sem::Sep('(', _) => depth += 1,
-            Sem::Sep(')', _) => depth = depth.saturating_sub(1),
+            Sem::Sep(')', _) if depth == 0 => {
+                push(&mut out, &mut cur, &mut period);
+                first = true;
+                extend = false;
+            }
+            Sem::Sep(')', _) => depth -= 1,
             Sem::Sep(',', _) if depth == 0 => {
                 push(&mut out, &mut cur, &mut period);
                 first = true;
@@ -1090,6 +1181,7 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 push(&mut out, &mut cur, &mut period);
                 first = true;
                 extend = false;
+                and = true;
             }
             Sem::Mark(M::OfWhich, span) => {
                 if cur.num.is_some() || cur.tier.is_some() || cur.cover.is_some() {
@@ -1128,12 +1220,26 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
             }
             Sem::Mark(m, span) => {
                 match *m {
-                    M::Group(id) if cur.group.is_none() => {
+                    // The group after the number wins: "Chi bộ số 5 có 47 đảng viên".
+                    M::Group(id)
+                        if cur.group.is_none() || (cur.num.is_some() && !cur.group_after) =>
+                    {
+                        cur.group_after = cur.num.is_some();
+                        cur.person = false;
                         let g = GroupRef {
                             id: id.to_string(),
                             label: known_group(id),
                         };
                         cur.group = Some((g, span.clone()));
+                    }
+                    M::Person if cur.group.is_none() || (cur.num.is_some() && !cur.group_after) => {
+                        cur.group_after = cur.num.is_some();
+                        let g = GroupRef {
+                            id: "members".into(),
+                            label: known_group("members"),
+                        };
+                        cur.group = Some((g, span.clone()));
+                        cur.person = true;
                     }
                     M::Tier(t) if cur.tier.is_none() => cur.tier = Some((t, span.clone())),
                     M::Cover => cur.cover = Some(span.clone()),

@@ -169,6 +169,7 @@ words! {
     WhyMixed => "tỷ lệ trong nhóm đã có số lượng: biểu đồ tự tính", "a share in a group given by counts: the chart works shares out";
     WhyCoverageShare => "tỷ lệ được đánh giá nhưng không có tổng số để tính ra số lượng", "a share of those reviewed with no total to make it a count";
     WhyApproxCoverage => "số được đánh giá hay tổng số chỉ là ước chừng: tệp cần số chính xác", "an approximate total or evaluated: the file needs an exact one";
+    WhyLabel => "số trong một cái tên (\"số 5\"), không phải số lượng", "a number in a name (\"No. 5\"), not a count";
     WhyNoGroup => "không rõ số này của nhóm nào", "no group is named for this figure";
     WhyNoMeaning => "không đi kèm mức xếp loại hay nhóm nào", "not next to a tier or a group";
     WhyTwice => "trường này đã có số ở chỗ khác", "this field's figure was given before";
