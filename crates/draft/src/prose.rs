@@ -50,9 +50,27 @@ pub struct Used {
     pub path: String,
     /// The figure as the draft holds it (`94877`, `16.2`).
     pub value: String,
-    /// Not printed but worked out: the other tiers add up to the
-    /// evaluated, so this one is 0 ([`W::WhyDerived`]).
+    /// "this tier or better", as the draft holds it.
+    pub or_better: bool,
+    /// `about`, `nearly`, `over`, `under`, or empty.
+    pub approx: String,
+    /// Not printed but worked out: with empty `words`, the other tiers add
+    /// up to the evaluated, so this one is 0 ([`W::WhyDerived`]); with
+    /// words, a share of the total made a count.
     pub derived: bool,
+}
+
+impl Used {
+    fn new(words: Range<usize>, path: String, value: &str) -> Used {
+        Used {
+            words,
+            path,
+            value: value.to_string(),
+            or_better: false,
+            approx: String::new(),
+            derived: false,
+        }
+    }
 }
 
 /// Something that looked like a figure and is not in the draft.
@@ -1598,12 +1616,11 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                 continue;
             }
             let mut note = |field: &str, val: &Val| {
-                used.push(Used {
-                    words: val.span.clone(),
-                    path: format!("{prefix}.{field}"),
-                    value: val.v.clone(),
-                    derived: false,
-                });
+                used.push(Used::new(
+                    val.span.clone(),
+                    format!("{prefix}.{field}"),
+                    &val.v,
+                ));
             };
             if let Some(t) = &a.total {
                 g.total = t.v.clone();
@@ -1645,10 +1662,13 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                             fig.value = format!("{}", (s * total as f64 / 100.0).round());
                             fig.approx = "about".into();
                             used.push(Used {
-                                words: f.val.span.clone(),
-                                path: format!("{prefix}.{key}.{}", t.id),
-                                value: fig.value.clone(),
+                                approx: fig.approx.clone(),
                                 derived: true,
+                                ..Used::new(
+                                    f.val.span.clone(),
+                                    format!("{prefix}.{key}.{}", t.id),
+                                    &fig.value,
+                                )
                             });
                         } else {
                             fig.not_given = true;
@@ -1659,10 +1679,13 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                         fig.or_better = f.or_better || (asked && good_or_better && t.id == "good");
                         fig.approx = f.val.approx.unwrap_or("").to_string();
                         used.push(Used {
-                            words: f.val.span.clone(),
-                            path: format!("{prefix}.{key}.{}", t.id),
-                            value: f.val.v.clone(),
-                            derived: false,
+                            or_better: fig.or_better,
+                            approx: fig.approx.clone(),
+                            ..Used::new(
+                                f.val.span.clone(),
+                                format!("{prefix}.{key}.{}", t.id),
+                                &f.val.v,
+                            )
                         });
                     }
                     None => fig.not_given = true,
@@ -1745,10 +1768,8 @@ fn derive_zeros(g: &mut Group, a: &Acc, tiers: &[Tier], prefix: &str, used: &mut
             f.value = "0".into();
             if let Some(t) = tiers.get(i) {
                 used.push(Used {
-                    words: 0..0,
-                    path: format!("{prefix}.counts.{}", t.id),
-                    value: "0".into(),
                     derived: true,
+                    ..Used::new(0..0, format!("{prefix}.counts.{}", t.id), "0")
                 });
             }
         }

@@ -153,7 +153,6 @@ words! {
     CopyFailed => "Không sao chép được: hãy chọn chữ và sao chép bằng tay.", "Could not copy: select the text and copy it by hand.";
     CodeTitle => "Biểu đồ xếp loại", "Tier chart";
     ProseTitle => "Kết quả đánh giá, xếp loại", "Review results";
-    ReadUsed => "dùng", "used";
     ReadNotUsed => "không dùng", "not used";
     ReadAsk => "cần chọn", "to choose";
     WhyTarget => "chỉ tiêu, mục tiêu hay kế hoạch, không phải kết quả", "a target or a plan, not a result";

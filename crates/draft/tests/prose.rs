@@ -6,7 +6,7 @@
 use serde_json::Value;
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_draft::draft::{Basis, Draft};
-use tier_breakdown_draft::prose::{read, Reading};
+use tier_breakdown_draft::prose::{read, Reading, Used};
 use tier_breakdown_draft::words::W;
 use tier_breakdown_draft::write::results_file;
 
@@ -530,16 +530,15 @@ fn the_words_highlighted_for_a_figure_contain_its_digits_or_its_number_word() {
 }
 
 /// A used figure as `[period/]group.field` (ids, not positions) and its
-/// value, with `+` when "or better" and the approximation's word before
-/// it, read back from the draft by its path.
-fn as_written(d: &Draft, path: &str, value: &str) -> (String, String) {
-    let (period, groups, rest) = match path.strip_prefix("periods[") {
+/// value, with `+` when "or better" and the approximation's word before it.
+fn as_written(d: &Draft, u: &Used) -> (String, String) {
+    let (period, groups, rest) = match u.path.strip_prefix("periods[") {
         Some(r) => {
             let (p, rest) = r.split_once("].").unwrap();
             let p = &d.periods[p.parse::<usize>().unwrap()];
             (format!("{}/", p.id), &p.groups, rest)
         }
-        None => (String::new(), &d.groups, path),
+        None => (String::new(), &d.groups, u.path.as_str()),
     };
     let (g, field) = rest
         .strip_prefix("groups[")
@@ -547,19 +546,16 @@ fn as_written(d: &Draft, path: &str, value: &str) -> (String, String) {
         .split_once("].")
         .unwrap();
     let g = &groups[g.parse::<usize>().unwrap()];
-    let key = format!("{period}{}.{field}", g.id);
-    let Some((_, tier)) = field.split_once('.') else {
-        return (key, value.to_string());
-    };
-    let at = d.tiers.iter().position(|t| t.id == tier).unwrap();
-    let f = &g.figures[at];
-    let approx = if f.approx.is_empty() {
+    let approx = if u.approx.is_empty() {
         String::new()
     } else {
-        format!("{} ", f.approx)
+        format!("{} ", u.approx)
     };
-    let or_better = if f.or_better { "+" } else { "" };
-    (key, format!("{approx}{value}{or_better}"))
+    let or_better = if u.or_better { "+" } else { "" };
+    (
+        format!("{period}{}.{field}", g.id),
+        format!("{approx}{}{or_better}", u.value),
+    )
 }
 
 /// Invented paragraphs in varied styles, written before the reader was
@@ -633,7 +629,7 @@ fn measured_on_invented_paragraphs() {
             .used
             .iter()
             .filter(|u| !u.derived)
-            .map(|u| as_written(&r.draft, &u.path, &u.value))
+            .map(|u| as_written(&r.draft, u))
             .collect();
         let hits = want
             .iter()
