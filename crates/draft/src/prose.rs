@@ -504,6 +504,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("rieng", M::Filler, false),
     ("con lai", M::Filler, false),
     ("were", M::Filler, true),
+    ("of them", M::Filler, true),
+    ("of these", M::Filler, true),
+    ("while", M::Filler, true),
     ("was", M::Filler, true),
     ("rated", M::Filler, true),
     ("as", M::Filler, true),
@@ -891,6 +894,9 @@ struct Reader<'a> {
     period: Option<PeriodKey>,
     periods: Vec<PeriodKey>,
     every: Option<Range<usize>>,
+    /// Figures read as the tier of the figure before them (another year):
+    /// period, group, tier, words.
+    elliptic: Vec<(Option<PeriodKey>, String, &'static str, Range<usize>)>,
 }
 
 impl Reader<'_> {
@@ -998,21 +1004,21 @@ impl Reader<'_> {
         let mut parent: Option<(usize, usize)> = None;
         let mut last_fig: Option<(usize, usize)> = None;
         let mut last_main = false;
+        let mut last_tier: Option<(String, &'static str, bool, Option<PeriodKey>)> = None;
         for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
             let items = items(clause);
             // Not a result: the item that says so and the rest of the clause.
             let not_from = items.iter().position(|(i, _)| i.not.is_some());
-            let results = &items[..not_from.unwrap_or(items.len())];
-            // A clause's year, unless it is only the year of a target
-            // ("Năm 2024, phấn đấu …") or of a comparison ("so với năm 2021").
-            let figures = not_from.is_none() || results.iter().any(|(i, _)| i.num.is_some());
-            let period = results.iter().find_map(|(i, p)| p.filter(|_| !i.change));
-            if let (Some(p), true) = (period, figures) {
-                self.period = Some(p);
-            }
             let mut bare: Vec<(GroupRef, Val)> = Vec::new();
             let mut bare_at: Option<usize> = None;
-            for (n, (item, _)) in items.iter().enumerate() {
+            for (n, (item, period)) in items.iter().enumerate() {
+                // An item's year holds from it on, unless it is only the year
+                // of a target ("Năm 2024, phấn đấu …") or of a comparison
+                // ("so với năm 2021").
+                let target_year = not_from == Some(n + 1) && item.num.is_none();
+                if let Some(p) = period.filter(|_| !item.change && !target_year) {
+                    self.period = Some(p);
+                }
                 if let Some(why) = not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
                     let spans = item.num.iter().map(|(v, _)| v.span.clone());
                     let spans = spans.chain(item.base.iter().map(|b| b.span.clone()));
@@ -1087,6 +1093,7 @@ impl Reader<'_> {
                         or_better: item.or_better,
                         share: pct,
                     };
+                    last_tier = Some((g.id.clone(), tier, fig.or_better, self.period));
                     if let Some(at) =
                         self.tier_fig(&g, (fig.tier, fig.val, pct), fig.or_better, parent)
                     {
@@ -1131,6 +1138,31 @@ impl Reader<'_> {
                             self.cover(&bg, false, bv);
                         }
                     }
+                    last_main = true;
+                    continue;
+                }
+                // "năm 2023 là 455 đồng chí": another year's figure for the
+                // same group and tier as the one before it.
+                let same = last_tier.as_ref().filter(|(lg, _, _, lp)| {
+                    *lp != self.period && explicit.as_ref().is_none_or(|g| g.id == *lg)
+                });
+                if let Some((lg, tier, or_better, _)) = same.cloned() {
+                    let g = explicit.clone().unwrap_or(GroupRef {
+                        label: known_group(&lg),
+                        id: lg,
+                    });
+                    shares_used_as(self, W::WhyShareOfCount);
+                    let val = Val {
+                        span: words.clone(),
+                        ..val
+                    };
+                    if self
+                        .tier_fig(&g, (tier, val, pct), or_better, None)
+                        .is_some()
+                    {
+                        self.elliptic.push((self.period, g.id.clone(), tier, words));
+                    }
+                    last_tier = Some((g.id, tier, or_better, self.period));
                     last_main = true;
                     continue;
                 }
@@ -1312,6 +1344,7 @@ pub fn read(text: &str) -> Reading {
         period: None,
         periods: Vec::new(),
         every: None,
+        elliptic: Vec::new(),
     };
     // What is listed whatever the sentence: document numbers, dates, "một số".
     for s in &sems {
@@ -1344,6 +1377,9 @@ enum Ask {
     ShareBase(usize),
     /// "hằng năm" and no year: results of one year, or a yearly rule?
     NoYear,
+    /// "năm 2021 có 1.130 đảng viên" after a year's tier figure: the same
+    /// tier in this year, or this year's total? (acc index, tier)
+    Elliptic(usize, &'static str),
 }
 
 fn sum(vals: impl Iterator<Item = u64>) -> u64 {
@@ -1453,6 +1489,13 @@ fn finish(mut r: Reader) -> Reading {
                     [W::ChoiceOfEvaluated, W::ChoiceOfTotal],
                 ));
             }
+        }
+    }
+    for (p, id, tier, words) in std::mem::take(&mut r.elliptic) {
+        let p = p.or(first);
+        if let Some(i) = accs.iter().position(|a| a.period == p && a.id == id) {
+            let says = [W::ChoiceSameTier, W::ChoiceTotal];
+            asks.push((Ask::Elliptic(i, tier), words, W::AskElliptic, says));
         }
     }
     if let (Some(words), true, false) = (r.every.clone(), r.periods.is_empty(), accs.is_empty()) {
@@ -1600,6 +1643,22 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
     for (pn, p) in order.iter().enumerate() {
         let mut groups = Vec::new();
         for (i, a) in accs.iter().enumerate().filter(|(_, a)| a.period == *p) {
+            // A figure read as the tier before it, answered "the total".
+            let mut a = a.clone();
+            for (ask, choice) in answers {
+                match (ask, choice) {
+                    (Ask::Elliptic(j, tier), 1) if *j == i => {
+                        if let Some(at) = a.figs.iter().position(|f| f.tier == *tier) {
+                            let f = a.figs.remove(at);
+                            if !f.share && a.total.is_none() {
+                                a.total = Some(f.val);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let a = &a;
             let prefix = if pn == 0 {
                 format!("groups[{}]", groups.len())
             } else {

@@ -179,6 +179,9 @@ words! {
     AskShareBase => "Các tỷ lệ này tính trên số được đánh giá hay trên tổng số?", "Are these shares of the evaluated or of the total?";
     ChoiceOfEvaluated => "Trên số được đánh giá (vẽ đúng như in)", "Of the evaluated (drawn as printed)";
     ChoiceOfTotal => "Trên tổng số (đổi ra số lượng khoảng chừng)", "Of the total (made into approximate counts)";
+    AskElliptic => "Số này của một năm khác không nêu mức: cùng mức với số trước nó, hay là tổng số của nhóm?", "This figure of another year names no tier: the same tier as the figure before it, or the group's total?";
+    ChoiceSameTier => "Cùng mức với số trước nó", "The same tier as the figure before it";
+    ChoiceTotal => "Tổng số của nhóm", "The group's total";
     AskNoYear => "Văn bản nói \"hằng năm\" mà không nêu năm nào: đây có phải kết quả của một năm?", "The text says \"every year\" and names no year: are these one year's results?";
     ChoiceOneYear => "Có: kết quả một năm (hãy điền kỳ)", "Yes: one year's results (fill in the period)";
     ChoiceNotResults => "Không: là quy định hằng năm, không phải kết quả", "No: a yearly rule, not results";
