@@ -38,6 +38,48 @@ pub struct Reading {
     /// Figures and numbers seen and left out, with the reason.
     pub unused: Vec<Unused>,
     pub questions: Vec<Question>,
+    /// What the drafts of other answers are made from.
+    read: Read,
+}
+
+/// The figures as read, before a draft is made of them, and the questions' kinds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Read {
+    accs: Vec<Acc>,
+    asks: Vec<Ask>,
+    lang: &'static str,
+}
+
+impl Reading {
+    /// The draft for `answers` (a question's index and the chosen
+    /// choice's; a question not answered keeps its first choice), and
+    /// where each of its figures came from.
+    ///
+    /// ```
+    /// let r = tier_breakdown_draft::prose::read("300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 280 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ.");
+    /// assert!(r.draft.groups[0].figures[1].or_better);
+    /// let (alone, _) = r.answered(&[(0, 1)]);
+    /// assert!(!alone.groups[0].figures[1].or_better);
+    /// ```
+    pub fn answered(&self, answers: &[(usize, usize)]) -> (Draft, Vec<Used>) {
+        let chosen: Vec<(Ask, usize)> = self
+            .read
+            .asks
+            .iter()
+            .enumerate()
+            .map(|(n, a)| {
+                let c = answers
+                    .iter()
+                    .rev()
+                    .find(|(q, _)| *q == n)
+                    .map_or(0, |(_, c)| *c);
+                (*a, c)
+            })
+            .collect();
+        let (draft, mut used) = assemble(&self.read.accs, &chosen, self.read.lang);
+        used.sort_by_key(|u| (u.derived, u.words.start));
+        (draft, used)
+    }
 }
 
 /// A figure of the draft and the words it came from.
@@ -88,11 +130,10 @@ pub struct Question {
     pub choices: Vec<Choice>,
 }
 
-/// One reading: what it is called and the draft it gives.
+/// One reading: what it is called; [`Reading::answered`] gives its draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     pub says: W,
-    pub draft: Draft,
 }
 
 // ---------------------------------------------------------------- tokens
@@ -256,6 +297,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("cells", M::Group("cells"), true),
     ("cell", M::Group("cells"), true),
     ("dang vien", M::Group("members"), false),
+    ("dv", M::Group("members"), false),
     ("dong chi", M::Person, false),
     ("d / c", M::Person, false),
     ("to chuc", M::OrgWord, false),
@@ -390,6 +432,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("or above", M::OrBetter, true),
     ("or higher", M::OrBetter, true),
     ("trong do", M::OfWhich, false),
+    ("trong so do", M::OfWhich, false),
     ("of which", M::OfWhich, true),
     ("of whom", M::OfWhich, true),
     ("including", M::OfWhich, true),
@@ -774,7 +817,7 @@ struct Val {
     span: Range<usize>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct TierFig {
     tier: &'static str,
     val: Val,
@@ -783,7 +826,7 @@ struct TierFig {
 }
 
 /// One group's figures in one period, as read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Acc {
     period: Option<PeriodKey>,
     id: String,
@@ -1233,6 +1276,8 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 extend = false;
                 and = true;
             }
+            // "16% trong số đó hoàn thành …": of the ones before, said after the number.
+            Sem::Mark(M::OfWhich, _) if at > 0 && matches!(clause[at - 1], Sem::Num { .. }) => {}
             Sem::Mark(M::OfWhich, span) => {
                 if cur.num.is_some() || cur.tier.is_some() || cur.cover.is_some() {
                     push(&mut out, &mut cur, &mut period);
@@ -1268,6 +1313,8 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 }
                 slash = false;
             }
+            // Words in brackets say nothing of the item: "112 … (tăng 9 …)".
+            Sem::Mark(_, _) if depth > 0 => approx = None,
             Sem::Mark(m, span) => {
                 match *m {
                     // The group after the number wins: "Chi bộ số 5 có 47 đảng viên".
@@ -1506,38 +1553,28 @@ fn finish(mut r: Reader) -> Reading {
             [W::ChoiceOneYear, W::ChoiceNotResults],
         ));
     }
-    let answers = |q: Option<(usize, usize)>| -> Vec<(Ask, usize)> {
-        asks.iter()
-            .enumerate()
-            .map(|(n, (a, ..))| (*a, q.filter(|(qn, _)| *qn == n).map_or(0, |(_, c)| c)))
-            .collect()
-    };
-    let (draft, used) = assemble(&accs, &answers(None), r.lang);
     let questions = asks
         .iter()
-        .enumerate()
-        .map(|(n, (_, words, ask, says))| Question {
+        .map(|(_, words, ask, says)| Question {
             words: words.clone(),
             ask: *ask,
-            choices: says
-                .iter()
-                .enumerate()
-                .map(|(c, says)| Choice {
-                    says: *says,
-                    draft: assemble(&accs, &answers(Some((n, c))), r.lang).0,
-                })
-                .collect(),
+            choices: says.iter().map(|says| Choice { says: *says }).collect(),
         })
         .collect();
-    let mut used = used;
-    used.sort_by_key(|u| (u.derived, u.words.start));
     r.unused.sort_by_key(|u| (u.words.start, u.words.end));
-    Reading {
-        draft,
-        used,
+    let mut reading = Reading {
+        draft: Draft::blank(),
+        used: Vec::new(),
         unused: r.unused,
         questions,
-    }
+        read: Read {
+            accs,
+            asks: asks.iter().map(|(a, ..)| *a).collect(),
+            lang: r.lang,
+        },
+    };
+    (reading.draft, reading.used) = reading.answered(&[]);
+    reading
 }
 
 /// The older scheme's tiers (organisations and cells, before 2018/19).
@@ -1703,7 +1740,7 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                 "counts"
             };
             let good_or_better = answer(Ask::GoodIncludes(i)) == 0;
-            let asked = accs.len() > i && answers.iter().any(|(k, _)| *k == Ask::GoodIncludes(i));
+            let asked = answers.iter().any(|(k, _)| *k == Ask::GoodIncludes(i));
             for (ti, t) in d.tiers.iter().enumerate() {
                 let f = a
                     .figs
