@@ -98,7 +98,7 @@ pub struct Used {
     pub approx: String,
     /// Not printed but worked out: with empty `words`, the other tiers add
     /// up to the evaluated, so this one is 0 ([`W::WhyDerived`]); with
-    /// words, a share of the total made a count.
+    /// words, from them ("100%" of a total, a share of the total as a count).
     pub derived: bool,
 }
 
@@ -815,6 +815,8 @@ struct Val {
     v: String,
     approx: Option<&'static str>,
     span: Range<usize>,
+    /// Worked out from its words, not printed ("100%" of a total).
+    derived: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1294,6 +1296,7 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     v: v.clone(),
                     approx,
                     span: from..span.end,
+                    derived: false,
                 };
                 if slash && !pct && cur.base.is_none() {
                     cur.base = Some(val);
@@ -1484,7 +1487,13 @@ fn finish(mut r: Reader) -> Reading {
                 (p <= 100 && (t * p).is_multiple_of(100)).then(|| (t * p / 100).to_string())
             });
             match exact {
-                Some(v) => a.evaluated = Some(Val { v, ..p }),
+                Some(v) => {
+                    a.evaluated = Some(Val {
+                        v,
+                        derived: true,
+                        ..p
+                    })
+                }
                 None => r.unused.push(Unused {
                     words: p.span,
                     why: W::WhyCoverageShare,
@@ -1712,11 +1721,11 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                 continue;
             }
             let mut note = |field: &str, val: &Val| {
-                used.push(Used::new(
-                    val.span.clone(),
-                    format!("{prefix}.{field}"),
-                    &val.v,
-                ));
+                let path = format!("{prefix}.{field}");
+                used.push(Used {
+                    derived: val.derived,
+                    ..Used::new(val.span.clone(), path, &val.v)
+                });
             };
             if let Some(t) = &a.total {
                 g.total = t.v.clone();
@@ -1843,6 +1852,18 @@ fn derive_zeros(g: &mut Group, a: &Acc, tiers: &[Tier], prefix: &str, used: &mut
     if g.figures.iter().any(|f| !f.approx.is_empty()) {
         return;
     }
+    // Only the group's own scheme: an older-scheme group's tiers say nothing
+    // of today's "excellent", nor today's of "exemplary".
+    let has = |ids: &[&str]| a.figs.iter().any(|f| ids.contains(&f.tier));
+    let (older, today) = (
+        ["exemplary", "clean_strong", "weak"],
+        ["excellent", "not_completed"],
+    );
+    let foreign: &[&str] = match (has(&older), has(&today)) {
+        (true, false) => &today,
+        (false, true) => &older,
+        _ => &[],
+    };
     // The best "or better" tier covers every tier above it.
     let covered_to = g.figures.iter().rposition(|f| f.or_better && !f.not_given);
     let mut total = 0u64;
@@ -1859,7 +1880,10 @@ fn derive_zeros(g: &mut Group, a: &Acc, tiers: &[Tier], prefix: &str, used: &mut
         return;
     }
     for (i, f) in g.figures.iter_mut().enumerate() {
-        if f.not_given && covered_to.is_none_or(|c| i > c) {
+        let own = tiers
+            .get(i)
+            .is_some_and(|t| !foreign.contains(&t.id.as_str()));
+        if f.not_given && own && covered_to.is_none_or(|c| i > c) {
             f.not_given = false;
             f.value = "0".into();
             if let Some(t) = tiers.get(i) {

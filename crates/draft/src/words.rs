@@ -172,6 +172,7 @@ words! {
     WhyNoGroup => "không rõ số này của nhóm nào", "no group is named for this figure";
     WhyNoMeaning => "không đi kèm mức xếp loại hay nhóm nào", "not next to a tier or a group";
     WhyTwice => "trường này đã có số ở chỗ khác", "this field's figure was given before";
+    WorkedOutFrom => "tính ra từ", "worked out from";
     WhyDerived => "tính ra: các mức đã nêu cộng lại đủ số được đánh giá, nên mức này là 0", "worked out: the tiers given add up to the evaluated, so this one is 0";
     AskGoodIncludes => "Số \"hoàn thành tốt nhiệm vụ\" có gồm cả số hoàn thành xuất sắc không? (Chỉ khi gồm, các mức mới cộng lại đủ số được đánh giá.)", "Does the \"completed duties well\" figure include the excellent ones? (Only then do the tiers add up to the evaluated.)";
     ChoiceOrBetter => "Có: là số tốt trở lên", "Yes: it is good or better";

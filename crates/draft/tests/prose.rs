@@ -136,8 +136,8 @@ fn every_shape_of_result_becomes_the_right_figures() {
         ),
         // Both schemes in one text: one list of tiers, best first.
         (
-            "Có 30 chi bộ đạt trong sạch, vững mạnh tiêu biểu, 5 chi bộ yếu kém; 400 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ.",
-            "cells /: exemplary=30 clean_strong=- excellent=- good=- completed=- weak=5 not_completed=- | members /: exemplary=- clean_strong=- excellent=400 good=- completed=- weak=- not_completed=-",
+            "Có 35 chi bộ được đánh giá: 30 chi bộ đạt trong sạch, vững mạnh tiêu biểu, 5 chi bộ yếu kém; 400 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ.",
+            "cells /35: exemplary=30 clean_strong=0 excellent=- good=0 completed=0 weak=5 not_completed=- | members /: exemplary=- clean_strong=- excellent=400 good=- completed=- weak=- not_completed=-",
         ),
         // Collectives, leaders, "Đ/c", another group by its printed name.
         (
@@ -794,4 +794,30 @@ fn any_text_is_read_without_a_panic_and_every_range_is_on_its_text() {
     let r = read(&long);
     assert!(r.used.len() > 10);
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn figures_worked_out_are_marked_so() {
+    // "100% … được kiểm điểm" with a total of 57: the evaluated 57 is
+    // worked out from words that do not hold it; the tier left is 0.
+    let text = "Toàn huyện có 57 tổ chức cơ sở đảng, 100% tổ chức cơ sở đảng được kiểm điểm; 11 hoàn thành xuất sắc nhiệm vụ, 46 hoàn thành tốt nhiệm vụ.";
+    let r = read(text);
+    let derived: Vec<(&str, &str, &str)> = r
+        .used
+        .iter()
+        .filter(|u| u.derived)
+        .map(|u| (u.path.as_str(), u.value.as_str(), &text[u.words.clone()]))
+        .collect();
+    assert_eq!(
+        derived,
+        [
+            ("groups[0].counts.completed", "0", ""),
+            ("groups[0].counts.not_completed", "0", ""),
+            (
+                "groups[0].evaluated",
+                "57",
+                "100% tổ chức cơ sở đảng được kiểm điểm"
+            ),
+        ]
+    );
 }

@@ -189,10 +189,10 @@ mod standalone {
                 if u.or_better {
                     figure = format!("{figure} {}", w(lang, W::OrBetter));
                 }
-                let from = if u.words.is_empty() {
-                    format!("({})", w(lang, W::WhyDerived))
-                } else {
-                    words(&u.words)
+                let from = match (u.derived, u.words.is_empty()) {
+                    (_, true) => format!("({})", w(lang, W::WhyDerived)),
+                    (true, false) => format!("({} {})", w(lang, W::WorkedOutFrom), words(&u.words)),
+                    (false, false) => words(&u.words),
                 };
                 said.push(ToolMsg::Said(format!("{} = {figure}  {from}", u.path)));
             }
