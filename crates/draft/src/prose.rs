@@ -243,9 +243,6 @@ enum Mark {
     NoneOf,
     Any,
     Number(u32),
-    /// "in", "year" (before a year; "năm 2022" is read before the phrases).
-    Year,
-    Quarter,
     /// "hằng năm": every year, no year named.
     Every,
     /// "và", "and": a new item.
@@ -526,11 +523,6 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("hangnam", M::Every, false),
     ("every year", M::Every, true),
     ("annually", M::Every, true),
-    ("in", M::Year, true),
-    ("year", M::Year, true),
-    ("quy", M::Quarter, false),
-    ("quarter", M::Quarter, true),
-    ("q", M::Quarter, true),
     // Words that name nothing.
     ("xep loai", M::Filler, false),
     ("chat luong", M::Filler, false),
@@ -664,7 +656,9 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
             i += 5;
             continue;
         }
-        if t.s == "ngay" && num(i + 1) && punct(i + 2, "/") && num(i + 3) {
+        // "ngày 16/9", "tháng 12/2023".
+        if matches!(t.s.as_str(), "ngay" | "thang") && num(i + 1) && punct(i + 2, "/") && num(i + 3)
+        {
             let end = if punct(i + 4, "/") && num(i + 5) {
                 i + 5
             } else {
@@ -1432,10 +1426,6 @@ enum Ask {
     Elliptic(usize, &'static str),
 }
 
-fn sum(vals: impl Iterator<Item = u64>) -> u64 {
-    vals.sum()
-}
-
 fn count(v: &Val) -> Option<u64> {
     v.v.parse().ok()
 }
@@ -1523,7 +1513,7 @@ fn finish(mut r: Reader) -> Reading {
         if let (Some(e), Some(g), Some(v), true) =
             (get("excellent"), get("good"), &a.evaluated, exact)
         {
-            let all = sum(counts.iter().filter_map(|f| count(&f.val)));
+            let all: u64 = counts.iter().filter_map(|f| count(&f.val)).sum();
             let (e_n, v_n) = (count(&e.val).unwrap_or(0), count(v).unwrap_or(0));
             if all != v_n && all >= e_n && all - e_n == v_n {
                 asks.push((

@@ -302,6 +302,11 @@ fn what_is_not_a_result_is_listed_with_its_reason_and_never_written() {
             vec![("412-CV/HU", W::WhyDocument), ("03/10/2023", W::WhyDate)],
         ),
         (
+            "Tính đến tháng 12/2023, có 40 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "40")],
+            vec![("12/2023", W::WhyDate)],
+        ),
+        (
             "Một số chi bộ chưa hoàn thành tốt nhiệm vụ; có 7 chi bộ hoàn thành nhiệm vụ.",
             vec![("groups[0].counts.completed", "7")],
             vec![("Một số", W::WhySome)],
