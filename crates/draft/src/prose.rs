@@ -257,6 +257,9 @@ enum Mark {
     Label,
     /// A word that names nothing ("có", "đạt", "xếp loại"…).
     Filler,
+    /// Words of a name that other phrases would take apart ("cơ sở": not
+    /// "có" + "số").
+    Name,
 }
 
 use Mark as M;
@@ -286,6 +289,8 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("party organizations", M::Group("organisations"), true),
     ("organisations", M::Group("organisations"), true),
     ("organizations", M::Group("organisations"), true),
+    ("organisation", M::Group("organisations"), true),
+    ("organization", M::Group("organisations"), true),
     ("chi bo truc thuoc dang uy co so", M::Group("cells"), false),
     ("chi bo truc thuoc dang bo co so", M::Group("cells"), false),
     ("chi bo truc thuoc", M::Group("cells"), false),
@@ -364,6 +369,12 @@ const PHRASES: &[(&str, Mark, bool)] = &[
         true,
     ),
     ("did not complete duties", M::Tier("not_completed"), true),
+    (
+        "failed to complete its duties",
+        M::Tier("not_completed"),
+        true,
+    ),
+    ("failed to complete", M::Tier("not_completed"), true),
     (
         "failed to complete their duties",
         M::Tier("not_completed"),
@@ -525,6 +536,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("annually", M::Every, true),
     // Words that name nothing.
     ("xep loai", M::Filler, false),
+    ("co so", M::Name, false),
     ("chat luong", M::Filler, false),
     ("co", M::Filler, false),
     ("dat", M::Filler, false),
@@ -892,8 +904,9 @@ struct Item {
     tier: Option<(&'static str, Range<usize>)>,
     cover: Option<Range<usize>>,
     or_better: bool,
-    /// Words after the number that no phrase knows: another group's name.
-    other: Vec<Range<usize>>,
+    /// Words after the number that no phrase knows: another group's name
+    /// (with the known words inside it, marked `true`: "đảng bộ cơ sở").
+    other: Vec<(Range<usize>, bool)>,
     /// Numbers in brackets that are not shares.
     stray: Vec<Range<usize>>,
     not: Option<W>,
@@ -909,6 +922,12 @@ struct Item {
 }
 
 impl Item {
+    /// Whether words now may be another group's name: after the number,
+    /// before any group, tier or coverage.
+    fn naming(&self) -> bool {
+        self.num.is_some() && self.tier.is_none() && self.group.is_none() && self.cover.is_none()
+    }
+
     /// The words of its figure: from the first of its number, group,
     /// tier and coverage to the last (leading "toàn tỉnh có" left out).
     fn words(&self) -> Range<usize> {
@@ -985,8 +1004,9 @@ impl Reader<'_> {
     }
 
     fn other_group(&self, item: &Item) -> Option<GroupRef> {
-        let (first, last) = (item.other.first()?, item.other.last()?);
-        if item.other.len() > 6 {
+        let named = item.other.iter().rposition(|(_, known)| !known)? + 1;
+        let (first, last) = (&item.other.first()?.0, &item.other[named - 1].0);
+        if named > 6 {
             return None;
         }
         let printed = self.text.get(first.start..last.end)?.trim();
@@ -1092,7 +1112,7 @@ impl Reader<'_> {
                 let group = explicit
                     .clone()
                     .or_else(|| {
-                        (item.tier.is_some() && item.num.is_some())
+                        ((item.tier.is_some() || item.cover.is_some()) && item.num.is_some())
                             .then(|| self.other_group(item))
                             .flatten()
                     })
@@ -1341,6 +1361,10 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     M::Approx(a) => approx = Some((a, span.start)),
                     M::Not(w) => cur.not = cur.not.or(Some(w)),
                     M::Change => cur.change = true,
+                    M::Filler if cur.naming() && !cur.other.is_empty() => {
+                        cur.other.push((span.clone(), true));
+                    }
+                    M::Name if cur.naming() => cur.other.push((span.clone(), false)),
                     _ => {}
                 }
                 if !matches!(m, M::Approx(_)) {
@@ -1351,8 +1375,8 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 period.get_or_insert(*p);
             }
             Sem::Word(span) => {
-                if cur.num.is_some() && cur.tier.is_none() && cur.group.is_none() {
-                    cur.other.push(span.clone());
+                if cur.naming() {
+                    cur.other.push((span.clone(), false));
                 }
                 approx = None;
             }
