@@ -1058,18 +1058,11 @@ impl Reader<'_> {
 
     /// One sentence: its clauses, each item by item.
     fn sentence(&mut self, sems: &[Sem]) {
-        // The last tier figure before "trong đó", and whether a better
-        // tier after it made it "or better" already.
-        let mut parent: Option<(usize, usize)> = None;
-        let mut last_fig: Option<(usize, usize)> = None;
-        let mut last_main = false;
-        let mut last_tier: Option<(String, &'static str, bool, Option<PeriodKey>)> = None;
+        let mut f = Flow::default();
         for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
             let items = items(clause);
             // Not a result: the item that says so and the rest of the clause.
             let not_from = items.iter().position(|(i, _)| i.not.is_some());
-            let mut bare: Vec<(GroupRef, Val)> = Vec::new();
-            let mut bare_at: Option<usize> = None;
             for (n, (item, period)) in items.iter().enumerate() {
                 // An item's year holds from it on, unless it is only the year
                 // of a target ("Năm 2024, phấn đấu …") or of a comparison
@@ -1078,170 +1071,204 @@ impl Reader<'_> {
                 if let Some(p) = period.filter(|_| !item.change && !target_year) {
                     self.period = Some(p);
                 }
-                if let Some(why) = not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
-                    let spans = item.num.iter().map(|(v, _)| v.span.clone());
-                    let spans = spans.chain(item.base.iter().map(|b| b.span.clone()));
-                    for s in spans
-                        .chain(item.shares.iter().cloned())
-                        .chain(item.stray.iter().cloned())
-                    {
-                        self.unused(s, why);
-                    }
-                    continue;
-                }
-                for s in &item.stray {
-                    self.unused(s.clone(), W::WhyNoMeaning);
-                }
-                if item.change {
-                    if let Some((v, _)) = &item.num {
-                        self.unused(v.span.start..item.end, W::WhyChange);
-                    }
-                    continue;
-                }
-                if item.of_which {
-                    parent = last_fig;
-                }
-                // "31 đồng chí" after "cá nhân cán bộ lãnh đạo, quản lý": still the leaders.
-                let leaders = self
-                    .group
-                    .as_ref()
-                    .filter(|g| g.id == "leaders" && item.person);
-                let explicit = leaders
-                    .cloned()
-                    .or_else(|| item.group.as_ref().map(|(g, _)| g.clone()));
-                let group = explicit
-                    .clone()
-                    .or_else(|| {
-                        ((item.tier.is_some() || item.cover.is_some()) && item.num.is_some())
-                            .then(|| self.other_group(item))
-                            .flatten()
-                    })
-                    .or_else(|| self.group.clone());
-                if let Some(g) = &explicit {
-                    self.group = Some(g.clone());
-                }
-                let Some((val, pct)) = item.num.clone() else {
-                    continue;
-                };
-                let words = item.words();
-                let shares_used_as = |r: &mut Reader, w: W| {
-                    for s in &item.shares {
-                        r.unused(s.clone(), w);
-                    }
-                };
-                if let Some((tier, _)) = item.tier {
-                    let Some(g) = group else {
-                        self.unused(words, W::WhyNoGroup);
-                        continue;
-                    };
-                    self.group = Some(g.clone());
-                    if let Some(base) = item.base.clone() {
-                        self.cover(&g, false, base);
-                    }
-                    shares_used_as(self, W::WhyShareOfCount);
-                    // "2 chi bộ và 11 đảng viên không hoàn thành nhiệm vụ":
-                    // the count just before "và" has this tier too.
-                    if item.and_joined && bare_at == Some(n.wrapping_sub(1)) {
-                        if let Some((bg, bv)) = bare.pop().filter(|(bg, _)| *bg != g) {
-                            self.tier_fig(&bg, (tier, bv, pct), item.or_better, None);
+                match not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
+                    Some(why) => {
+                        let spans = item.num.iter().map(|(v, _)| v.span.clone());
+                        let spans = spans.chain(item.base.iter().map(|b| b.span.clone()));
+                        for s in spans
+                            .chain(item.shares.iter().cloned())
+                            .chain(item.stray.iter().cloned())
+                        {
+                            self.unused(s, why);
                         }
                     }
-                    let fig = TierFig {
-                        tier,
-                        val: Val { span: words, ..val },
-                        or_better: item.or_better,
-                        share: pct,
-                    };
-                    last_tier = Some((g.id.clone(), tier, fig.or_better, self.period));
-                    if let Some(at) =
-                        self.tier_fig(&g, (fig.tier, fig.val, pct), fig.or_better, parent)
-                    {
-                        last_fig = Some(at);
-                    }
-                    last_main = true;
-                    continue;
-                }
-                if item.cover.is_some() || item.base.is_some() {
-                    let Some(g) = group else {
-                        self.unused(words, W::WhyNoGroup);
-                        continue;
-                    };
-                    shares_used_as(self, W::WhyShareOfCount);
-                    let val = Val {
-                        span: words.clone(),
-                        ..val
-                    };
-                    if pct {
-                        self.acc(&g).cover_pct.get_or_insert(val);
-                    } else if let Some(base) = item.base.clone() {
-                        self.cover(&g, false, val);
-                        self.cover(
-                            &g,
-                            true,
-                            Val {
-                                span: words.clone(),
-                                ..base
-                            },
-                        );
-                    } else {
-                        self.cover(&g, false, val);
-                    }
-                    // "2.566 tập thể, 94.877 đảng viên được kiểm điểm": the
-                    // coverage words are for the counts of other groups before it too.
-                    if item.cover.is_some() && !pct {
-                        let (others, same): (Vec<_>, Vec<_>) = std::mem::take(&mut bare)
-                            .into_iter()
-                            .partition(|(bg, _)| *bg != g);
-                        bare = same;
-                        for (bg, bv) in others {
-                            self.cover(&bg, false, bv);
-                        }
-                    }
-                    last_main = true;
-                    continue;
-                }
-                // "năm 2023 là 455 đồng chí": another year's figure for the
-                // same group and tier as the one before it.
-                let same = last_tier.as_ref().filter(|(lg, _, _, lp)| {
-                    *lp != self.period && explicit.as_ref().is_none_or(|g| g.id == *lg)
-                });
-                if let Some((lg, tier, or_better, _)) = same.cloned() {
-                    let g = explicit.clone().unwrap_or(GroupRef {
-                        label: known_group(&lg),
-                        id: lg,
-                    });
-                    shares_used_as(self, W::WhyShareOfCount);
-                    let val = Val {
-                        span: words.clone(),
-                        ..val
-                    };
-                    if self
-                        .tier_fig(&g, (tier, val, pct), or_better, None)
-                        .is_some()
-                    {
-                        self.elliptic.push((self.period, g.id.clone(), tier, words));
-                    }
-                    last_tier = Some((g.id, tier, or_better, self.period));
-                    last_main = true;
-                    continue;
-                }
-                match (&explicit, pct) {
-                    (Some(g), false) => {
-                        shares_used_as(self, W::WhyShareOfCount);
-                        bare.push((g.clone(), Val { span: words, ..val }));
-                        bare_at = Some(n);
-                        last_main = true;
-                    }
-                    (None, true) if last_main => self.unused(val.span, W::WhyShareOfCount),
-                    _ => self.unused(val.span, W::WhyNoMeaning),
+                    None => self.item(&mut f, n, item),
                 }
             }
             // A group's count with no tier and no coverage: its total.
-            for (g, v) in bare {
+            for (g, v) in std::mem::take(&mut f.bare) {
                 self.cover(&g, true, v);
+            }
+            f.bare_at = None;
+        }
+    }
+
+    /// One item that is not a non-result: its figure goes to a tier, the
+    /// coverage, the tier of another year's figure, or the total.
+    fn item(&mut self, f: &mut Flow, n: usize, item: &Item) {
+        for s in &item.stray {
+            self.unused(s.clone(), W::WhyNoMeaning);
+        }
+        if item.change {
+            if let Some((v, _)) = &item.num {
+                self.unused(v.span.start..item.end, W::WhyChange);
+            }
+            return;
+        }
+        if item.of_which {
+            f.parent = f.last_fig;
+        }
+        // "31 đồng chí" after "cá nhân cán bộ lãnh đạo, quản lý": still the leaders.
+        let leaders = self
+            .group
+            .as_ref()
+            .filter(|g| g.id == "leaders" && item.person);
+        let explicit = leaders
+            .cloned()
+            .or_else(|| item.group.as_ref().map(|(g, _)| g.clone()));
+        let named = (item.tier.is_some() || item.cover.is_some()) && item.num.is_some();
+        let group = explicit
+            .clone()
+            .or_else(|| named.then(|| self.other_group(item)).flatten())
+            .or_else(|| self.group.clone());
+        if let Some(g) = &explicit {
+            self.group = Some(g.clone());
+        }
+        let Some((val, pct)) = item.num.clone() else {
+            return;
+        };
+        let tiered_or_covered = item.tier.is_some() || item.cover.is_some() || item.base.is_some();
+        match group {
+            None if tiered_or_covered => return self.unused(item.words(), W::WhyNoGroup),
+            Some(g) if tiered_or_covered => {
+                for s in &item.shares {
+                    self.unused(s.clone(), W::WhyShareOfCount);
+                }
+                f.last_main = true;
+                return match item.tier {
+                    Some((tier, _)) => self.tier_item(f, n, item, g, tier),
+                    None => self.cover_item(f, item, g),
+                };
+            }
+            _ => {}
+        }
+        // "năm 2023 là 455 đồng chí": another year's figure for the
+        // same group and tier as the one before it.
+        let same = f.last_tier.as_ref().filter(|(lg, _, _, lp)| {
+            *lp != self.period && explicit.as_ref().is_none_or(|g| g.id == *lg)
+        });
+        if let Some((lg, tier, or_better, _)) = same.cloned() {
+            let g = explicit.unwrap_or(GroupRef {
+                label: known_group(&lg),
+                id: lg,
+            });
+            for s in &item.shares {
+                self.unused(s.clone(), W::WhyShareOfCount);
+            }
+            let words = item.words();
+            let val = Val {
+                span: words.clone(),
+                ..val
+            };
+            if self
+                .tier_fig(&g, (tier, val, pct), or_better, None)
+                .is_some()
+            {
+                self.elliptic.push((self.period, g.id.clone(), tier, words));
+            }
+            f.last_tier = Some((g.id, tier, or_better, self.period));
+            f.last_main = true;
+            return;
+        }
+        match (&explicit, pct) {
+            (Some(g), false) => {
+                for s in &item.shares {
+                    self.unused(s.clone(), W::WhyShareOfCount);
+                }
+                f.bare.push((
+                    g.clone(),
+                    Val {
+                        span: item.words(),
+                        ..val
+                    },
+                ));
+                f.bare_at = Some(n);
+                f.last_main = true;
+            }
+            (None, true) if f.last_main => self.unused(val.span, W::WhyShareOfCount),
+            _ => self.unused(val.span, W::WhyNoMeaning),
+        }
+    }
+
+    /// A tier's figure ("131 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ").
+    fn tier_item(&mut self, f: &mut Flow, n: usize, item: &Item, g: GroupRef, tier: &'static str) {
+        let Some((val, pct)) = item.num.clone() else {
+            return;
+        };
+        self.group = Some(g.clone());
+        if let Some(base) = item.base.clone() {
+            self.cover(&g, false, base);
+        }
+        // "2 chi bộ và 11 đảng viên không hoàn thành nhiệm vụ": the count
+        // just before "và" has this tier too.
+        if item.and_joined && f.bare_at == Some(n.wrapping_sub(1)) {
+            if let Some((bg, bv)) = f.bare.pop().filter(|(bg, _)| *bg != g) {
+                self.tier_fig(&bg, (tier, bv, pct), item.or_better, None);
+            }
+        }
+        f.last_tier = Some((g.id.clone(), tier, item.or_better, self.period));
+        let val = Val {
+            span: item.words(),
+            ..val
+        };
+        if let Some(at) = self.tier_fig(&g, (tier, val, pct), item.or_better, f.parent) {
+            f.last_fig = Some(at);
+        }
+    }
+
+    /// Coverage: "695/698 … được đánh giá", "94.877 đảng viên được kiểm
+    /// điểm", "100% … được kiểm điểm".
+    fn cover_item(&mut self, f: &mut Flow, item: &Item, g: GroupRef) {
+        let Some((val, pct)) = item.num.clone() else {
+            return;
+        };
+        let words = item.words();
+        let val = Val {
+            span: words.clone(),
+            ..val
+        };
+        if pct {
+            self.acc(&g).cover_pct.get_or_insert(val);
+        } else if let Some(base) = item.base.clone() {
+            self.cover(&g, false, val);
+            self.cover(
+                &g,
+                true,
+                Val {
+                    span: words,
+                    ..base
+                },
+            );
+        } else {
+            self.cover(&g, false, val);
+        }
+        // "2.566 tập thể, 94.877 đảng viên được kiểm điểm": the coverage
+        // words are for the counts of other groups before it too.
+        if item.cover.is_some() && !pct {
+            let (others, same): (Vec<_>, Vec<_>) = std::mem::take(&mut f.bare)
+                .into_iter()
+                .partition(|(bg, _)| *bg != g);
+            f.bare = same;
+            for (bg, bv) in others {
+                self.cover(&bg, false, bv);
             }
         }
     }
+}
+
+/// What one sentence carries from item to item.
+#[derive(Default)]
+struct Flow {
+    /// The tier figure before "trong đó" (its group's and its own index).
+    parent: Option<(usize, usize)>,
+    last_fig: Option<(usize, usize)>,
+    /// The last figure read was a count or a coverage (a share after it is its share).
+    last_main: bool,
+    /// The last tier figure: group, tier, "or better", period.
+    last_tier: Option<(String, &'static str, bool, Option<PeriodKey>)>,
+    /// This clause's counts with a group and nothing else, and the last one's item.
+    bare: Vec<(GroupRef, Val)>,
+    bare_at: Option<usize>,
 }
 
 /// Cuts a clause into items: at `,`, `và`, "trong đó", and before a
