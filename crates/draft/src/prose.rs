@@ -625,89 +625,109 @@ fn quarter(t: Option<&Tok>) -> Option<u8> {
     }
 }
 
+/// The tokens, asked about by position (out of range: no).
+struct At<'a>(&'a [Tok]);
+
+impl At<'_> {
+    fn punct(&self, i: usize, c: &str) -> bool {
+        self.0
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.s == c)
+    }
+
+    /// No space before it.
+    fn tight(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| !t.gap)
+    }
+
+    fn num(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| t.kind == Kind::Num)
+    }
+
+    /// A document number, a date or a period starting at `i`, and the
+    /// position after it.
+    fn dated(&self, i: usize) -> Option<(Sem, usize)> {
+        let toks = self.0;
+        let t = toks.get(i)?;
+        let to = |j: usize| t.span.start..toks[j].span.end;
+        // A document number: `753-CV/TU`, `21-KL/TW`.
+        let word_after_dash = toks.get(i + 2).is_some_and(|t| t.kind == Kind::Word);
+        if t.kind == Kind::Num
+            && self.punct(i + 1, "-")
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && word_after_dash
+        {
+            let mut j = i + 2;
+            while j + 2 < toks.len()
+                && matches!(toks[j + 1].s.as_str(), "/" | "-")
+                && self.tight(j + 1)
+                && self.tight(j + 2)
+            {
+                j += 2;
+            }
+            return Some((Sem::Skip(W::WhyDocument, to(j)), j + 1));
+        }
+        // A date: `16/9/2022`.
+        let date3 = self.num(i)
+            && self.punct(i + 1, "/")
+            && self.num(i + 2)
+            && self.punct(i + 3, "/")
+            && self.num(i + 4);
+        if date3 && (i + 1..=i + 4).all(|j| self.tight(j)) {
+            return Some((Sem::Skip(W::WhyDate, to(i + 4)), i + 5));
+        }
+        // "ngày 16/9", "tháng 12/2023".
+        if matches!(t.s.as_str(), "ngay" | "thang")
+            && self.num(i + 1)
+            && self.punct(i + 2, "/")
+            && self.num(i + 3)
+        {
+            let end = if self.punct(i + 4, "/") && self.num(i + 5) {
+                i + 5
+            } else {
+                i + 3
+            };
+            let span = toks[i + 1].span.start..toks[end].span.end;
+            return Some((Sem::Skip(W::WhyDate, span), end + 1));
+        }
+        // Periods: `năm 2022`, `in 2022`, `quý III/2025`, `quý 3 năm 2025`, `Q3 2025`.
+        if matches!(t.s.as_str(), "nam" | "in" | "year") {
+            let y = year(toks.get(i + 1))?;
+            return Some((Sem::Period((y, 0), to(i + 1)), i + 2));
+        }
+        if matches!(t.s.as_str(), "quy" | "q" | "quarter") {
+            let q = quarter(toks.get(i + 1))?;
+            let sep = toks.get(i + 2).map(|t| t.s.as_str());
+            let end = if matches!(sep, Some("/" | "nam" | "of" | "-")) {
+                i + 3
+            } else {
+                i + 2
+            };
+            let y = year(toks.get(end))?;
+            return Some((Sem::Period((y, q), to(end)), end + 1));
+        }
+        None
+    }
+}
+
 /// Reads the tokens into meanings; also says which language most phrases were in.
 fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
     let table = phrases();
     let mut out = Vec::new();
     let (mut en, mut vi) = (0usize, 0usize);
     let mut i = 0;
-    let punct = |i: usize, c: &str| {
-        toks.get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.s == c)
-    };
-    let tight = |i: usize| toks.get(i).is_some_and(|t| !t.gap);
-    let num = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Num);
+    let at = At(toks);
     while i < toks.len() {
         let t = &toks[i];
-        let from = t.span.start;
-        let to = |j: usize| from..toks[j].span.end;
-        // A document number: `753-CV/TU`, `21-KL/TW`.
-        let word_after_dash = toks.get(i + 2).is_some_and(|t| t.kind == Kind::Word);
-        if t.kind == Kind::Num
-            && punct(i + 1, "-")
-            && tight(i + 1)
-            && tight(i + 2)
-            && word_after_dash
-        {
-            let mut j = i + 2;
-            while j + 2 < toks.len()
-                && matches!(toks[j + 1].s.as_str(), "/" | "-")
-                && tight(j + 1)
-                && tight(j + 2)
-            {
-                j += 2;
-            }
-            out.push(Sem::Skip(W::WhyDocument, to(j)));
-            i = j + 1;
+        let to = |j: usize| t.span.start..toks[j].span.end;
+        if let Some((sem, next)) = at.dated(i) {
+            out.push(sem);
+            i = next;
             continue;
-        }
-        // A date: `16/9/2022`, or `ngày 16/9`.
-        let date3 = num(i) && punct(i + 1, "/") && num(i + 2) && punct(i + 3, "/") && num(i + 4);
-        if date3 && (i + 1..=i + 4).all(tight) {
-            out.push(Sem::Skip(W::WhyDate, to(i + 4)));
-            i += 5;
-            continue;
-        }
-        // "ngày 16/9", "tháng 12/2023".
-        if matches!(t.s.as_str(), "ngay" | "thang") && num(i + 1) && punct(i + 2, "/") && num(i + 3)
-        {
-            let end = if punct(i + 4, "/") && num(i + 5) {
-                i + 5
-            } else {
-                i + 3
-            };
-            out.push(Sem::Skip(
-                W::WhyDate,
-                toks[i + 1].span.start..toks[end].span.end,
-            ));
-            i = end + 1;
-            continue;
-        }
-        // Periods: `năm 2022`, `in 2022`, `quý III/2025`, `quý 3 năm 2025`, `Q3 2025`.
-        if matches!(t.s.as_str(), "nam" | "in" | "year") {
-            if let Some(y) = year(toks.get(i + 1)) {
-                out.push(Sem::Period((y, 0), to(i + 1)));
-                i += 2;
-                continue;
-            }
-        }
-        if matches!(t.s.as_str(), "quy" | "q" | "quarter") {
-            if let Some(q) = quarter(toks.get(i + 1)) {
-                let sep = toks.get(i + 2).map(|t| t.s.as_str());
-                let y = if matches!(sep, Some("/" | "nam" | "of" | "-")) {
-                    year(toks.get(i + 3)).map(|y| (y, i + 3))
-                } else {
-                    year(toks.get(i + 2)).map(|y| (y, i + 2))
-                };
-                if let Some((y, end)) = y {
-                    out.push(Sem::Period((y, q), to(end)));
-                    i = end + 1;
-                    continue;
-                }
-            }
         }
         if t.kind == Kind::Num {
-            let pct = punct(i + 1, "%");
+            let pct = at.punct(i + 1, "%");
             let read = if pct {
                 number::read_share(&t.s)
             } else {
@@ -1481,7 +1501,39 @@ fn count(v: &Val) -> Option<u64> {
     v.v.parse().ok()
 }
 
+/// The reading: the figures merged by period and group, the questions,
+/// the draft of their first choices.
 fn finish(mut r: Reader) -> Reading {
+    let (accs, first) = merged(&mut r);
+    let asks = asks(&accs, &mut r, first);
+    let questions = asks
+        .iter()
+        .map(|(_, words, ask, says)| Question {
+            words: words.clone(),
+            ask: *ask,
+            choices: says.iter().map(|says| Choice { says: *says }).collect(),
+        })
+        .collect();
+    r.unused.sort_by_key(|u| (u.words.start, u.words.end));
+    let mut reading = Reading {
+        draft: Draft::blank(),
+        used: Vec::new(),
+        unused: r.unused,
+        questions,
+        read: Read {
+            accs,
+            asks: asks.iter().map(|(a, ..)| *a).collect(),
+            lang: r.lang,
+        },
+    };
+    (reading.draft, reading.used) = reading.answered(&[]);
+    reading
+}
+
+/// Each group's figures in each period, once: figures before any year go
+/// to the text's first year; "100%" of a total becomes the evaluated;
+/// shares beside counts are listed, not used. Also returns that first year.
+fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
     // Figures before any year belong to the text's first year.
     let first = r
         .periods
@@ -1553,7 +1605,15 @@ fn finish(mut r: Reader) -> Reading {
             }
         }
     }
-    // Questions.
+    (accs, first)
+}
+
+/// What the text leaves open: each question's kind, words, ask and two choices.
+fn asks(
+    accs: &[Acc],
+    r: &mut Reader,
+    first: Option<PeriodKey>,
+) -> Vec<(Ask, Range<usize>, W, [W; 2])> {
     let mut asks: Vec<(Ask, Range<usize>, W, [W; 2])> = Vec::new();
     for (i, a) in accs.iter().enumerate() {
         let counts: Vec<&TierFig> = a.figs.iter().filter(|f| !f.share).collect();
@@ -1603,28 +1663,7 @@ fn finish(mut r: Reader) -> Reading {
             [W::ChoiceOneYear, W::ChoiceNotResults],
         ));
     }
-    let questions = asks
-        .iter()
-        .map(|(_, words, ask, says)| Question {
-            words: words.clone(),
-            ask: *ask,
-            choices: says.iter().map(|says| Choice { says: *says }).collect(),
-        })
-        .collect();
-    r.unused.sort_by_key(|u| (u.words.start, u.words.end));
-    let mut reading = Reading {
-        draft: Draft::blank(),
-        used: Vec::new(),
-        unused: r.unused,
-        questions,
-        read: Read {
-            accs,
-            asks: asks.iter().map(|(a, ..)| *a).collect(),
-            lang: r.lang,
-        },
-    };
-    (reading.draft, reading.used) = reading.answered(&[]);
-    reading
+    asks
 }
 
 /// The older scheme's tiers (organisations and cells, before 2018/19).
@@ -1730,119 +1769,26 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
     for (pn, p) in order.iter().enumerate() {
         let mut groups = Vec::new();
         for (i, a) in accs.iter().enumerate().filter(|(_, a)| a.period == *p) {
-            // A figure read as the tier before it, answered "the total".
-            let mut a = a.clone();
-            for (ask, choice) in answers {
-                match (ask, choice) {
-                    (Ask::Elliptic(j, tier), 1) if *j == i => {
-                        if let Some(at) = a.figs.iter().position(|f| f.tier == *tier) {
-                            let f = a.figs.remove(at);
-                            if !f.share && a.total.is_none() {
-                                a.total = Some(f.val);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let a = &a;
             let prefix = if pn == 0 {
                 format!("groups[{}]", groups.len())
             } else {
                 format!("periods[{}].groups[{}]", pn - 1, groups.len())
             };
-            let mut g = Group {
-                id: a.id.clone(),
-                label: a.label.clone(),
-                ..Group::default()
-            };
-            if not_results {
-                g.basis = Basis::None;
-                groups.push(g);
-                continue;
-            }
-            let mut note = |field: &str, val: &Val| {
-                let path = format!("{prefix}.{field}");
-                used.push(Used {
-                    derived: val.derived,
-                    ..Used::new(val.span.clone(), path, &val.v)
-                });
-            };
-            if let Some(t) = &a.total {
-                g.total = t.v.clone();
-                note("total", t);
-            }
-            if let Some(e) = &a.evaluated {
-                g.evaluated = e.v.clone();
-                note("evaluated", e);
-            }
-            let has_counts = a.figs.iter().any(|f| !f.share);
-            let of_total = answer(Ask::ShareBase(i)) == 1;
-            g.basis = match (has_counts, a.figs.is_empty()) {
-                (_, true) => Basis::None,
-                (true, _) => Basis::Counts,
-                (false, _) if of_total => Basis::Counts,
-                (false, _) => Basis::Shares,
-            };
-            let key = if g.basis == Basis::Shares {
-                "shares"
-            } else {
-                "counts"
-            };
-            let good_or_better = answer(Ask::GoodIncludes(i)) == 0;
-            let asked = answers.iter().any(|(k, _)| *k == Ask::GoodIncludes(i));
-            for (ti, t) in d.tiers.iter().enumerate() {
-                let f = a
-                    .figs
+            let says = Says {
+                not_results,
+                of_total: answer(Ask::ShareBase(i)) == 1,
+                good_or_better: answers
                     .iter()
-                    .find(|f| f.tier == t.id && f.share != has_counts);
-                let fig = g.figure_mut(ti);
-                match f {
-                    Some(f) if of_total && f.share => {
-                        // A share of the total as a count: worked out, about.
-                        let (share, total) = (
-                            f.val.v.parse::<f64>().ok(),
-                            a.total.as_ref().and_then(count),
-                        );
-                        if let (Some(s), Some(total)) = (share, total) {
-                            fig.value = format!("{}", (s * total as f64 / 100.0).round());
-                            fig.approx = "about".into();
-                            used.push(Used {
-                                approx: fig.approx.clone(),
-                                derived: true,
-                                ..Used::new(
-                                    f.val.span.clone(),
-                                    format!("{prefix}.{key}.{}", t.id),
-                                    &fig.value,
-                                )
-                            });
-                        } else {
-                            fig.not_given = true;
-                        }
-                    }
-                    Some(f) => {
-                        fig.value = f.val.v.clone();
-                        fig.or_better = f.or_better || (asked && good_or_better && t.id == "good");
-                        fig.approx = f.val.approx.unwrap_or("").to_string();
-                        used.push(Used {
-                            or_better: fig.or_better,
-                            approx: fig.approx.clone(),
-                            ..Used::new(
-                                f.val.span.clone(),
-                                format!("{prefix}.{key}.{}", t.id),
-                                &f.val.v,
-                            )
-                        });
-                    }
-                    None => fig.not_given = true,
-                }
-            }
-            if g.basis == Basis::Counts {
-                derive_zeros(&mut g, a, &d.tiers, &prefix, &mut used);
-            } else if g.basis == Basis::None {
-                g.figures.clear();
-            }
-            groups.push(g);
+                    .any(|(k, c)| *k == Ask::GoodIncludes(i) && *c == 0),
+                totals: answers
+                    .iter()
+                    .filter_map(|(k, c)| match (k, c) {
+                        (Ask::Elliptic(j, tier), 1) if *j == i => Some(*tier),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            groups.push(group_of(a, &says, &d.tiers, &prefix, &mut used));
         }
         match p {
             Some(key) if pn > 0 => {
@@ -1882,6 +1828,110 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
         d.period_id = id;
     }
     (d, used)
+}
+
+/// What the answers say of one group.
+struct Says {
+    /// "hằng năm": not results, the group keeps no figure.
+    not_results: bool,
+    /// Its shares are of the total: counts worked out from them.
+    of_total: bool,
+    /// Its "good" includes "excellent".
+    good_or_better: bool,
+    /// Tiers whose figure (another year's, read as the tier before it) is the total.
+    totals: Vec<&'static str>,
+}
+
+/// One group of the draft from its figures as read, and where each came from.
+fn group_of(a: &Acc, says: &Says, tiers: &[Tier], prefix: &str, used: &mut Vec<Used>) -> Group {
+    let mut a = a.clone();
+    for tier in &says.totals {
+        if let Some(at) = a.figs.iter().position(|f| f.tier == *tier) {
+            let f = a.figs.remove(at);
+            if !f.share && a.total.is_none() {
+                a.total = Some(f.val);
+            }
+        }
+    }
+    let mut g = Group {
+        id: a.id.clone(),
+        label: a.label.clone(),
+        ..Group::default()
+    };
+    if says.not_results {
+        g.basis = Basis::None;
+        return g;
+    }
+    let mut note = |field: &str, val: &Val| {
+        let path = format!("{prefix}.{field}");
+        used.push(Used {
+            derived: val.derived,
+            ..Used::new(val.span.clone(), path, &val.v)
+        });
+    };
+    if let Some(t) = &a.total {
+        g.total = t.v.clone();
+        note("total", t);
+    }
+    if let Some(e) = &a.evaluated {
+        g.evaluated = e.v.clone();
+        note("evaluated", e);
+    }
+    let has_counts = a.figs.iter().any(|f| !f.share);
+    g.basis = match (has_counts, a.figs.is_empty()) {
+        (_, true) => Basis::None,
+        (true, _) => Basis::Counts,
+        (false, _) if says.of_total => Basis::Counts,
+        (false, _) => Basis::Shares,
+    };
+    let key = if g.basis == Basis::Shares {
+        "shares"
+    } else {
+        "counts"
+    };
+    for (ti, t) in tiers.iter().enumerate() {
+        let f = a
+            .figs
+            .iter()
+            .find(|f| f.tier == t.id && f.share != has_counts);
+        let fig = g.figure_mut(ti);
+        let path = format!("{prefix}.{key}.{}", t.id);
+        match f {
+            Some(f) if says.of_total && f.share => {
+                // A share of the total as a count: worked out, about.
+                let share = f.val.v.parse::<f64>().ok();
+                let total = a.total.as_ref().and_then(count);
+                if let (Some(s), Some(total)) = (share, total) {
+                    fig.value = format!("{}", (s * total as f64 / 100.0).round());
+                    fig.approx = "about".into();
+                    used.push(Used {
+                        approx: fig.approx.clone(),
+                        derived: true,
+                        ..Used::new(f.val.span.clone(), path, &fig.value)
+                    });
+                } else {
+                    fig.not_given = true;
+                }
+            }
+            Some(f) => {
+                fig.value = f.val.v.clone();
+                fig.or_better = f.or_better || (says.good_or_better && t.id == "good");
+                fig.approx = f.val.approx.unwrap_or("").to_string();
+                used.push(Used {
+                    or_better: fig.or_better,
+                    approx: fig.approx.clone(),
+                    ..Used::new(f.val.span.clone(), path, &f.val.v)
+                });
+            }
+            None => fig.not_given = true,
+        }
+    }
+    if g.basis == Basis::Counts {
+        derive_zeros(&mut g, &a, tiers, prefix, used);
+    } else if g.basis == Basis::None {
+        g.figures.clear();
+    }
+    g
 }
 
 /// Tiers not given are 0 when the given ones already add up to the
