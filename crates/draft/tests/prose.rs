@@ -746,6 +746,100 @@ const LAST: &[(&str, &[(&str, &str)])] = &[
      &[("members.evaluated", "1954"), ("members.total", "1987")]),
 ];
 
+/// A fifth set, written blind after reading how published reports and
+/// press articles print these figures (many provinces, 2012–2024, both
+/// schemes, English releases): every sentence invented, every number
+/// made up, the expected figures written by hand before the reader ever
+/// ran on them. Real shapes: "X trong tổng số Y", "TCCSĐ", "cơ sở đảng",
+/// Word bullets with "- "/"+ " and ";", a table pasted with tabs, PDF
+/// line breaks, page numbers and non-breaking spaces, "đ/c"/"Đ/c",
+/// "X/Y" on every tier, "xếp loại A (…)", "số còn lại"/"còn lại",
+/// "… có N trường hợp", two years compared, English "tasks"/"percent".
+/// First run, before any fix: 99/154 figures right, 17 figures not in the
+/// results (the honest measure of the reader on real shapes).
+const BLIND: &[(&str, &[(&str, &str)])] = &[
+    ("Theo Ban Tổ chức Tỉnh ủy, năm 2023 toàn Đảng bộ tỉnh có 731 trong tổng số 736 tổ chức cơ sở đảng (TCCSĐ) được đánh giá, xếp loại chất lượng; 5 TCCSĐ mới thành lập chưa đủ thời gian để đánh giá. Qua đánh giá, có 142 TCCSĐ hoàn thành xuất sắc nhiệm vụ (19,4%), 540 TCCSĐ hoàn thành tốt nhiệm vụ (73,9%), 45 TCCSĐ hoàn thành nhiệm vụ (6,2%) và 4 TCCSĐ không hoàn thành nhiệm vụ (0,5%).",
+     &[("organisations.total", "736"), ("organisations.evaluated", "731"), ("organisations.counts.excellent", "142"), ("organisations.counts.good", "540"), ("organisations.counts.completed", "45"), ("organisations.counts.not_completed", "4")]),
+    ("Năm 2022, huyện có 58 trong tổng số 60 tổ chức cơ sở đảng được đánh giá. Kết quả có 53 TCCSĐ hoàn thành tốt nhiệm vụ, đạt 91,4%, trong đó có 20,7% xếp loại hoàn thành xuất sắc nhiệm vụ; 5 TCCSĐ hoàn thành nhiệm vụ và không TCCSĐ nào bị xếp loại không hoàn thành nhiệm vụ.",
+     &[("organisations.total", "60"), ("organisations.evaluated", "58"), ("organisations.counts.good", "53+"), ("organisations.counts.completed", "5"), ("organisations.counts.not_completed", "0")]),
+    ("Đối với đảng viên, tỷ lệ hoàn thành xuất sắc nhiệm vụ năm 2024 đạt 16,8%; hoàn thành tốt nhiệm vụ đạt 76,5%; hoàn thành nhiệm vụ 6,1%; không hoàn thành nhiệm vụ 0,6%.",
+     &[("members.shares.excellent", "16.8"), ("members.shares.good", "76.5"), ("members.shares.completed", "6.1"), ("members.shares.not_completed", "0.6")]),
+    ("Năm 2013, qua đánh giá có 18 cơ sở đảng đạt trong sạch, vững mạnh tiêu biểu (bằng 13,6% tổng số cơ sở đảng được đánh giá, tăng 2,1% so với năm trước); 61 cơ sở đảng đạt trong sạch, vững mạnh (bằng 46,2%); 44 cơ sở đảng hoàn thành tốt nhiệm vụ; 8 cơ sở đảng hoàn thành nhiệm vụ và 1 cơ sở đảng yếu kém.",
+     &[("organisations.counts.exemplary", "18"), ("organisations.counts.clean_strong", "61"), ("organisations.counts.good", "44"), ("organisations.counts.completed", "8"), ("organisations.counts.weak", "1")]),
+    ("Đối với đảng viên, có 1.204 đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ; 9.130 đảng viên đủ tư cách hoàn thành tốt nhiệm vụ; 2.015 đảng viên đủ tư cách hoàn thành nhiệm vụ; số đảng viên vi phạm tư cách hoặc không hoàn thành nhiệm vụ có 38 trường hợp; còn lại 64 đảng viên chưa đánh giá do ốm đau, đi làm ăn xa.",
+     &[("members.counts.excellent", "1204"), ("members.counts.good", "9130"), ("members.counts.completed", "2015"), ("members.counts.not_completed", "38")]),
+    ("Kết quả xếp loại chi bộ trực thuộc đảng ủy cơ sở năm 2023:\n- Hoàn thành xuất sắc nhiệm vụ: 412 chi bộ, chiếm 18,9%;\n- Hoàn thành tốt nhiệm vụ: 1.620 chi bộ, chiếm 74,3%;\n- Hoàn thành nhiệm vụ: 139 chi bộ, chiếm 6,4%;\n- Không hoàn thành nhiệm vụ: 9 chi bộ, chiếm 0,4%.",
+     &[("cells.counts.excellent", "412"), ("cells.counts.good", "1620"), ("cells.counts.completed", "139"), ("cells.counts.not_completed", "9")]),
+    ("Về xếp loại đảng viên năm 2022 (tổng số 2.388 đảng viên được đánh giá):\n+ HTXSNV: 356 đ/c (14,9%);\n+ HTTNV: 1.904 đ/c (79,7%);\n+ HTNV: 117 đ/c (4,9%);\n+ KHTNV: 11 đ/c (0,5%).",
+     &[("members.evaluated", "2388"), ("members.counts.excellent", "356"), ("members.counts.good", "1904"), ("members.counts.completed", "117"), ("members.counts.not_completed", "11")]),
+    ("Bảng tổng hợp kết quả xếp loại năm 2023\nĐối tượng\tTổng số\tHTXSNV\tHTTNV\tHTNV\tKHTNV\nTổ chức cơ sở đảng\t84\t16\t62\t5\t1\nĐảng viên\t3.950\t590\t3.180\t160\t20",
+     &[("organisations.total", "84"), ("organisations.counts.excellent", "16"), ("organisations.counts.good", "62"), ("organisations.counts.completed", "5"), ("organisations.counts.not_completed", "1"), ("members.total", "3950"), ("members.counts.excellent", "590"), ("members.counts.good", "3180"), ("members.counts.completed", "160"), ("members.counts.not_completed", "20")]),
+    ("Năm 2024, toàn huyện có 2.716/2.745 đảng viên được kiểm điểm,\nđánh giá, xếp loại chất lượng. Trong đó, 421 đảng viên hoàn thành\u{a0}xuất sắc nhiệm vụ; 2.180 đảng viên hoàn thành tốt\nnhiệm vụ; 101 đảng viên hoàn thành nhiệm vụ; 14\u{a0}đảng viên không\nhoàn thành nhiệm vụ.",
+     &[("members.total", "2745"), ("members.evaluated", "2716"), ("members.counts.excellent", "421"), ("members.counts.good", "2180"), ("members.counts.completed", "101"), ("members.counts.not_completed", "14")]),
+    ("Đối với chi bộ trực thuộc, có 96 chi bộ hoàn thành xuất sắc nhiệm vụ, 388\nchi bộ hoàn thành tốt nhiệm vụ,\n\n7\n\n21 chi bộ hoàn thành nhiệm vụ, 2 chi bộ không hoàn thành nhiệm vụ.",
+     &[("cells.counts.excellent", "96"), ("cells.counts.good", "388"), ("cells.counts.completed", "21"), ("cells.counts.not_completed", "2")]),
+    ("Về xếp loại cán bộ lãnh đạo, quản lý diện Ban Thường vụ Tỉnh ủy quản lý năm 2023: có 19 đồng chí xếp loại A (hoàn thành xuất sắc nhiệm vụ); 146 đồng chí xếp loại B (hoàn thành tốt nhiệm vụ); 3 đồng chí xếp loại C (hoàn thành nhiệm vụ); không có đồng chí nào không hoàn thành nhiệm vụ.",
+     &[("leaders.counts.excellent", "19"), ("leaders.counts.good", "146"), ("leaders.counts.completed", "3"), ("leaders.counts.not_completed", "0")]),
+    ("Chi bộ Trường THCS Tân Lập có 14 đảng viên; kết quả đánh giá năm 2022: 14/14 Đ/c được đánh giá, trong đó 03/14 Đ/c xếp loại hoàn thành xuất sắc nhiệm vụ, 11/14 Đ/c xếp loại hoàn thành tốt nhiệm vụ.",
+     &[("members.total", "14"), ("members.evaluated", "14"), ("members.counts.excellent", "3"), ("members.counts.good", "11")]),
+    ("Năm 2023, 97,4% đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên; 0,7% không hoàn thành nhiệm vụ. Đối với tổ chức cơ sở đảng, 93,1% hoàn thành tốt nhiệm vụ trở lên, trong đó 21,5% hoàn thành xuất sắc nhiệm vụ.",
+     &[("members.shares.good", "97.4+"), ("members.shares.not_completed", "0.7"), ("organisations.shares.good", "93.1+"), ("organisations.shares.excellent", "21.5")]),
+    ("Năm 2022, có 75/75 tập thể cấp ủy cơ sở được đánh giá, xếp loại. Kết quả: 70/75 tập thể (93,3%) xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó 13/70 tập thể (18,6%) hoàn thành xuất sắc nhiệm vụ; 4/75 tập thể hoàn thành nhiệm vụ; 1/75 tập thể không hoàn thành nhiệm vụ.",
+     &[("collectives.total", "75"), ("collectives.evaluated", "75"), ("collectives.counts.good", "70+"), ("collectives.counts.excellent", "13"), ("collectives.counts.completed", "4"), ("collectives.counts.not_completed", "1")]),
+    ("Tính đến ngày 20/12/2023, 100% tổ chức cơ sở đảng và 8.412/8.530 đảng viên của Đảng bộ huyện đã hoàn thành việc kiểm điểm, đánh giá, xếp loại chất lượng.",
+     &[("members.total", "8530"), ("members.evaluated", "8412")]),
+    ("Năm 2021, toàn tỉnh có trên 12.000 đảng viên được đánh giá; gần 1.900 đảng viên hoàn thành xuất sắc nhiệm vụ, hơn 9.500 đảng viên hoàn thành tốt nhiệm vụ, số còn lại hoàn thành nhiệm vụ và không hoàn thành nhiệm vụ.",
+     &[("members.evaluated", "over 12000"), ("members.counts.excellent", "nearly 1900"), ("members.counts.good", "over 9500")]),
+    ("Năm 2016, tổ chức cơ sở đảng đạt TSVM chiếm 61,2%, trong đó TSVM tiêu biểu chiếm 12,5%; hoàn thành tốt nhiệm vụ chiếm 31,4%; hoàn thành nhiệm vụ chiếm 6,8%; yếu kém chiếm 0,6%. Chi bộ trực thuộc đạt TSVM chiếm 70,3%, hoàn thành tốt nhiệm vụ chiếm 25,9%, hoàn thành nhiệm vụ chiếm 3,5%, yếu kém chiếm 0,3%.",
+     &[("organisations.shares.clean_strong", "61.2+"), ("organisations.shares.exemplary", "12.5"), ("organisations.shares.good", "31.4"), ("organisations.shares.completed", "6.8"), ("organisations.shares.weak", "0.6"), ("cells.shares.clean_strong", "70.3"), ("cells.shares.good", "25.9"), ("cells.shares.completed", "3.5"), ("cells.shares.weak", "0.3")]),
+    ("So với năm 2021, số tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ năm 2022 tăng từ 38 lên 45; số đảng viên không hoàn thành nhiệm vụ giảm từ 67 xuống 52.",
+     &[("organisations.counts.excellent", "45"), ("2021/organisations.counts.excellent", "38"), ("members.counts.not_completed", "52"), ("2021/members.counts.not_completed", "67")]),
+    ("Năm 2022, tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên đạt 91,6%. Sang năm 2023, tỷ lệ này tăng lên 93,2%, trong đó hoàn thành xuất sắc nhiệm vụ chiếm 15,7%.",
+     &[("members.shares.good", "93.2+"), ("members.shares.excellent", "15.7"), ("2022/members.shares.good", "91.6+")]),
+    ("HA NOI — In 2023, 2,318 of the province's 2,344 grassroots Party organisations were reviewed. Of these, 451 were rated as having completed their tasks excellently, 1,702 as having completed their tasks well, 150 as having completed their tasks, and 15 as not having completed their tasks.",
+     &[("organisations.total", "2344"), ("organisations.evaluated", "2318"), ("organisations.counts.excellent", "451"), ("organisations.counts.good", "1702"), ("organisations.counts.completed", "150"), ("organisations.counts.not_completed", "15")]),
+    ("Among Party members, 96.1 percent were rated as fulfilling their duties well or above, including 17.3 percent who fulfilled them excellently, while 0.8 percent failed to fulfil their duties.",
+     &[("members.shares.good", "96.1+"), ("members.shares.excellent", "17.3"), ("members.shares.not_completed", "0.8")]),
+    ("In 2016, 78.4% of grassroots Party organisations were recognised as clean and strong, of which 19.2% were exemplary; 17.5% completed their tasks well, 3.6% completed their tasks and 0.5% were weak.",
+     &[("organisations.shares.clean_strong", "78.4+"), ("organisations.shares.exemplary", "19.2"), ("organisations.shares.good", "17.5"), ("organisations.shares.completed", "3.6"), ("organisations.shares.weak", "0.5")]),
+    ("Thực hiện Kế hoạch số 112-KH/HU ngày 15/11/2023 của Ban Thường vụ Huyện ủy, Đảng bộ huyện phấn đấu năm 2024 có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên. Năm 2023, Huyện ủy tặng giấy khen cho 9 tổ chức cơ sở đảng và 27 đảng viên hoàn thành xuất sắc nhiệm vụ tiêu biểu; kết nạp 164 đảng viên; Ủy ban Kiểm tra Huyện ủy kiểm tra 6 tổ chức đảng. Kết quả xếp loại năm 2023 có 11 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ.",
+     &[("organisations.counts.excellent", "11")]),
+    ("Hằng năm, một số chi bộ còn xếp loại hoàn thành nhiệm vụ; tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ bình quân đạt 15%.",
+     &[("members.shares.excellent", "15")]),
+    ("Năm 2024, Đảng bộ có 3.791chi bộ trực thuộc; xếp loại: 702chi bộ HTXSNV, 2.950 chi bộ HTTNV, 131 chi bộ HTNV, 08 chi bộ KHTNV.",
+     &[("cells.total", "3791"), ("cells.counts.excellent", "702"), ("cells.counts.good", "2950"), ("cells.counts.completed", "131"), ("cells.counts.not_completed", "8")]),
+    ("Năm 2023, chi bộ có chín đảng viên được đánh giá: hai đồng chí hoàn thành xuất sắc nhiệm vụ, sáu đồng chí hoàn thành tốt nhiệm vụ, một đồng chí hoàn thành nhiệm vụ.",
+     &[("members.evaluated", "9"), ("members.counts.excellent", "2"), ("members.counts.good", "6"), ("members.counts.completed", "1")]),
+    ("Kết quả xếp loại tổ chức cơ sở đảng năm 2022 như sau: hoàn thành xuất sắc nhiệm vụ là 27 tổ chức; hoàn thành tốt nhiệm vụ là 104 tổ chức; hoàn thành nhiệm vụ là 9 tổ chức; không hoàn thành nhiệm vụ là 2 tổ chức.",
+     &[("organisations.counts.excellent", "27"), ("organisations.counts.good", "104"), ("organisations.counts.completed", "9"), ("organisations.counts.not_completed", "2")]),
+    ("Năm 2023, trong 126 tổ chức cơ sở đảng được đánh giá có 24 tổ chức xếp loại “Hoàn thành xuất sắc nhiệm vụ”, 93 tổ chức xếp loại “Hoàn thành tốt nhiệm vụ”, 8 tổ chức xếp loại “Hoàn thành nhiệm vụ”, 1 tổ chức xếp loại “Không hoàn thành nhiệm vụ”.",
+     &[("organisations.evaluated", "126"), ("organisations.counts.excellent", "24"), ("organisations.counts.good", "93"), ("organisations.counts.completed", "8"), ("organisations.counts.not_completed", "1")]),
+    ("Năm 2017, Đảng bộ huyện có 39/43 tổ chức cơ sở đảng đạt trong sạch, vững mạnh; các tổ chức cơ sở đảng còn lại hoàn thành tốt nhiệm vụ.",
+     &[("organisations.evaluated", "43"), ("organisations.counts.clean_strong", "39"), ("organisations.counts.good", "4")]),
+    ("Năm 2024, 100% chi bộ trực thuộc (42 chi bộ) được đánh giá, xếp loại; 10 chi bộ hoàn thành xuất sắc nhiệm vụ, 32 chi bộ hoàn thành tốt nhiệm vụ; không có chi bộ nào hoàn thành nhiệm vụ hoặc không hoàn thành nhiệm vụ.",
+     &[("cells.total", "42"), ("cells.evaluated", "42"), ("cells.counts.excellent", "10"), ("cells.counts.good", "32"), ("cells.counts.completed", "0"), ("cells.counts.not_completed", "0")]),
+    ("Tổng số đảng viên toàn Đảng bộ là 5.602 đồng chí; số đảng viên dự kiểm điểm, đánh giá là 4.877 đồng chí, đạt 87,1%; 690 đồng chí được miễn đánh giá theo quy định; 35 đồng chí chưa đánh giá.",
+     &[("members.total", "5602"), ("members.evaluated", "4877")]),
+    ("Đảng viên: tổng số được đánh giá 1.136 đ/c; trong đó HTXSNV 181 đ/c, chiếm tỷ lệ 15,9%; HTTNV 902 đ/c, chiếm tỷ lệ 79,4%; HTNV 47 đ/c, chiếm tỷ lệ 4,1%; KHTNV 6 đ/c, chiếm tỷ lệ 0,5%.",
+     &[("members.evaluated", "1136"), ("members.counts.excellent", "181"), ("members.counts.good", "902"), ("members.counts.completed", "47"), ("members.counts.not_completed", "6")]),
+    ("Năm 2022 có 57 đảng viên hoàn thành xuất xắc nhiệm vụ, 318 đảng viên hoàn thành tôt nhiệm vụ, 19 đảng viên hoàn thành nhiệm vụ.",
+     &[("members.counts.excellent", "57"), ("members.counts.good", "318"), ("members.counts.completed", "19")]),
+    ("6 tháng đầu năm 2025, Đảng ủy đã đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt, 8 chi bộ xếp loại khá.",
+     &[]),
+    ("Nearly 4,900 Party cells under grassroots Party committees were assessed in 2022; 912 of them fulfilled their tasks excellently and 3,760 fulfilled their tasks well.",
+     &[("cells.evaluated", "nearly 4900"), ("cells.counts.excellent", "912"), ("cells.counts.good", "3760")]),
+    ("Năm 2024, toàn huyện có 19 tổ chức cơ sở đảng và 1.062 đảng viên được xếp loại hoàn thành xuất sắc nhiệm vụ.",
+     &[("organisations.counts.excellent", "19"), ("members.counts.excellent", "1062")]),
+    ("Đảng viên đủ tư cách hoàn thành xuất sắc nhiệm vụ chiếm 12,8% tổng số đảng viên được đánh giá và chiếm 15,6% so với số đảng viên đủ tư cách hoàn thành tốt nhiệm vụ; đủ tư cách hoàn thành tốt nhiệm vụ chiếm 82,1%; đủ tư cách hoàn thành nhiệm vụ chiếm 4,5%; vi phạm tư cách hoặc không hoàn thành nhiệm vụ chiếm 0,6%.",
+     &[("members.shares.excellent", "12.8"), ("members.shares.good", "82.1"), ("members.shares.completed", "4.5"), ("members.shares.not_completed", "0.6")]),
+];
+
+#[test]
+fn measured_blind_on_real_report_shapes() {
+    let (right, printed, extra) = measure(BLIND);
+    println!("blind: figures right / figures printed {right}/{printed}, figures not in the results {extra}");
+}
+
 /// Figures right, figures printed, and figures put in that the
 /// paragraphs do not give, over `set`; the misses are printed.
 fn measure(set: &[(&str, &[(&str, &str)])]) -> (usize, usize, usize) {
