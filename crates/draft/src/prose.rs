@@ -156,7 +156,8 @@ struct Tok {
 }
 
 /// The text cut into tokens, accents folded (`Đảng` → `dang`). A line
-/// break is a `\n` token (it ends a sentence).
+/// break is a `\n` token (it ends a sentence), unless it only wraps a
+/// sentence, as text copied from a PDF does ([`wraps`]).
 fn tokens(text: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let folded: Vec<char> = chars
@@ -175,7 +176,10 @@ fn tokens(text: &str) -> Vec<Tok> {
     while i < chars.len() {
         let c = folded[i];
         if c.is_whitespace() {
-            if c == '\n' && out.last().is_some_and(|t: &Tok| t.s != "\n") {
+            if c == '\n'
+                && out.last().is_some_and(|t: &Tok| t.s != "\n")
+                && !wraps(out.last(), &chars[i + 1..])
+            {
                 out.push(Tok {
                     kind: Kind::Punct,
                     s: "\n".into(),
@@ -221,6 +225,21 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether a line break after `last` only wraps the sentence: the line
+/// does not end a clause (`.`, `;`, `:`…) and the next line goes on in
+/// lower case or with a number ("… hoàn thành tốt\nnhiệm vụ", "388\nchi
+/// bộ"); a blank line, a bullet, a capital or a table's tab breaks.
+fn wraps(last: Option<&Tok>, rest: &[(usize, char)]) -> bool {
+    let open = last.is_some_and(|t| t.kind != Kind::Punct || t.s == ",");
+    let mut next = rest.iter().map(|&(_, c)| c);
+    let first = next.find(|c| !matches!(c, ' ' | '\u{a0}'));
+    open && first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && !rest
+            .iter()
+            .take_while(|&&(_, c)| c != '\n')
+            .any(|&(_, c)| c == '\t')
+}
+
 // --------------------------------------------------------------- phrases
 
 /// What a known phrase means.
@@ -241,6 +260,21 @@ enum Mark {
     Change,
     /// "không có" … "nào": none.
     NoneOf,
+    /// "không" before a group and "nào" ("không TCCSĐ nào"): none; else a word.
+    No,
+    /// "X trong tổng số Y", "X of the province's Y": Y is X's base.
+    OutOf,
+    /// "tăng từ 38 lên 45": the number after it is the compared year's.
+    From,
+    /// "lên", "xuống": the number after it is this year's (after [`Mark::From`]).
+    To,
+    /// "tỷ lệ này": the figure before, in another year.
+    This,
+    /// "hoặc": after "không có … nào", the next tier is none too.
+    Or,
+    /// "còn lại": the ones not counted yet ("các chi bộ còn lại hoàn thành
+    /// tốt nhiệm vụ").
+    Rest,
     Any,
     Number(u32),
     /// "hằng năm": every year, no year named.
@@ -273,6 +307,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("to chuc dang", M::Group("organisations"), false),
     ("to chuc co so", M::Group("organisations"), false),
     ("tccsd", M::Group("organisations"), false),
+    ("tccs dang", M::Group("organisations"), false),
+    ("tccs", M::Group("organisations"), false),
+    ("co so dang", M::Group("organisations"), false),
     ("tcd", M::Group("organisations"), false),
     (
         "grassroots party organisations",
@@ -295,6 +332,11 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("chi bo truc thuoc dang bo co so", M::Group("cells"), false),
     ("chi bo truc thuoc", M::Group("cells"), false),
     ("chi bo", M::Group("cells"), false),
+    (
+        "party cells under grassroots party committees",
+        M::Group("cells"),
+        true,
+    ),
     ("party cells", M::Group("cells"), true),
     ("cells", M::Group("cells"), true),
     ("cell", M::Group("cells"), true),
@@ -341,6 +383,22 @@ const PHRASES: &[(&str, Mark, bool)] = &[
         true,
     ),
     ("completed duties excellently", M::Tier("excellent"), true),
+    (
+        "completed their tasks excellently",
+        M::Tier("excellent"),
+        true,
+    ),
+    (
+        "fulfilled their tasks excellently",
+        M::Tier("excellent"),
+        true,
+    ),
+    (
+        "fulfilled their duties excellently",
+        M::Tier("excellent"),
+        true,
+    ),
+    ("fulfilled them excellently", M::Tier("excellent"), true),
     ("excellently", M::Tier("excellent"), true),
     ("excellent", M::Tier("excellent"), true),
     ("hoan thanh tot nhiem vu", M::Tier("good"), false),
@@ -350,6 +408,11 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("httvn", M::Tier("good"), false),
     ("completed their duties well", M::Tier("good"), true),
     ("completed duties well", M::Tier("good"), true),
+    ("completed their tasks well", M::Tier("good"), true),
+    ("fulfilled their tasks well", M::Tier("good"), true),
+    ("fulfilled their duties well", M::Tier("good"), true),
+    ("fulfilling their duties well", M::Tier("good"), true),
+    ("fulfilling their tasks well", M::Tier("good"), true),
     ("good", M::Tier("good"), true),
     ("hoan thanh nhiem vu", M::Tier("completed"), false),
     ("hoan thanh nhiem vi", M::Tier("completed"), false),
@@ -358,6 +421,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("htvn", M::Tier("completed"), false),
     ("completed their duties", M::Tier("completed"), true),
     ("completed duties", M::Tier("completed"), true),
+    ("completed their tasks", M::Tier("completed"), true),
+    ("fulfilled their tasks", M::Tier("completed"), true),
+    ("fulfilled their duties", M::Tier("completed"), true),
     ("khong hoan thanh nhiem vu", M::Tier("not_completed"), false),
     ("khong hoan thanh", M::Tier("not_completed"), false),
     ("khtnv", M::Tier("not_completed"), false),
@@ -381,6 +447,38 @@ const PHRASES: &[(&str, Mark, bool)] = &[
         true,
     ),
     ("not completed", M::Tier("not_completed"), true),
+    (
+        "not having completed their tasks",
+        M::Tier("not_completed"),
+        true,
+    ),
+    (
+        "did not complete their tasks",
+        M::Tier("not_completed"),
+        true,
+    ),
+    (
+        "failed to complete their tasks",
+        M::Tier("not_completed"),
+        true,
+    ),
+    (
+        "failed to fulfil their duties",
+        M::Tier("not_completed"),
+        true,
+    ),
+    (
+        "failed to fulfill their duties",
+        M::Tier("not_completed"),
+        true,
+    ),
+    (
+        "failed to fulfil their tasks",
+        M::Tier("not_completed"),
+        true,
+    ),
+    ("failed to fulfil", M::Tier("not_completed"), true),
+    ("failed to fulfill", M::Tier("not_completed"), true),
     // The older scheme (before 2018/19): members "đủ tư cách …" are
     // today's tiers with a prefix, read as filler.
     (
@@ -402,6 +500,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("tsvmtb", M::Tier("exemplary"), false),
     ("tieu bieu", M::Tier("exemplary"), false),
     ("clean and strong , exemplary", M::Tier("exemplary"), true),
+    ("exemplary", M::Tier("exemplary"), true),
     ("trong sach , vung manh", M::Tier("clean_strong"), false),
     ("trong sach vung manh", M::Tier("clean_strong"), false),
     ("trong sach va vung manh", M::Tier("clean_strong"), false),
@@ -426,6 +525,28 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("duoc xep loai", M::Cover, false),
     ("duoc kiem diem", M::Cover, false),
     ("tham gia kiem diem", M::Cover, false),
+    ("du kiem diem , danh gia , xep loai", M::Cover, false),
+    ("du kiem diem , danh gia", M::Cover, false),
+    ("duoc kiem diem , danh gia", M::Cover, false),
+    ("kiem diem , danh gia", M::Cover, false),
+    ("du kiem diem", M::Cover, false),
+    ("du danh gia", M::Cover, false),
+    ("tham gia danh gia", M::Cover, false),
+    // Not reviewed: the count is not a total ("5 TCCSĐ mới thành lập
+    // chưa đủ thời gian để đánh giá", "64 đảng viên chưa đánh giá").
+    ("chua danh gia", M::Not(W::WhyNotReviewed), false),
+    ("chua duoc danh gia", M::Not(W::WhyNotReviewed), false),
+    ("khong duoc danh gia", M::Not(W::WhyNotReviewed), false),
+    ("khong danh gia", M::Not(W::WhyNotReviewed), false),
+    ("mien danh gia", M::Not(W::WhyNotReviewed), false),
+    ("chua du thoi gian", M::Not(W::WhyNotReviewed), false),
+    ("moi thanh lap", M::Not(W::WhyNotReviewed), false),
+    ("not reviewed", M::Not(W::WhyNotReviewed), true),
+    ("were not reviewed", M::Not(W::WhyNotReviewed), true),
+    ("exempted", M::Not(W::WhyNotReviewed), true),
+    // Another rating than the yearly review: the whole sentence.
+    ("chat luong sinh hoat", M::Not(W::WhyOtherRating), false),
+    ("sinh hoat chi bo", M::Not(W::WhyOtherRating), false),
     ("thuoc dien danh gia", M::Cover, false),
     ("thuoc dien kiem diem", M::Cover, false),
     ("danh gia", M::CoverVerb, false),
@@ -433,6 +554,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("were evaluated", M::Cover, true),
     ("were assessed", M::Cover, true),
     ("were rated", M::Cover, true),
+    ("were rated as", M::Filler, true),
+    ("were recognised as", M::Filler, true),
+    ("were recognized as", M::Filler, true),
     ("reviewed", M::Cover, true),
     // Shapes.
     ("tro len", M::OrBetter, false),
@@ -441,6 +565,21 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("or higher", M::OrBetter, true),
     ("trong do", M::OfWhich, false),
     ("trong so do", M::OfWhich, false),
+    ("trong tong so", M::OutOf, false),
+    ("tren tong so", M::OutOf, false),
+    ("of", M::OutOf, true),
+    ("tang tu", M::From, false),
+    ("giam tu", M::From, false),
+    ("len", M::To, false),
+    ("xuong", M::To, false),
+    ("ty le nay", M::This, false),
+    ("ti le nay", M::This, false),
+    ("con so nay", M::This, false),
+    ("so nay", M::This, false),
+    ("this rate", M::This, true),
+    ("this share", M::This, true),
+    ("this figure", M::This, true),
+    ("hoac", M::Or, false),
     ("of which", M::OfWhich, true),
     ("of whom", M::OfWhich, true),
     ("including", M::OfWhich, true),
@@ -506,6 +645,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("up", M::Change, true),
     ("down", M::Change, true),
     ("khong co", M::NoneOf, false),
+    ("khong", M::No, false),
     ("nao", M::Any, false),
     ("no", M::NoneOf, true),
     // Number words (read only right before a group: "một chi bộ").
@@ -549,8 +689,12 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("don vi", M::Filler, false),
     ("deu", M::Filler, false),
     ("rieng", M::Filler, false),
-    ("con lai", M::Filler, false),
+    ("con lai", M::Rest, false),
     ("were", M::Filler, true),
+    ("having", M::Filler, true),
+    ("who", M::Filler, true),
+    ("which", M::Filler, true),
+    ("among", M::Filler, true),
     ("of them", M::Filler, true),
     ("of these", M::Filler, true),
     ("while", M::Filler, true),
@@ -727,14 +871,23 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
             continue;
         }
         if t.kind == Kind::Num {
-            let pct = at.punct(i + 1, "%");
+            // "16,2%", "16.2 percent", "16.2 per cent".
+            let word = |j: usize, w: &str| toks.get(j).is_some_and(|t| t.s == w);
+            let pct_words = if word(i + 1, "percent") {
+                1
+            } else if word(i + 1, "per") && word(i + 2, "cent") {
+                2
+            } else {
+                0
+            };
+            let pct = at.punct(i + 1, "%") || pct_words > 0;
             let read = if pct {
                 number::read_share(&t.s)
             } else {
                 number::read(&t.s)
             };
             if let Some(f) = read {
-                let end = if pct { i + 1 } else { i };
+                let end = i + if pct { pct_words.max(1) } else { 0 };
                 out.push(Sem::Num {
                     v: f.json,
                     pct,
@@ -780,7 +933,7 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
 /// giá", "số").
 fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
     let mut out = Vec::with_capacity(sems.len());
-    let is_group = |s: Option<&Sem>| matches!(s, Some(Sem::Mark(M::Group(_), _)));
+    let is_group = |s: Option<&Sem>| matches!(s, Some(Sem::Mark(M::Group(_) | M::Person, _)));
     let mut i = 0;
     while i < sems.len() {
         match &sems[i] {
@@ -789,8 +942,13 @@ fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
                 pct: false,
                 span: span.clone(),
             }),
-            Sem::Mark(M::NoneOf, span) if is_group(sems.get(i + 1)) => {
-                // "không có chi bộ nào": 0, the words up to "nào"; "no cells".
+            Sem::Mark(m @ (M::NoneOf | M::No), span)
+                if is_group(sems.get(i + 1))
+                    && (*m == M::NoneOf
+                        || matches!(sems.get(i + 2), Some(Sem::Mark(M::Any, _)))) =>
+            {
+                // "không có chi bộ nào", "không TCCSĐ nào": 0, the words up
+                // to "nào"; "no cells".
                 let any = matches!(sems.get(i + 2), Some(Sem::Mark(M::Any, _)));
                 let end = if any {
                     sems[i + 2].span().end
@@ -912,7 +1070,7 @@ fn known_group(id: &str) -> Text {
 }
 
 /// What one item (a part of a clause between commas) says.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 struct Item {
     of_which: bool,
     /// The main number, its approximation and the base after a `/`.
@@ -937,6 +1095,14 @@ struct Item {
     group_after: bool,
     /// Right after "và" / "and".
     and_joined: bool,
+    /// "tăng từ 38 …": the number is the compared year's.
+    from: bool,
+    /// "tỷ lệ này …": the tier and group of the figure before.
+    this: bool,
+    /// "còn lại …".
+    rest: bool,
+    /// A count in brackets after a share: "100% chi bộ (42 chi bộ)".
+    paren: Option<Val>,
     start: usize,
     end: usize,
 }
@@ -975,6 +1141,11 @@ struct Reader<'a> {
     /// Figures read as the tier of the figure before them (another year):
     /// period, group, tier, words.
     elliptic: Vec<(Option<PeriodKey>, String, &'static str, Range<usize>)>,
+    /// The last tier figure of the text (for "tỷ lệ này" in a later sentence).
+    last_tier: Option<(String, &'static str, bool, Option<PeriodKey>)>,
+    /// "các chi bộ còn lại hoàn thành tốt nhiệm vụ": period, group, tier,
+    /// words; worked out once every figure is read.
+    rests: Vec<(Option<PeriodKey>, String, &'static str, Range<usize>)>,
 }
 
 impl Reader<'_> {
@@ -1078,6 +1249,19 @@ impl Reader<'_> {
 
     /// One sentence: its clauses, each item by item.
     fn sentence(&mut self, sems: &[Sem]) {
+        // Another rating than the review ("chất lượng sinh hoạt chi bộ"):
+        // none of the sentence's numbers is a result.
+        if sems
+            .iter()
+            .any(|s| matches!(s, Sem::Mark(M::Not(W::WhyOtherRating), _)))
+        {
+            for s in sems {
+                if let Sem::Num { span, .. } = s {
+                    self.unused(span.clone(), W::WhyOtherRating);
+                }
+            }
+            return;
+        }
         let mut f = Flow::default();
         for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
             let items = items(clause);
@@ -1091,6 +1275,10 @@ impl Reader<'_> {
                 if let Some(p) = period.filter(|_| !item.change && !target_year) {
                     self.period = Some(p);
                 }
+                // "So với năm 2021, …": the year "tăng từ …" starts from.
+                if item.change {
+                    f.compared = period.or(f.compared);
+                }
                 match not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
                     Some(why) => {
                         let spans = item.num.iter().map(|(v, _)| v.span.clone());
@@ -1100,6 +1288,19 @@ impl Reader<'_> {
                             .chain(item.stray.iter().cloned())
                         {
                             self.unused(s, why);
+                        }
+                    }
+                    None if item.rest && item.num.is_none() => {
+                        // Only when one tier is "the rest" ("… còn lại hoàn
+                        // thành nhiệm vụ và không hoàn thành nhiệm vụ" splits
+                        // it in two: not known).
+                        let shared = items.get(n + 1).is_some_and(|(next, _)| {
+                            next.and_joined && next.num.is_none() && next.tier.is_some()
+                        });
+                        let g = item.group.as_ref().map(|(g, _)| g).or(self.group.as_ref());
+                        if let (Some(g), Some((tier, _)), false) = (g, &item.tier, shared) {
+                            self.rests
+                                .push((self.period, g.id.clone(), tier, item.words()));
                         }
                     }
                     None => self.item(&mut f, n, item),
@@ -1116,6 +1317,64 @@ impl Reader<'_> {
     /// One item that is not a non-result: its figure goes to a tier, the
     /// coverage, the tier of another year's figure, or the total.
     fn item(&mut self, f: &mut Flow, n: usize, item: &Item) {
+        // "93,3% (70 tập thể) hoàn thành tốt …": the count in brackets is
+        // the figure, the share its share; "100% chi bộ (42 chi bộ) được
+        // đánh giá": 42 of 42.
+        if let (Some(count), Some((share, true))) = (&item.paren, &item.num) {
+            let all = share.v == "100" && item.cover.is_some();
+            let mut shares = item.shares.clone();
+            shares.push(share.span.clone());
+            let again = Item {
+                num: Some((count.clone(), false)),
+                base: all.then(|| count.clone()).or(item.base.clone()),
+                paren: None,
+                shares,
+                ..item.clone()
+            };
+            return self.item(f, n, &again);
+        }
+        // "tăng từ 38 …": the compared year's figure, when the sentence names it.
+        if item.from {
+            let Some(p) = f.compared.filter(|p| Some(*p) != self.period) else {
+                if let Some((v, _)) = &item.num {
+                    self.unused(v.span.clone(), W::WhyChange);
+                }
+                return;
+            };
+            let now = self.period.replace(p);
+            let (keep, keep_reader) = (f.last_tier.clone(), self.last_tier.clone());
+            self.item(
+                f,
+                n,
+                &Item {
+                    from: false,
+                    ..item.clone()
+                },
+            );
+            (f.last_tier, self.last_tier) = (keep, keep_reader);
+            self.period = now;
+            return;
+        }
+        // "tỷ lệ này tăng lên 93,2%": the tier and group of the figure before.
+        if let (true, None, Some(_), Some((gid, tier, or_better, _))) =
+            (item.this, &item.tier, &item.num, self.last_tier.clone())
+        {
+            let words = item.num.as_ref().map_or(0..0, |(v, _)| v.span.clone());
+            let again = Item {
+                this: false,
+                tier: Some((tier, words)),
+                or_better: item.or_better || or_better,
+                group: item.group.clone().or_else(|| {
+                    let g = GroupRef {
+                        label: known_group(&gid),
+                        id: gid,
+                    };
+                    Some((g, 0..0))
+                }),
+                ..item.clone()
+            };
+            return self.item(f, n, &again);
+        }
         for s in &item.stray {
             self.unused(s.clone(), W::WhyNoMeaning);
         }
@@ -1227,6 +1486,7 @@ impl Reader<'_> {
             }
         }
         f.last_tier = Some((g.id.clone(), tier, item.or_better, self.period));
+        self.last_tier = f.last_tier.clone();
         let val = Val {
             span: item.words(),
             ..val
@@ -1289,6 +1549,8 @@ struct Flow {
     /// This clause's counts with a group and nothing else, and the last one's item.
     bare: Vec<(GroupRef, Val)>,
     bare_at: Option<usize>,
+    /// The year a comparison names ("so với năm 2021").
+    compared: Option<PeriodKey>,
 }
 
 /// Cuts a clause into items: at `,`, `và`, "trong đó", and before a
@@ -1300,6 +1562,9 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
     let mut depth = 0usize;
     let mut approx: Option<(&'static str, usize)> = None;
     let mut slash = false;
+    // Brackets opened before the item's number: they hold the item
+    // itself ("(tổng số 2.388 đảng viên được đánh giá)").
+    let mut plain = 0usize;
     let mut first = true;
     let push = |out: &mut Vec<(Item, Option<PeriodKey>)>,
                 cur: &mut Item,
@@ -1320,7 +1585,9 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
         let of_which_next = matches!(clause.get(at + 1), Some(Sem::Mark(M::OfWhich, _)));
         match s {
             Sem::Sep('(', _) if depth == 0 && of_which_next => {}
+            Sem::Sep('(', _) if depth == 0 && cur.num.is_none() => plain += 1,
             Sem::Sep('(', _) => depth += 1,
+            Sem::Sep(')', _) if depth == 0 && plain > 0 => plain -= 1,
             Sem::Sep(')', _) if depth == 0 => {
                 push(&mut out, &mut cur, &mut period);
                 first = true;
@@ -1330,6 +1597,38 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
             Sem::Sep(',', _) if depth == 0 => {
                 push(&mut out, &mut cur, &mut period);
                 first = true;
+                extend = false;
+                slash = false;
+            }
+            // "tăng từ 38 lên 45": this year's number is an item of its own,
+            // with the same group and tier.
+            Sem::Mark(M::To, span) if depth == 0 && cur.from && cur.num.is_some() => {
+                let mut next = Item {
+                    start: span.start,
+                    end: span.end,
+                    ..cur.clone()
+                };
+                (next.from, next.num, next.base) = (false, None, None);
+                (next.shares, next.stray) = (Vec::new(), Vec::new());
+                push(&mut out, &mut cur, &mut period);
+                cur = next;
+                extend = false;
+            }
+            // "không có chi bộ nào hoàn thành nhiệm vụ hoặc không hoàn thành
+            // nhiệm vụ": none of the next tier either.
+            Sem::Mark(M::Or, span)
+                if depth == 0
+                    && cur.tier.is_some()
+                    && cur.num.as_ref().is_some_and(|(v, _)| v.v == "0") =>
+            {
+                let mut next = Item {
+                    start: span.start,
+                    end: span.end,
+                    ..cur.clone()
+                };
+                next.tier = None;
+                push(&mut out, &mut cur, &mut period);
+                cur = next;
                 extend = false;
             }
             Sem::Sep('/', _) => slash = cur.num.is_some(),
@@ -1361,6 +1660,12 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 };
                 if slash && !pct && cur.base.is_none() {
                     cur.base = Some(val);
+                } else if depth > 0
+                    && !pct
+                    && cur.paren.is_none()
+                    && cur.num.as_ref().is_some_and(|(_, p)| *p)
+                {
+                    cur.paren = Some(val);
                 } else if depth > 0 || (*pct && cur.num.as_ref().is_some_and(|(_, p)| !p)) {
                     if *pct {
                         cur.shares.push(span.clone());
@@ -1377,7 +1682,12 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 }
                 slash = false;
             }
-            // Words in brackets say nothing of the item: "112 … (tăng 9 …)".
+            // A tier in brackets names the item's: "19 đồng chí xếp loại A
+            // (hoàn thành xuất sắc nhiệm vụ)".
+            Sem::Mark(M::Tier(t), span) if depth > 0 && cur.tier.is_none() && cur.num.is_some() => {
+                cur.tier = Some((t, span.clone()));
+            }
+            // Other words in brackets say nothing of the item: "112 … (tăng 9 …)".
             Sem::Mark(_, _) if depth > 0 => approx = None,
             Sem::Mark(m, span) => {
                 match *m {
@@ -1393,7 +1703,13 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                         };
                         cur.group = Some((g, span.clone()));
                     }
-                    M::Person if cur.group.is_none() || (cur.num.is_some() && !cur.group_after) => {
+                    // "cán bộ lãnh đạo, quản lý … 19 đồng chí": still the leaders.
+                    M::Person
+                        if cur.group.is_none()
+                            || (cur.num.is_some()
+                                && !cur.group_after
+                                && cur.group.as_ref().is_none_or(|(g, _)| g.id != "leaders")) =>
+                    {
                         cur.group_after = cur.num.is_some();
                         let g = GroupRef {
                             id: "members".into(),
@@ -1408,6 +1724,10 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     M::Approx(a) => approx = Some((a, span.start)),
                     M::Not(w) => cur.not = cur.not.or(Some(w)),
                     M::Change => cur.change = true,
+                    M::OutOf => slash = cur.num.as_ref().is_some_and(|(_, pct)| !pct),
+                    M::From if cur.num.is_none() => cur.from = true,
+                    M::This => cur.this = true,
+                    M::Rest => cur.rest = true,
                     M::Filler if cur.naming() && !cur.other.is_empty() => {
                         cur.other.push((span.clone(), true));
                     }
@@ -1437,6 +1757,104 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
     out
 }
 
+/// A table pasted into the text with tabs ("Đối tượng\tTổng số\tHTXSNV
+/// …" and a row a group): a header naming two tiers or more, then rows
+/// whose first cell names a group and the others hold its figures. Each
+/// table's lines (byte range) and the figures read from them; the
+/// sentences leave these lines alone.
+fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<usize>, Vec<Acc>)> {
+    // What a cell says: a known phrase that is the whole cell; a header's
+    // "Tổng số" is the total ("số được đánh giá" the evaluated, a coverage).
+    let mark = |cell: &str| {
+        let toks = tokens(cell);
+        let folded: Vec<&str> = toks.iter().map(|t| t.s.as_str()).collect();
+        if matches!(folded.as_slice(), ["tong", "so"] | ["total"]) {
+            return Some(M::Label);
+        }
+        let folded = folded.strip_prefix(&["so"]).unwrap_or(&folded);
+        table
+            .iter()
+            .find(|(words, _, _)| words.as_slice() == folded)
+            .map(|(_, m, _)| *m)
+    };
+    // The lines, each cut at its tabs: (line's bytes, cells' bytes).
+    let mut lines: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let mut cells = Vec::new();
+        let mut from = at;
+        for part in line.trim_end_matches(['\n', '\r']).split('\t') {
+            cells.push(from..from + part.len());
+            from += part.len() + 1;
+        }
+        lines.push((at..at + line.len(), cells));
+        at += line.len();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let head: Vec<Option<Mark>> = lines[i].1.iter().map(|c| mark(&text[c.clone()])).collect();
+        let tiers = head
+            .iter()
+            .filter(|m| matches!(m, Some(M::Tier(_))))
+            .count();
+        if lines[i].1.len() < 3 || tiers < 2 {
+            i += 1;
+            continue;
+        }
+        let mut accs = Vec::new();
+        let mut end = lines[i].0.end;
+        let mut j = i + 1;
+        while let Some((bytes, cells)) = lines.get(j).filter(|(_, c)| c.len() == head.len()) {
+            let Some(M::Group(id)) = mark(&text[cells[0].clone()]) else {
+                break;
+            };
+            let mut acc = Acc {
+                period: None,
+                id: id.to_string(),
+                label: known_group(id),
+                total: None,
+                evaluated: None,
+                cover_pct: None,
+                figs: Vec::new(),
+            };
+            for (cell, m) in cells.iter().zip(&head).skip(1) {
+                let raw = &text[cell.clone()];
+                let Some(n) = number::read(raw) else {
+                    continue;
+                };
+                let trim = raw.len() - raw.trim_start().len();
+                let span = cell.start + trim..cell.start + raw.trim_end().len();
+                let val = Val {
+                    v: n.json,
+                    approx: n.approx,
+                    span,
+                    derived: false,
+                };
+                match m {
+                    Some(M::Tier(t)) => acc.figs.push(TierFig {
+                        tier: t,
+                        val,
+                        or_better: false,
+                        share: n.percent,
+                    }),
+                    Some(M::Cover) if !n.percent => acc.evaluated = Some(val),
+                    Some(M::Label) if !n.percent => acc.total = Some(val),
+                    _ => {}
+                }
+            }
+            accs.push(acc);
+            end = bytes.end;
+            j += 1;
+        }
+        if !accs.is_empty() {
+            out.push((lines[i].0.start..end, accs));
+        }
+        i = j;
+    }
+    out
+}
+
 /// Reads report text into a draft.
 ///
 /// ```
@@ -1448,8 +1866,18 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
 /// assert_eq!(r.draft.period_id, "2023");
 /// ```
 pub fn read(text: &str) -> Reading {
+    let tabled = tables(text, &phrases());
     let toks = tokens(text);
     let (sems, en) = meanings(&toks);
+    // A table's lines are read as a table, not as sentences.
+    let sems: Vec<Sem> = sems
+        .into_iter()
+        .filter(|s| {
+            !tabled
+                .iter()
+                .any(|(lines, _)| lines.contains(&s.span().start))
+        })
+        .collect();
     let mut r = Reader {
         text,
         lang: if en { "en" } else { "vi" },
@@ -1460,7 +1888,10 @@ pub fn read(text: &str) -> Reading {
         periods: Vec::new(),
         every: None,
         elliptic: Vec::new(),
+        last_tier: None,
+        rests: Vec::new(),
     };
+    r.accs = tabled.into_iter().flat_map(|(_, accs)| accs).collect();
     // What is listed whatever the sentence: document numbers, dates, "một số".
     for s in &sems {
         match s {
@@ -1591,6 +2022,38 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
                     words: p.span,
                     why: W::WhyCoverageShare,
                 }),
+            }
+        }
+    }
+    // "Các chi bộ còn lại …": the evaluated less the tiers given, when
+    // every tier given is an exact count.
+    for (p, id, tier, words) in std::mem::take(&mut r.rests) {
+        let Some(a) = accs
+            .iter_mut()
+            .find(|a| a.period == p.or(first) && a.id == id)
+        else {
+            continue;
+        };
+        let exact = a
+            .figs
+            .iter()
+            .all(|f| !f.share && !f.or_better && f.val.approx.is_none() && f.tier != tier);
+        let given: Option<u64> = a.figs.iter().map(|f| count(&f.val)).sum();
+        let of = a.evaluated.as_ref().and_then(count);
+        if let (true, Some(given), Some(of)) = (exact && !a.figs.is_empty(), given, of) {
+            if let Some(v) = of.checked_sub(given) {
+                let val = Val {
+                    v: v.to_string(),
+                    approx: None,
+                    span: words,
+                    derived: true,
+                };
+                a.figs.push(TierFig {
+                    tier,
+                    val,
+                    or_better: false,
+                    share: false,
+                });
             }
         }
     }

@@ -171,6 +171,8 @@ words! {
     WhyLabel => "số trong một cái tên (\"số 5\"), không phải số lượng", "a number in a name (\"No. 5\"), not a count";
     WhyNoGroup => "không rõ số này của nhóm nào", "no group is named for this figure";
     WhyNoMeaning => "không đi kèm mức xếp loại hay nhóm nào", "not next to a tier or a group";
+    WhyNotReviewed => "chưa đánh giá, được miễn hay mới thành lập: không phải kết quả xếp loại", "not reviewed, exempt or newly formed: not a review result";
+    WhyOtherRating => "một cách xếp loại khác (chất lượng sinh hoạt chi bộ…), không phải kết quả kiểm điểm hằng năm", "another rating (the quality of cell meetings…), not the yearly review";
     WhyTwice => "trường này đã có số ở chỗ khác", "this field's figure was given before";
     WorkedOutFrom => "tính ra từ", "worked out from";
     WhyDerived => "tính ra: các mức đã nêu cộng lại đủ số được đánh giá, nên mức này là 0", "worked out: the tiers given add up to the evaluated, so this one is 0";
