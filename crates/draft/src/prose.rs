@@ -539,6 +539,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("khong duoc danh gia", M::Not(W::WhyNotReviewed), false),
     ("khong danh gia", M::Not(W::WhyNotReviewed), false),
     ("mien danh gia", M::Not(W::WhyNotReviewed), false),
+    ("mien kiem diem", M::Not(W::WhyNotReviewed), false),
     ("chua du thoi gian", M::Not(W::WhyNotReviewed), false),
     ("moi thanh lap", M::Not(W::WhyNotReviewed), false),
     ("not reviewed", M::Not(W::WhyNotReviewed), true),
@@ -550,6 +551,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("thuoc dien danh gia", M::Cover, false),
     ("thuoc dien kiem diem", M::Cover, false),
     ("danh gia", M::CoverVerb, false),
+    ("kiem diem", M::CoverVerb, false),
     ("were reviewed", M::Cover, true),
     ("were evaluated", M::Cover, true),
     ("were assessed", M::Cover, true),
@@ -942,26 +944,41 @@ fn rewrite_number_words(sems: Vec<Sem>) -> Vec<Sem> {
                 pct: false,
                 span: span.clone(),
             }),
-            Sem::Mark(m @ (M::NoneOf | M::No), span)
-                if is_group(sems.get(i + 1))
-                    && (*m == M::NoneOf
-                        || matches!(sems.get(i + 2), Some(Sem::Mark(M::Any, _)))) =>
-            {
+            Sem::Mark(m @ (M::NoneOf | M::No), span) if is_group(sems.get(i + 1)) => {
                 // "không có chi bộ nào", "không TCCSĐ nào": 0, the words up
-                // to "nào"; "no cells".
-                let any = matches!(sems.get(i + 2), Some(Sem::Mark(M::Any, _)));
-                let end = if any {
-                    sems[i + 2].span().end
-                } else {
-                    span.end
-                };
-                out.push(Sem::Num {
-                    v: "0".into(),
-                    pct: false,
-                    span: span.start..end,
-                });
-                out.push(sems[i + 1].clone());
-                i += if any { 3 } else { 2 };
+                // to "nào"; "no cells". "không có tổ chức cơ sở đảng, chi
+                // bộ trực thuộc nào …": 0 of each, joined as by "và".
+                let mut groups = vec![i + 1];
+                let mut j = i + 2;
+                while matches!(sems.get(j), Some(Sem::Sep(',', _) | Sem::Mark(M::And, _)))
+                    && is_group(sems.get(j + 1))
+                {
+                    groups.push(j + 1);
+                    j += 2;
+                }
+                let any = matches!(sems.get(j), Some(Sem::Mark(M::Any, _)));
+                if !any && (*m == M::No || groups.len() > 1) {
+                    groups.truncate(1);
+                    j = i + 2;
+                    if *m == M::No {
+                        out.push(Sem::Word(span.clone()));
+                        i += 1;
+                        continue;
+                    }
+                }
+                let end = if any { sems[j].span().end } else { span.end };
+                for (k, g) in groups.iter().enumerate() {
+                    if k > 0 {
+                        out.push(Sem::Mark(M::And, sems[g - 1].span()));
+                    }
+                    out.push(Sem::Num {
+                        v: "0".into(),
+                        pct: false,
+                        span: span.start..end,
+                    });
+                    out.push(sems[*g].clone());
+                }
+                i = j + usize::from(any);
                 continue;
             }
             Sem::Mark(M::OrgWord, span) => out.push(match out.last() {
