@@ -20,6 +20,7 @@
 //! clause by clause (`;`) and item by item (`,`, `và`, a second count):
 //! an item's number goes to its tier, or to the coverage, or is the total.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use tier_breakdown_core::fold;
@@ -160,14 +161,16 @@ struct Tok {
 /// sentence, as text copied from a PDF does ([`wraps`]).
 fn tokens(text: &str) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Each letter folded once (a long paste repeats the same few dozen).
+    let mut memo: HashMap<char, char> = HashMap::new();
     let folded: Vec<char> = chars
         .iter()
-        .map(|&(_, c)| {
-            let c = match c {
-                '–' | '—' | '‐' | '−' => '-',
-                c => c,
-            };
-            fold::base(c).to_lowercase().next().unwrap_or(c)
+        .map(|&(_, c)| match c {
+            '–' | '—' | '‐' | '−' => '-',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            c => *memo
+                .entry(c)
+                .or_insert_with(|| fold::base(c).to_lowercase().next().unwrap_or(c)),
         })
         .collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
@@ -708,14 +711,41 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("accounting for", M::Filler, true),
 ];
 
-/// The phrases, each cut into its words, longest first.
-fn phrases() -> Vec<(Vec<&'static str>, Mark, bool)> {
-    let mut out: Vec<_> = PHRASES
-        .iter()
-        .map(|&(p, m, en)| (p.split(' ').collect::<Vec<_>>(), m, en))
-        .collect();
-    out.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
-    out
+/// A known phrase: its words, what it means, whether it is English.
+type Phrase = (Vec<&'static str>, Mark, bool);
+
+/// The phrases by their first word, each word's longest first (a lookup
+/// a token, not a scan of every phrase: a long paste reads fast).
+struct Phrases(HashMap<&'static str, Vec<Phrase>>);
+
+impl Phrases {
+    fn new() -> Phrases {
+        let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for &(p, m, en) in PHRASES {
+            let words: Vec<&'static str> = p.split(' ').collect();
+            by_first.entry(words[0]).or_default().push((words, m, en));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
+        }
+        Phrases(by_first)
+    }
+
+    /// The longest phrase the tokens start with.
+    fn longest(&self, toks: &[Tok]) -> Option<&Phrase> {
+        let list = self.0.get(toks.first()?.s.as_str())?;
+        list.iter().find(|(words, _, _)| {
+            words.len() <= toks.len() && words.iter().zip(toks).all(|(w, t)| *w == t.s)
+        })
+    }
+
+    /// What `words` mean when they are exactly one phrase.
+    fn whole(&self, words: &[&str]) -> Option<Mark> {
+        let list = self.0.get(words.first()?)?;
+        list.iter()
+            .find(|(w, _, _)| w.as_slice() == words)
+            .map(|(_, m, _)| *m)
+    }
 }
 
 // ------------------------------------------------------------ meanings
@@ -859,7 +889,7 @@ impl At<'_> {
 
 /// Reads the tokens into meanings; also says which language most phrases were in.
 fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
-    let table = phrases();
+    let table = Phrases::new();
     let mut out = Vec::new();
     let (mut en, mut vi) = (0usize, 0usize);
     let mut i = 0;
@@ -900,9 +930,7 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
             }
         }
         // The longest known phrase here.
-        let hit = table.iter().find(|(words, _, _)| {
-            words.len() <= toks.len() - i && words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.s)
-        });
+        let hit = table.longest(&toks[i..]);
         if let Some((words, m, is_en)) = hit {
             if matches!(m, M::Group(_) | M::Tier(_)) {
                 if *is_en {
@@ -1779,20 +1807,20 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
 /// whose first cell names a group and the others hold its figures. Each
 /// table's lines (byte range) and the figures read from them; the
 /// sentences leave these lines alone.
-fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<usize>, Vec<Acc>)> {
+fn tables<'t>(text: &'t str, table: &Phrases) -> Vec<(Range<usize>, Vec<Acc>)> {
     // What a cell says: a known phrase that is the whole cell; a header's
     // "Tổng số" is the total ("số được đánh giá" the evaluated, a coverage).
-    let mark = |cell: &str| {
-        let toks = tokens(cell);
-        let folded: Vec<&str> = toks.iter().map(|t| t.s.as_str()).collect();
-        if matches!(folded.as_slice(), ["tong", "so"] | ["total"]) {
-            return Some(M::Label);
-        }
-        let folded = folded.strip_prefix(&["so"]).unwrap_or(&folded);
-        table
-            .iter()
-            .find(|(words, _, _)| words.as_slice() == folded)
-            .map(|(_, m, _)| *m)
+    // Each cell's text is looked at once (a paste of many tables repeats them).
+    let mut seen: HashMap<&str, Option<Mark>> = HashMap::new();
+    let mut mark = |cell: &'t str| {
+        *seen.entry(cell.trim()).or_insert_with(|| {
+            let toks = tokens(cell);
+            let folded: Vec<&str> = toks.iter().map(|t| t.s.as_str()).collect();
+            if matches!(folded.as_slice(), ["tong", "so"] | ["total"]) {
+                return Some(M::Label);
+            }
+            table.whole(folded.strip_prefix(&["so"]).unwrap_or(&folded))
+        })
     };
     // The lines, each cut at its tabs: (line's bytes, cells' bytes).
     let mut lines: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
@@ -1810,12 +1838,17 @@ fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<u
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // Only a line with tabs can be a header (a line without is not cut up).
+        if lines[i].1.len() < 3 {
+            i += 1;
+            continue;
+        }
         let head: Vec<Option<Mark>> = lines[i].1.iter().map(|c| mark(&text[c.clone()])).collect();
         let tiers = head
             .iter()
             .filter(|m| matches!(m, Some(M::Tier(_))))
             .count();
-        if lines[i].1.len() < 3 || tiers < 2 {
+        if tiers < 2 {
             i += 1;
             continue;
         }
@@ -1823,7 +1856,31 @@ fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<u
         let mut end = lines[i].0.end;
         let mut j = i + 1;
         while let Some((bytes, cells)) = lines.get(j).filter(|(_, c)| c.len() == head.len()) {
-            let Some(M::Group(id)) = mark(&text[cells[0].clone()]) else {
+            // A row: a group, then figures or empty cells only; its last
+            // cell may go on as prose ("… 20 Năm tới …"): the prose is read
+            // as prose.
+            let last = cells.len() - 1;
+            let figures: Option<Vec<Option<Range<usize>>>> = cells[1..]
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let raw = &text[c.clone()];
+                    let lead = c.start + raw.len() - raw.trim_start().len();
+                    let trimmed = raw.trim();
+                    let word = match trimmed.find(char::is_whitespace) {
+                        Some(w) if k + 1 == last && number::read(trimmed).is_none() => {
+                            &trimmed[..w]
+                        }
+                        _ => trimmed,
+                    };
+                    match word {
+                        "" | "-" => Some(None),
+                        w => number::read(w).map(|_| Some(lead..lead + w.len())),
+                    }
+                })
+                .collect();
+            let (Some(M::Group(id)), Some(figures)) = (mark(&text[cells[0].clone()]), figures)
+            else {
                 break;
             };
             let mut acc = Acc {
@@ -1835,13 +1892,22 @@ fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<u
                 cover_pct: None,
                 figs: Vec::new(),
             };
-            for (cell, m) in cells.iter().zip(&head).skip(1) {
-                let raw = &text[cell.clone()];
-                let Some(n) = number::read(raw) else {
+            // Where the row stops: its line's end, or the end of its last
+            // figure when prose goes on after it (the table ends there).
+            let last_cell = &text[cells[last].clone()];
+            let short = figures
+                .last()
+                .cloned()
+                .flatten()
+                .filter(|f| f.end < cells[last].start + last_cell.trim_end().len())
+                .map(|f| f.end);
+            for (span, m) in figures.into_iter().zip(&head[1..]) {
+                let Some(span) = span else {
                     continue;
                 };
-                let trim = raw.len() - raw.trim_start().len();
-                let span = cell.start + trim..cell.start + raw.trim_end().len();
+                let Some(n) = number::read(&text[span.clone()]) else {
+                    continue;
+                };
                 let val = Val {
                     v: n.json,
                     approx: n.approx,
@@ -1861,8 +1927,11 @@ fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<u
                 }
             }
             accs.push(acc);
-            end = bytes.end;
+            end = short.unwrap_or(bytes.end);
             j += 1;
+            if short.is_some() {
+                break;
+            }
         }
         if !accs.is_empty() {
             out.push((lines[i].0.start..end, accs));
@@ -1883,16 +1952,18 @@ fn tables(text: &str, table: &[(Vec<&'static str>, Mark, bool)]) -> Vec<(Range<u
 /// assert_eq!(r.draft.period_id, "2023");
 /// ```
 pub fn read(text: &str) -> Reading {
-    let tabled = tables(text, &phrases());
+    let tabled = tables(text, &Phrases::new());
     let toks = tokens(text);
     let (sems, en) = meanings(&toks);
-    // A table's lines are read as a table, not as sentences.
+    // A table's lines are read as a table, not as sentences (both in the
+    // text's order: one walk).
+    let mut lines = tabled.iter().map(|(lines, _)| lines).peekable();
     let sems: Vec<Sem> = sems
         .into_iter()
         .filter(|s| {
-            !tabled
-                .iter()
-                .any(|(lines, _)| lines.contains(&s.span().start))
+            let at = s.span().start;
+            while lines.next_if(|l| l.end <= at).is_some() {}
+            !lines.peek().is_some_and(|l| l.contains(&at))
         })
         .collect();
     let mut r = Reader {
