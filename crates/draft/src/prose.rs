@@ -275,6 +275,9 @@ enum Mark {
     This,
     /// "hoặc": after "không có … nào", the next tier is none too.
     Or,
+    /// "chiếm", "tỷ lệ": a share follows, even with no `%` ("tỷ lệ … đạt
+    /// 13,2").
+    Share,
     /// "còn lại": the ones not counted yet ("các chi bộ còn lại hoàn thành
     /// tốt nhiệm vụ").
     Rest,
@@ -419,6 +422,8 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("good", M::Tier("good"), true),
     ("hoan thanh nhiem vu", M::Tier("completed"), false),
     ("hoan thanh nhiem vi", M::Tier("completed"), false),
+    // "hoàn" dropped: only ever the middle tier ("hoàn thành …" is read first).
+    ("thanh nhiem vu", M::Tier("completed"), false),
     ("htnv", M::Tier("completed"), false),
     ("ht nv", M::Tier("completed"), false),
     ("htvn", M::Tier("completed"), false),
@@ -510,6 +515,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("tsvm", M::Tier("clean_strong"), false),
     ("clean and strong", M::Tier("clean_strong"), true),
     ("yeu kem", M::Tier("weak"), false),
+    ("yeu , kem", M::Tier("weak"), false),
     ("weak", M::Tier("weak"), true),
     (
         "vi pham tu cach hoac khong hoan thanh nhiem vu",
@@ -687,9 +693,10 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("dat", M::Filler, false),
     ("duoc", M::Filler, false),
     ("la", M::Filler, false),
-    ("chiem", M::Filler, false),
-    ("ty le", M::Filler, false),
-    ("ti le", M::Filler, false),
+    ("chiem", M::Share, false),
+    ("chiem ty le", M::Share, false),
+    ("ty le", M::Share, false),
+    ("ti le", M::Share, false),
     ("muc", M::Filler, false),
     ("don vi", M::Filler, false),
     ("deu", M::Filler, false),
@@ -708,7 +715,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("as", M::Filler, true),
     ("the", M::Filler, true),
     ("had", M::Filler, true),
-    ("accounting for", M::Filler, true),
+    ("accounting for", M::Share, true),
 ];
 
 /// A known phrase: its words, what it means, whether it is English.
@@ -1146,6 +1153,8 @@ struct Item {
     this: bool,
     /// "còn lại …".
     rest: bool,
+    /// "chiếm", "tỷ lệ": its number is a share.
+    rate: bool,
     /// A count in brackets after a share: "100% chi bộ (42 chi bộ)".
     paren: Option<Val>,
     start: usize,
@@ -1520,8 +1529,15 @@ impl Reader<'_> {
             return;
         };
         self.group = Some(g.clone());
-        if let Some(base) = item.base.clone() {
-            self.cover(&g, false, base);
+        // "71 … tốt trở lên; trong đó, 14/71 … xuất sắc": 71 is the figure
+        // the part is of, not the evaluated.
+        let parent = f
+            .parent
+            .and_then(|(pa, pf)| Some(self.accs.get(pa)?.figs.get(pf)?.val.v.clone()));
+        match item.base.clone() {
+            Some(base) if parent.as_ref() == Some(&base.v) => self.unused(base.span, W::WhyTwice),
+            Some(base) => self.cover(&g, false, base),
+            None => {}
         }
         // "2 chi bộ và 11 đảng viên không hoàn thành nhiệm vụ": the count
         // just before "và" has this tier too.
@@ -1639,6 +1655,13 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 extend = false;
             }
             Sem::Sep(')', _) => depth -= 1,
+            // "đạt trong sạch, vững mạnh, chiếm 92,9%": the share after the
+            // comma is the tier's.
+            Sem::Sep(',', _)
+                if depth == 0
+                    && cur.num.is_none()
+                    && cur.tier.is_some()
+                    && matches!(clause.get(at + 1), Some(Sem::Mark(M::Share, _))) => {}
             Sem::Sep(',', _) if depth == 0 => {
                 push(&mut out, &mut cur, &mut period);
                 first = true;
@@ -1694,6 +1717,13 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 first = false;
             }
             Sem::Num { v, pct, span } => {
+                // "tỷ lệ … đạt 13,2": a share with its `%` left out.
+                let bare_share = !pct
+                    && cur.rate
+                    && cur.num.is_none()
+                    && depth == 0
+                    && v.parse::<f64>().is_ok_and(|n| n <= 100.0);
+                let pct = &(*pct || bare_share);
                 let (approx, from) = approx
                     .take()
                     .map_or((None, span.start), |(a, f)| (Some(a), f));
@@ -1773,6 +1803,7 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     M::From if cur.num.is_none() => cur.from = true,
                     M::This => cur.this = true,
                     M::Rest => cur.rest = true,
+                    M::Share => cur.rate = true,
                     M::Filler if cur.naming() && !cur.other.is_empty() => {
                         cur.other.push((span.clone(), true));
                     }
