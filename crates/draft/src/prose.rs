@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use tier_breakdown_core::fold;
 
@@ -337,6 +338,9 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("chi bo truc thuoc dang uy co so", M::Group("cells"), false),
     ("chi bo truc thuoc dang bo co so", M::Group("cells"), false),
     ("chi bo truc thuoc", M::Group("cells"), false),
+    // The two kinds of grassroots organisation, when a report splits them.
+    ("chi bo co so", M::Group("chi-bo-co-so"), false),
+    ("dang bo co so", M::Group("dang-bo-co-so"), false),
     ("chi bo", M::Group("cells"), false),
     (
         "party cells under grassroots party committees",
@@ -566,6 +570,13 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("were assessed", M::Cover, true),
     ("were rated", M::Cover, true),
     ("were rated as", M::Filler, true),
+    ("were classified as", M::Filler, true),
+    ("classified as", M::Filler, true),
+    ("rated as", M::Filler, true),
+    ("were evaluated and classified", M::Cover, true),
+    ("were reviewed and classified", M::Cover, true),
+    ("were assessed and classified", M::Cover, true),
+    ("were evaluated and rated", M::Cover, true),
     ("were recognised as", M::Filler, true),
     ("were recognized as", M::Filler, true),
     ("reviewed", M::Cover, true),
@@ -718,6 +729,55 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("accounting for", M::Share, true),
 ];
 
+/// English press writes each tier many ways: "completed their tasks
+/// excellently", "excellently fulfilled their duties", "well completed
+/// tasks", "did not fulfil their tasks" (every verb, object and adverb in
+/// every order, made once).
+fn english_tiers() -> &'static [(String, Mark)] {
+    static ALL: OnceLock<Vec<(String, Mark)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let verbs = ["completed", "fulfilled", "fulfilling", "completing"];
+        let objects = [
+            "their tasks",
+            "their duties",
+            "its tasks",
+            "its duties",
+            "tasks",
+            "duties",
+            "them",
+        ];
+        let negative = [
+            "did not complete",
+            "did not fulfil",
+            "did not fulfill",
+            "failed to complete",
+            "failed to fulfil",
+            "failed to fulfill",
+            "not having completed",
+            "not having fulfilled",
+            "not completing",
+            "not fulfilling",
+        ];
+        let mut out = Vec::new();
+        for v in verbs {
+            for o in objects {
+                for (adverb, tier) in [("excellently", "excellent"), ("well", "good")] {
+                    out.push((format!("{v} {o} {adverb}"), M::Tier(tier)));
+                    out.push((format!("{adverb} {v} {o}"), M::Tier(tier)));
+                }
+                out.push((format!("{v} {o}"), M::Tier("completed")));
+            }
+        }
+        for n in negative {
+            out.push((n.to_string(), M::Tier("not_completed")));
+            for o in objects {
+                out.push((format!("{n} {o}"), M::Tier("not_completed")));
+            }
+        }
+        out
+    })
+}
+
 /// A known phrase: its words, what it means, whether it is English.
 type Phrase = (Vec<&'static str>, Mark, bool);
 
@@ -728,7 +788,8 @@ struct Phrases(HashMap<&'static str, Vec<Phrase>>);
 impl Phrases {
     fn new() -> Phrases {
         let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
-        for &(p, m, en) in PHRASES {
+        let english = english_tiers().iter().map(|(p, m)| (p.as_str(), *m, true));
+        for (p, m, en) in PHRASES.iter().copied().chain(english) {
             let words: Vec<&'static str> = p.split(' ').collect();
             by_first.entry(words[0]).or_default().push((words, m, en));
         }
@@ -1112,6 +1173,12 @@ fn known_group(id: &str) -> Text {
             "Cá nhân cán bộ lãnh đạo, quản lý",
             "Individual leaders and managers",
         ),
+        (
+            "dang-bo-co-so",
+            "Đảng bộ cơ sở",
+            "Grassroots party committees",
+        ),
+        ("chi-bo-co-so", "Chi bộ cơ sở", "Grassroots party cells"),
     ];
     REVIEW_GROUPS
         .iter()
@@ -1255,6 +1322,17 @@ impl Reader<'_> {
             return None;
         }
         let printed = self.text.get(first.start..last.end)?.trim();
+        // In English a group is a plural noun ("commune Party committees"),
+        // not the words of a clause ("well", "classified", "who …").
+        let last_word = printed.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let plural = last_word.ends_with('s')
+            && !matches!(
+                last_word.as_str(),
+                "was" | "has" | "is" | "this" | "its" | "as" | "us"
+            );
+        if self.lang == "en" && !plural {
+            return None;
+        }
         let mut label = Text::default();
         *label.get_mut(self.lang) = printed.to_string();
         Some(GroupRef {
@@ -2121,6 +2199,57 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
             None => accs.push(a),
         }
     }
+    // A period that gives no tier ("Tính đến hết quý I/2014, toàn Đảng bộ
+    // có 802 tổ chức cơ sở đảng" before the results of 2013) is not a
+    // period of results: its coverage goes to the latest period that has
+    // results, where that has none.
+    let latest = accs
+        .iter()
+        .filter(|a| !a.figs.is_empty())
+        .map(|a| a.period)
+        .max();
+    if let Some(to) = latest {
+        let with_results: Vec<Option<PeriodKey>> = accs
+            .iter()
+            .filter(|a| !a.figs.is_empty())
+            .map(|a| a.period)
+            .collect();
+        let (moved, kept): (Vec<Acc>, Vec<Acc>) = std::mem::take(&mut accs)
+            .into_iter()
+            .partition(|a| !with_results.contains(&a.period));
+        accs = kept;
+        for a in moved {
+            let at = match accs.iter().position(|b| b.period == to && b.id == a.id) {
+                Some(at) => at,
+                None => {
+                    accs.push(Acc {
+                        period: to,
+                        total: None,
+                        evaluated: None,
+                        cover_pct: None,
+                        figs: Vec::new(),
+                        ..a.clone()
+                    });
+                    accs.len() - 1
+                }
+            };
+            let b = &mut accs[at];
+            for (from, into) in [
+                (a.total, &mut b.total),
+                (a.evaluated, &mut b.evaluated),
+                (a.cover_pct, &mut b.cover_pct),
+            ] {
+                match (from, into.is_some()) {
+                    (Some(v), false) => *into = Some(v),
+                    (Some(v), true) => r.unused.push(Unused {
+                        words: v.span,
+                        why: W::WhyTwice,
+                    }),
+                    (None, _) => {}
+                }
+            }
+        }
+    }
     // A coverage share is a count when a total makes it exact ("100%").
     for a in &mut accs {
         if let (Some(p), None) = (a.cover_pct.take(), &a.evaluated) {
@@ -2176,6 +2305,9 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
             }
         }
     }
+    for a in &mut accs {
+        rest_by_share(a);
+    }
     // Shares in a group given by counts: the chart works its shares out.
     for a in &accs {
         if a.figs.iter().any(|f| !f.share) {
@@ -2188,6 +2320,68 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         }
     }
     (accs, first)
+}
+
+/// "702 … được đánh giá; 661 … hoàn thành tốt nhiệm vụ trở lên …; có
+/// 5,6% … hoàn thành nhiệm vụ và 2 … không hoàn thành": in a group given
+/// by exact counts, the one tier given only as a share is the evaluated
+/// less the others (39), when that count's share is the share printed
+/// (39 of 702 is 5,6%): worked out from the share's words. Any other
+/// share beside counts stays out (its base may be the evaluated or a
+/// block "trong đó": not guessed).
+fn rest_by_share(a: &mut Acc) {
+    let Some(of) = a
+        .evaluated
+        .as_ref()
+        .filter(|v| v.approx.is_none())
+        .and_then(count)
+        .filter(|n| *n > 0)
+    else {
+        return;
+    };
+    let counts: Vec<&TierFig> = a.figs.iter().filter(|f| !f.share).collect();
+    if counts.is_empty() || counts.iter().any(|f| f.val.approx.is_some()) {
+        return;
+    }
+    let older = a.figs.iter().any(|f| older_tier(f.tier).is_some());
+    let scheme: &[&str] = if older {
+        &["exemplary", "clean_strong", "good", "completed", "weak"]
+    } else {
+        &["excellent", "good", "completed", "not_completed"]
+    };
+    // A tier is covered by its own count or by an "or better" count below it.
+    let inside = |t: &str| counts.iter().any(|f| f.or_better && rank(t) < rank(f.tier));
+    let covered = |t: &str| inside(t) || counts.iter().any(|f| f.tier == t);
+    let missing: Vec<&str> = scheme.iter().copied().filter(|t| !covered(t)).collect();
+    let [tier] = missing.as_slice() else {
+        return;
+    };
+    let given: Option<u64> = counts
+        .iter()
+        .filter(|f| !inside(f.tier))
+        .map(|f| count(&f.val))
+        .sum();
+    let Some(at) = a
+        .figs
+        .iter()
+        .position(|f| f.share && f.tier == *tier && !f.or_better && f.val.approx.is_none())
+    else {
+        return;
+    };
+    let Some(n) = given.and_then(|g| of.checked_sub(g)) else {
+        return;
+    };
+    // The share as printed, to its decimals, must be n of the evaluated.
+    let printed = &a.figs[at].val.v;
+    let decimals = printed.split_once('.').map_or(0, |(_, d)| d.len());
+    let share = n as f64 * 100.0 / of as f64;
+    if format!("{share:.decimals$}").parse::<f64>().ok() != printed.parse::<f64>().ok() {
+        return;
+    }
+    let f = &mut a.figs[at];
+    f.share = false;
+    f.val.v = n.to_string();
+    f.val.derived = true;
 }
 
 /// What the text leaves open: each question's kind, words, ask and two choices.

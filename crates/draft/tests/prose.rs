@@ -395,6 +395,36 @@ fn regressions_from_the_blind_set() {
             "Có 71 tập thể hoàn thành tốt nhiệm vụ trở lên; trong đó, 14/71 tập thể hoàn thành xuất sắc nhiệm vụ.",
             "collectives /: excellent=14 good=71+ completed=- not_completed=-",
         ),
+        // English press: "well fulfilled their tasks" was "completed" (and
+        // "well" a group), "did not fulfil their tasks" and "were
+        // classified as having excellently completed …" were not read.
+        (
+            "Of grassroots Party organisations, 21.4 percent excellently fulfilled their tasks, 70.2 percent well fulfilled their tasks, and 0.9 percent did not fulfil their tasks. Among Party members, 12.3 percent were classified as having excellently completed their tasks.",
+            "organisations /: excellent=21.4% good=70.2% completed=- not_completed=0.9% | members /: excellent=12.3% good=- completed=- not_completed=-",
+        ),
+        // "chi bộ cơ sở" (a grassroots organisation) was the cells.
+        (
+            "Toàn Đảng bộ có 270 đảng bộ cơ sở và 532 chi bộ cơ sở.",
+            "dang-bo-co-so 270/ | chi-bo-co-so 532/",
+        ),
+        // "Tính đến hết quý I/2014, … có 802 tổ chức cơ sở đảng" before the
+        // results of 2013 made a period of its own, the file's main one,
+        // with no tier.
+        (
+            "Tính đến hết quý I/2014, toàn Đảng bộ có 802 tổ chức cơ sở đảng. Qua đánh giá năm 2013, tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên chiếm 92,4%.",
+            "organisations 802/: excellent=- good=92.4%+ completed=- not_completed=-",
+        ),
+        // "có 5,6% số TCCSĐ hoàn thành nhiệm vụ" among exact counts was left
+        // out: it is the evaluated less the others (39 of 702 is 5,6%) …
+        (
+            "Có 702 TCCSĐ được đánh giá; 661 TCCSĐ hoàn thành tốt nhiệm vụ trở lên, có 5,6% số TCCSĐ hoàn thành nhiệm vụ và 2 TCCSĐ không hoàn thành nhiệm vụ.",
+            "organisations /702: excellent=- good=661+ completed=39 not_completed=2",
+        ),
+        // … but not when that count's share is not the one printed.
+        (
+            "Có 702 TCCSĐ được đánh giá; 661 TCCSĐ hoàn thành tốt nhiệm vụ trở lên, có 4,8% số TCCSĐ hoàn thành nhiệm vụ và 2 TCCSĐ không hoàn thành nhiệm vụ.",
+            "organisations /702: excellent=- good=661+ completed=- not_completed=2",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
@@ -1314,6 +1344,25 @@ fn each_kind_of_non_result_is_never_put_in_the_file_wherever_it_stands() {
     assert!(read_n > 3000, "{read_n}");
 }
 
+/// The time this thread has spent on the processor (Linux: user and
+/// system ticks of `/proc/thread-self/stat`, a hundredth of a second
+/// each), so that other work on a busy machine does not count; the wall
+/// clock elsewhere.
+fn busy_time(started: std::time::Instant) -> std::time::Duration {
+    let ticks = std::fs::read_to_string("/proc/thread-self/stat")
+        .ok()
+        .and_then(|stat| {
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            let user: u64 = fields.get(11)?.parse().ok()?;
+            let system: u64 = fields.get(12)?.parse().ok()?;
+            Some(user + system)
+        });
+    match ticks {
+        Some(t) => std::time::Duration::from_millis(t * 10),
+        None => started.elapsed(),
+    }
+}
+
 #[test]
 fn a_200_kb_report_reads_in_well_under_a_second() {
     // The real-style paragraphs, over and over, as one long report; and a
@@ -1332,12 +1381,14 @@ fn a_200_kb_report_reads_in_well_under_a_second() {
         .collect();
     for text in [report, tables] {
         assert!(text.len() >= 200_000);
-        // The best of three: the other tests run beside this one.
+        // Processor time, the best of three: other tests and builds run
+        // beside this one.
         let took = (0..3)
             .map(|_| {
                 let started = std::time::Instant::now();
+                let before = busy_time(started);
                 assert!(!read(&text).used.is_empty());
-                started.elapsed()
+                busy_time(started).saturating_sub(before)
             })
             .min()
             .unwrap();
