@@ -912,22 +912,40 @@ impl At<'_> {
             }
             return Some((Sem::Skip(W::WhyDocument, to(j)), j + 1));
         }
-        // A date: `16/9/2022`.
-        let date3 = self.num(i)
-            && self.punct(i + 1, "/")
-            && self.num(i + 2)
-            && self.punct(i + 3, "/")
-            && self.num(i + 4);
-        if date3 && (i + 1..=i + 4).all(|j| self.tight(j)) {
-            return Some((Sem::Skip(W::WhyDate, to(i + 4)), i + 5));
+        // A date: `16/9/2022`, `24-11-2023`; a time: `08:15`, `08:15:42`.
+        for sep in ["/", "-", ":"] {
+            let two = self.num(i) && self.punct(i + 1, sep) && self.num(i + 2);
+            let three = two && self.punct(i + 3, sep) && self.num(i + 4);
+            let tight = |to: usize| (i + 1..=to).all(|j| self.tight(j));
+            if three && tight(i + 4) {
+                return Some((Sem::Skip(W::WhyDate, to(i + 4)), i + 5));
+            }
+            if two && sep == ":" && tight(i + 2) {
+                return Some((Sem::Skip(W::WhyDate, to(i + 2)), i + 3));
+            }
         }
-        // "ngày 16/9", "tháng 12/2023".
+        // `24.11.2023`: read as one number by the tokens.
+        let dotted: Vec<&str> = t.s.split('.').collect();
+        if t.kind == Kind::Num
+            && dotted.len() == 3
+            && dotted[0].len() <= 2
+            && dotted[1].len() <= 2
+            && year(Some(&Tok {
+                s: dotted[2].to_string(),
+                ..t.clone()
+            }))
+            .is_some()
+        {
+            return Some((Sem::Skip(W::WhyDate, t.span.clone()), i + 1));
+        }
+        // "ngày 16/9", "tháng 12/2023", "ngày 24-11".
+        let sep = if self.punct(i + 2, "-") { "-" } else { "/" };
         if matches!(t.s.as_str(), "ngay" | "thang")
             && self.num(i + 1)
-            && self.punct(i + 2, "/")
+            && self.punct(i + 2, sep)
             && self.num(i + 3)
         {
-            let end = if self.punct(i + 4, "/") && self.num(i + 5) {
+            let end = if self.punct(i + 4, sep) && self.num(i + 5) {
                 i + 5
             } else {
                 i + 3
@@ -1318,7 +1336,7 @@ impl Reader<'_> {
     fn other_group(&self, item: &Item) -> Option<GroupRef> {
         let named = item.other.iter().rposition(|(_, known)| !known)? + 1;
         let (first, last) = (&item.other.first()?.0, &item.other[named - 1].0);
-        if named > 6 {
+        if named > 10 {
             return None;
         }
         let printed = self.text.get(first.start..last.end)?.trim();
@@ -1528,10 +1546,23 @@ impl Reader<'_> {
             .cloned()
             .or_else(|| item.group.as_ref().map(|(g, _)| g.clone()));
         let named = (item.tier.is_some() || item.cover.is_some()) && item.num.is_some();
-        let group = explicit
-            .clone()
-            .or_else(|| named.then(|| self.other_group(item)).flatten())
-            .or_else(|| self.group.clone());
+        // "16/16 Đảng bộ, ban thường vụ cấp ủy trực thuộc tỉnh …; trong đó
+        // 3/16 Đảng bộ, ban thường vụ cấp ủy …": a part's shorter name is
+        // its whole's group.
+        let whole = f
+            .parent
+            .and_then(|(pa, _)| self.accs.get(pa))
+            .map(|a| GroupRef {
+                id: a.id.clone(),
+                label: a.label.clone(),
+            });
+        let other = named.then(|| self.other_group(item)).flatten().map(|o| {
+            match whole.filter(|w| w.id.starts_with(&o.id) || o.id.starts_with(&w.id)) {
+                Some(w) => w,
+                None => o,
+            }
+        });
+        let group = explicit.clone().or(other).or_else(|| self.group.clone());
         if let Some(g) = &explicit {
             self.group = Some(g.clone());
         }
@@ -1692,6 +1723,23 @@ struct Flow {
     compared: Option<PeriodKey>,
 }
 
+/// Whether the words up to the next comma (or "và") go on with a group's
+/// name: no number, no known group, and a tier or coverage to end on.
+fn name_goes_on(rest: &[Sem]) -> bool {
+    let part = rest
+        .iter()
+        .take_while(|s| !matches!(s, Sem::Sep(',' | '(' | ')', _) | Sem::Mark(M::And, _)));
+    let mut ends = false;
+    for s in part {
+        match s {
+            Sem::Num { .. } | Sem::Mark(M::Group(_) | M::Person | M::Not(_), _) => return false,
+            Sem::Mark(M::Tier(_) | M::Cover, _) => ends = true,
+            _ => {}
+        }
+    }
+    ends
+}
+
 /// Cuts a clause into items: at `,`, `và`, "trong đó", and before a
 /// second main count. Each item comes with the period it names.
 fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
@@ -1740,6 +1788,15 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     && cur.num.is_none()
                     && cur.tier.is_some()
                     && matches!(clause.get(at + 1), Some(Sem::Mark(M::Share, _))) => {}
+            // "16/16 Đảng bộ, ban thường vụ cấp ủy trực thuộc tỉnh được xếp
+            // loại …": a comma inside another group's name, when the words
+            // after it (up to the next comma) have no number but the tier or
+            // coverage the name is waiting for.
+            Sem::Sep(',', _)
+                if depth == 0
+                    && cur.naming()
+                    && !cur.other.is_empty()
+                    && name_goes_on(&clause[at + 1..]) => {}
             Sem::Sep(',', _) if depth == 0 => {
                 push(&mut out, &mut cur, &mut period);
                 first = true;

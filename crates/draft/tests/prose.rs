@@ -425,6 +425,13 @@ fn regressions_from_the_blind_set() {
             "Có 702 TCCSĐ được đánh giá; 661 TCCSĐ hoàn thành tốt nhiệm vụ trở lên, có 4,8% số TCCSĐ hoàn thành nhiệm vụ và 2 TCCSĐ không hoàn thành nhiệm vụ.",
             "organisations /702: excellent=- good=661+ completed=- not_completed=2",
         ),
+        // "16/16 Đảng bộ, ban thường vụ cấp ủy trực thuộc tỉnh …": the comma
+        // cut the name (nothing was read), and the part "trong đó 3/16 Đảng
+        // bộ, ban thường vụ cấp ủy …" became a group of its own.
+        (
+            "Kết quả, 16/16 Đảng bộ, ban thường vụ cấp ủy trực thuộc tỉnh được xếp loại chất lượng hoàn thành tốt nhiệm vụ; trong đó 3/16 Đảng bộ, ban thường vụ cấp ủy được xếp loại chất lượng hoàn thành xuất sắc nhiệm vụ.",
+            "dang-bo-ban-thuong-vu-cap-uy-truc-thuoc-tinh /16: excellent=3 good=16+ completed=0 not_completed=0",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
@@ -525,6 +532,17 @@ fn what_is_not_a_result_is_listed_with_its_reason_and_never_written() {
             "Năm 2023 có 52 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, tăng 6 so với năm 2022.",
             vec![("groups[0].counts.excellent", "52")],
             vec![("6 so với năm 2022", W::WhyChange)],
+        ),
+        // Found in the research: dates with dashes or dots and times were
+        // numbers with no meaning, not dates.
+        (
+            "Cập nhật 08:15 ngày 24.11.2023, theo Quy định ngày 24-11-2023: có 36 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            vec![("groups[0].counts.excellent", "36")],
+            vec![
+                ("08:15", W::WhyDate),
+                ("24.11.2023", W::WhyDate),
+                ("24-11-2023", W::WhyDate),
+            ],
         ),
         // Found on the blind set: not reviewed, and another rating.
         (
