@@ -588,6 +588,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("trong do", M::OfWhich, false),
     ("trong so do", M::OfWhich, false),
     ("trong tong so", M::OutOf, false),
+    ("trong so", M::OutOf, false),
     ("tren tong so", M::OutOf, false),
     ("of", M::OutOf, true),
     ("tang tu", M::From, false),
@@ -1461,6 +1462,9 @@ impl Reader<'_> {
                 self.cover(&g, true, v);
             }
             f.bare_at = None;
+            if let Some((_, v, _)) = f.bare_share.take() {
+                self.unused(v.span, W::WhyNoMeaning);
+            }
         }
     }
 
@@ -1628,6 +1632,18 @@ impl Reader<'_> {
                 f.last_main = true;
             }
             (None, true) if f.last_main => self.unused(val.span, W::WhyShareOfCount),
+            // "96,8% tổ chức cơ sở đảng và 92,1% đảng viên … tốt trở lên":
+            // the tier after "và" may be this share's too.
+            (Some(g), true) => {
+                if let Some((_, v, _)) = f.bare_share.take() {
+                    self.unused(v.span, W::WhyNoMeaning);
+                }
+                let val = Val {
+                    span: item.words(),
+                    ..val
+                };
+                f.bare_share = Some((g.clone(), val, n));
+            }
             _ => self.unused(val.span, W::WhyNoMeaning),
         }
     }
@@ -1654,6 +1670,12 @@ impl Reader<'_> {
             if let Some((bg, bv)) = f.bare.pop().filter(|(bg, _)| *bg != g) {
                 self.tier_fig(&bg, (tier, bv, pct), item.or_better, None);
             }
+        }
+        let shared = f
+            .bare_share
+            .take_if(|(bg, _, at)| item.and_joined && pct && *at + 1 == n && *bg != g);
+        if let Some((bg, bv, _)) = shared {
+            self.tier_fig(&bg, (tier, bv, true), item.or_better, None);
         }
         f.last_tier = Some((g.id.clone(), tier, item.or_better, self.period));
         self.last_tier = f.last_tier.clone();
@@ -1719,6 +1741,8 @@ struct Flow {
     /// This clause's counts with a group and nothing else, and the last one's item.
     bare: Vec<(GroupRef, Val)>,
     bare_at: Option<usize>,
+    /// A group's share with no tier, waiting for one after "và" (its item).
+    bare_share: Option<(GroupRef, Val, usize)>,
     /// The year a comparison names ("so với năm 2021").
     compared: Option<PeriodKey>,
 }
@@ -1858,7 +1882,10 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     && cur.num.is_none()
                     && depth == 0
                     && v.parse::<f64>().is_ok_and(|n| n <= 100.0);
-                let pct = &(*pct || bare_share);
+                // A count is whole: "HTXSNV 17,2" is a share.
+                let fraction =
+                    !pct && v.contains('.') && v.parse::<f64>().is_ok_and(|n| n <= 100.0);
+                let pct = &(*pct || bare_share || fraction);
                 let (approx, from) = approx
                     .take()
                     .map_or((None, span.start), |(a, f)| (Some(a), f));
@@ -2363,6 +2390,7 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         }
     }
     for a in &mut accs {
+        whole_shares(a);
         rest_by_share(a);
     }
     // Shares in a group given by counts: the chart works its shares out.
@@ -2377,6 +2405,37 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         }
     }
     (accs, first)
+}
+
+/// "HTXSNV 17,2; HTTNV 78,4; HTNV 4; KHTNV 0,4" (a table's column of
+/// shares, its `%` in the heading): a whole number among shares, when
+/// they all add up to 100, is a share too, not a count of 4.
+fn whole_shares(a: &mut Acc) {
+    let (shares, counts): (Vec<&TierFig>, Vec<&TierFig>) = a.figs.iter().partition(|f| f.share);
+    let value = |f: &TierFig| f.val.v.parse::<f64>().ok();
+    let small = counts.iter().all(|f| value(f).is_some_and(|n| n <= 100.0));
+    let plain = a
+        .figs
+        .iter()
+        .all(|f| !f.or_better && f.val.approx.is_none());
+    let sum: Option<f64> = a.figs.iter().map(value).sum();
+    let once = a
+        .figs
+        .iter()
+        .all(|f| a.figs.iter().filter(|g| g.tier == f.tier).count() == 1);
+    if shares.is_empty()
+        || !once
+        || counts.is_empty()
+        || !small
+        || !plain
+        || a.evaluated.is_some()
+        || !sum.is_some_and(|s| (s - 100.0).abs() < 0.25)
+    {
+        return;
+    }
+    for f in &mut a.figs {
+        f.share = true;
+    }
 }
 
 /// "702 … được đánh giá; 661 … hoàn thành tốt nhiệm vụ trở lên …; có
