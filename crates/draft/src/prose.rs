@@ -1926,6 +1926,20 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
             }
             // Other words in brackets say nothing of the item: "112 … (tăng 9 …)".
             Sem::Mark(_, _) if depth > 0 => approx = None,
+            // "hoàn thành xuất sắc nhiệm vụ 21 TCCSĐ hoàn thành tốt nhiệm vụ
+            // 64 TCCSĐ" (a list's lines joined): a second tier after the
+            // item's tier and number starts the next item.
+            Sem::Mark(M::Tier(t), span)
+                if cur.num.as_ref().is_some_and(|(v, _)| {
+                    cur.tier
+                        .as_ref()
+                        .is_some_and(|(_, ts)| ts.start < v.span.start)
+                }) =>
+            {
+                push(&mut out, &mut cur, &mut period);
+                cur.start = span.start;
+                cur.tier = Some((t, span.clone()));
+            }
             Sem::Mark(m, span) => {
                 match *m {
                     // The group after the number wins: "Chi bộ số 5 có 47 đảng viên".

@@ -449,6 +449,12 @@ fn regressions_from_the_blind_set() {
             "Chất lượng đảng viên năm 2023 (%)\nHTXSNV\t17,2\nHTTNV\t78,4\nHTNV\t4\nKHTNV\t0,4",
             "members /: excellent=17.2% good=78.4% completed=4% not_completed=0.4%",
         ),
+        // A list whose lines start in lower case is joined as wrapped
+        // lines: the second line's tier was lost and 64 became the total.
+        (
+            "Kết quả xếp loại tổ chức cơ sở đảng\nhoàn thành xuất sắc nhiệm vụ 21 TCCSĐ\nhoàn thành tốt nhiệm vụ 64 TCCSĐ\nhoàn thành nhiệm vụ 5 TCCSĐ",
+            "organisations /: excellent=21 good=64 completed=5 not_completed=-",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
