@@ -179,6 +179,12 @@ fn tokens(text: &str) -> Vec<Tok> {
     let (mut i, mut gap) = (0, true);
     while i < chars.len() {
         let c = folded[i];
+        // Accents as separate marks (text from some PDFs), zero-width
+        // signs and soft hyphens: nothing of their own.
+        if invisible(c) {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             if c == '\n'
                 && out.last().is_some_and(|t: &Tok| t.s != "\n")
@@ -210,7 +216,7 @@ fn tokens(text: &str) -> Vec<Tok> {
             }
             Kind::Num
         } else if c.is_alphabetic() {
-            while i < chars.len() && folded[i].is_alphabetic() {
+            while i < chars.len() && (folded[i].is_alphabetic() || invisible(folded[i])) {
                 i += 1;
             }
             Kind::Word
@@ -220,13 +226,30 @@ fn tokens(text: &str) -> Vec<Tok> {
         };
         out.push(Tok {
             kind,
-            s: folded[start..i].iter().collect(),
+            s: folded[start..i]
+                .iter()
+                .filter(|c| !invisible(**c))
+                .collect(),
             span: byte(start)..byte(i),
             gap,
         });
         gap = false;
     }
     out
+}
+
+/// A combining accent ("a" + U+0300 is "à": folded away), a zero-width
+/// sign or a soft hyphen.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36f}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe20}'..='\u{fe2f}'
+        | '\u{200b}'..='\u{200d}'
+        | '\u{2060}'
+        | '\u{feff}'
+        | '\u{ad}')
 }
 
 /// Whether a line break after `last` only wraps the sentence: the line

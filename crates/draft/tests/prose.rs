@@ -455,6 +455,12 @@ fn regressions_from_the_blind_set() {
             "Kết quả xếp loại tổ chức cơ sở đảng\nhoàn thành xuất sắc nhiệm vụ 21 TCCSĐ\nhoàn thành tốt nhiệm vụ 64 TCCSĐ\nhoàn thành nhiệm vụ 5 TCCSĐ",
             "organisations /: excellent=21 good=64 completed=5 not_completed=-",
         ),
+        // Text from a PDF with its accents as separate marks (and a
+        // zero-width space) read no tier at all.
+        (
+            "Na\u{306}m 2023, co\u{301} 142 to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng hoa\u{300}n tha\u{300}nh xua\u{302}\u{301}t sa\u{306}\u{301}c nhie\u{323}\u{302}m vu\u{323}, 540 to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng hoa\u{300}n tha\u{300}nh to\u{302}\u{301}t nhie\u{323}\u{302}m vu\u{323}; kho\u{302}ng co\u{301} to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng na\u{300}o kho\u{302}ng hoa\u{300}n tha\u{300}nh nhie\u{323}\u{302}m vu\u{323}.",
+            "organisations /: excellent=142 good=540 completed=- not_completed=0",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
@@ -1483,7 +1489,7 @@ fn a_200_kb_report_reads_in_well_under_a_second() {
 fn mutations_of_real_style_paragraphs_never_panic_and_stay_on_their_text() {
     // Cut, doubled, swapped and spliced pieces of the real-style set, with
     // the signs and words that change its reading dropped in at random.
-    const BITS: [&str; 22] = [
+    const BITS: [&str; 24] = [
         "\n",
         "\n\n",
         "\t",
@@ -1505,6 +1511,8 @@ fn mutations_of_real_style_paragraphs_never_panic_and_stay_on_their_text() {
         "tỷ lệ này ",
         "trong tổng số ",
         "\u{301}",
+        "\u{200b}",
+        "\u{ad}",
         "日本 ",
     ];
     let texts: Vec<&str> = real_style().collect();
