@@ -186,7 +186,9 @@ fn tokens(text: &str) -> Vec<Tok> {
             continue;
         }
         if c.is_whitespace() {
-            if c == '\n'
+            // A line break: `\n`, or a lone `\r` (old Mac text).
+            let line = c == '\n' || (c == '\r' && folded.get(i + 1) != Some(&'\n'));
+            if line
                 && out.last().is_some_and(|t: &Tok| t.s != "\n")
                 && !wraps(out.last(), &chars[i + 1..])
             {

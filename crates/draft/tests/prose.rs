@@ -461,6 +461,12 @@ fn regressions_from_the_blind_set() {
             "Na\u{306}m 2023, co\u{301} 142 to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng hoa\u{300}n tha\u{300}nh xua\u{302}\u{301}t sa\u{306}\u{301}c nhie\u{323}\u{302}m vu\u{323}, 540 to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng hoa\u{300}n tha\u{300}nh to\u{302}\u{301}t nhie\u{323}\u{302}m vu\u{323}; kho\u{302}ng co\u{301} to\u{302}\u{309} chu\u{31b}\u{301}c co\u{31b} so\u{31b}\u{309} \u{111}a\u{309}ng na\u{300}o kho\u{302}ng hoa\u{300}n tha\u{300}nh nhie\u{323}\u{302}m vu\u{323}.",
             "organisations /: excellent=142 good=540 completed=- not_completed=0",
         ),
+        // Old Mac line breaks (a lone "\r") joined the lines: 21 went to
+        // the members named at the start of the next.
+        (
+            "Tổ chức cơ sở đảng HTXSNV: 21\rĐảng viên HTXSNV: 300",
+            "organisations /: excellent=21 good=- completed=- not_completed=- | members /: excellent=300 good=- completed=- not_completed=-",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
