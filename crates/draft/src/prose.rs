@@ -563,6 +563,13 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("duoc xep loai", M::Cover, false),
     ("duoc kiem diem", M::Cover, false),
     ("tham gia kiem diem", M::Cover, false),
+    // Older reports: "đánh giá, phân loại".
+    ("duoc danh gia , phan loai", M::Cover, false),
+    ("danh gia , phan loai", M::Cover, false),
+    ("duoc phan loai", M::Cover, false),
+    ("da danh gia", M::Cover, false),
+    ("da duoc danh gia", M::Cover, false),
+    ("da kiem diem", M::Cover, false),
     ("du kiem diem , danh gia , xep loai", M::Cover, false),
     ("du kiem diem , danh gia", M::Cover, false),
     ("duoc kiem diem , danh gia", M::Cover, false),
@@ -1851,6 +1858,14 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 first = true;
                 extend = false;
                 slash = false;
+            }
+            // "Về kết quả đánh giá, phân loại: Có 574 …": a heading before a
+            // colon (no number, no tier) is an item of its own; its group
+            // carries on.
+            Sem::Sep(':', _) if depth == 0 && cur.num.is_none() && cur.tier.is_none() => {
+                push(&mut out, &mut cur, &mut period);
+                first = true;
+                extend = false;
             }
             // "tăng từ 38 lên 45": this year's number is an item of its own,
             // with the same group and tier.

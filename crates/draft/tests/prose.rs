@@ -467,6 +467,13 @@ fn regressions_from_the_blind_set() {
             "Tổ chức cơ sở đảng HTXSNV: 21\rĐảng viên HTXSNV: 300",
             "organisations /: excellent=21 good=- completed=- not_completed=- | members /: excellent=300 good=- completed=- not_completed=-",
         ),
+        // "đã đánh giá" was not coverage (987 became the total); a heading
+        // before a colon ("Kết quả đánh giá, xếp loại:") made the count
+        // after it a coverage.
+        (
+            "Năm 2016, 987 tổ chức cơ sở đảng đã đánh giá chất lượng. Kết quả đánh giá, xếp loại: có 574 chi bộ.",
+            "organisations /987 | cells 574/",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
