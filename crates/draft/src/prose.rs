@@ -1280,6 +1280,15 @@ struct Item {
 }
 
 impl Item {
+    /// The next item, saying the same as this one, from `span` on.
+    fn same_from(&self, span: &Range<usize>) -> Item {
+        Item {
+            start: span.start,
+            end: span.end,
+            ..self.clone()
+        }
+    }
+
     /// Whether words now may be another group's name: after the number,
     /// before any group, tier or coverage.
     fn naming(&self) -> bool {
@@ -1870,13 +1879,14 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
             // "tăng từ 38 lên 45": this year's number is an item of its own,
             // with the same group and tier.
             Sem::Mark(M::To, span) if depth == 0 && cur.from && cur.num.is_some() => {
-                let mut next = Item {
-                    start: span.start,
-                    end: span.end,
-                    ..cur.clone()
+                let next = Item {
+                    from: false,
+                    num: None,
+                    base: None,
+                    shares: Vec::new(),
+                    stray: Vec::new(),
+                    ..cur.same_from(span)
                 };
-                (next.from, next.num, next.base) = (false, None, None);
-                (next.shares, next.stray) = (Vec::new(), Vec::new());
                 push(&mut out, &mut cur, &mut period);
                 cur = next;
                 extend = false;
@@ -1888,12 +1898,10 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     && cur.tier.is_some()
                     && cur.num.as_ref().is_some_and(|(v, _)| v.v == "0") =>
             {
-                let mut next = Item {
-                    start: span.start,
-                    end: span.end,
-                    ..cur.clone()
+                let next = Item {
+                    tier: None,
+                    ..cur.same_from(span)
                 };
-                next.tier = None;
                 push(&mut out, &mut cur, &mut period);
                 cur = next;
                 extend = false;
