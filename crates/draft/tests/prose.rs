@@ -1114,10 +1114,7 @@ const BLIND: &[(&str, &[(&str, &str)])] = &[
 
 #[test]
 fn measured_blind_on_real_report_shapes() {
-    let (right, printed, extra) = measure(BLIND);
-    println!("blind: figures right / figures printed {right}/{printed}, figures not in the results {extra}");
-    assert!(right * 20 >= printed * 19, "{right}/{printed}");
-    assert_eq!(extra, 0);
+    read_well(BLIND, "blind");
 }
 
 /// A sixth set, written after the fixes to [`BLIND`] and never tuned on
@@ -1164,10 +1161,7 @@ const BLIND_AFTER: &[(&str, &[(&str, &str)])] = &[
 
 #[test]
 fn measured_on_a_set_written_after_the_fixes() {
-    let (right, printed, extra) = measure(BLIND_AFTER);
-    println!("after the fixes, never tuned on: figures right / figures printed {right}/{printed}, figures not in the results {extra}");
-    assert!(right * 20 >= printed * 19, "{right}/{printed}");
-    assert_eq!(extra, 0);
+    read_well(BLIND_AFTER, "after the fixes, never tuned on");
 }
 
 /// A seventh set, written last, never tuned on: whole articles' noise
@@ -1206,8 +1200,14 @@ const ARTICLES: &[(&str, &[(&str, &str)])] = &[
 
 #[test]
 fn measured_on_whole_articles() {
-    let (right, printed, extra) = measure(ARTICLES);
-    println!("whole articles, never tuned on: figures right / figures printed {right}/{printed}, figures not in the results {extra}");
+    read_well(ARTICLES, "whole articles, never tuned on");
+}
+
+/// The sets written after research in the shapes of real reports, once
+/// fixed: 95% of their figures right and none put in that they do not give.
+fn read_well(set: &[(&str, &[(&str, &str)])], name: &str) {
+    let (right, printed, extra) = measure(set);
+    println!("{name}: figures right / figures printed {right}/{printed}, figures not in the results {extra}");
     assert!(right * 20 >= printed * 19, "{right}/{printed}");
     assert_eq!(extra, 0);
 }
