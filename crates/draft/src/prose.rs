@@ -2077,26 +2077,39 @@ fn tables<'t>(text: &'t str, table: &Phrases) -> Vec<(Range<usize>, Vec<Acc>)> {
             table.whole(folded.strip_prefix(&["so"]).unwrap_or(&folded))
         })
     };
-    // The lines, each cut at its tabs: (line's bytes, cells' bytes).
+    // The lines, each cut at its tabs (or, with none, at runs of spaces, as
+    // a PDF's table comes out): (line's bytes, cells' bytes).
     let mut lines: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let mut cells = Vec::new();
-        let mut from = at;
-        for part in line.trim_end_matches(['\n', '\r']).split('\t') {
-            cells.push(from..from + part.len());
-            from += part.len() + 1;
-        }
-        lines.push((at..at + line.len(), cells));
+        let body = line.trim_end_matches(['\n', '\r']);
+        lines.push((at..at + line.len(), cut(body, at)));
         at += line.len();
     }
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        // Only a line with tabs can be a header (a line without is not cut up).
+        // A table's lines with single spaces between its cells: a header
+        // that is nothing but column names, rows a group and as many numbers.
         if lines[i].1.len() < 3 {
-            i += 1;
-            continue;
+            let line = lines[i].0.clone();
+            // (A header has no number: prose lines are not looked at twice.)
+            let words_only = !text[line.clone()].bytes().any(|b| b.is_ascii_digit());
+            let head = words_only
+                .then(|| spaced_header(&text[line.clone()], line.start, table))
+                .flatten();
+            let Some(head) = head else {
+                i += 1;
+                continue;
+            };
+            let columns = head.len() - 1;
+            lines[i].1 = head;
+            for (bytes, cells) in lines.iter_mut().skip(i + 1) {
+                match spaced_row(&text[bytes.clone()], bytes.start, columns, table) {
+                    Some(row) => *cells = row,
+                    None => break,
+                }
+            }
         }
         let head: Vec<Option<Mark>> = lines[i].1.iter().map(|c| mark(&text[c.clone()])).collect();
         let tiers = head
@@ -2194,6 +2207,80 @@ fn tables<'t>(text: &'t str, table: &Phrases) -> Vec<(Range<usize>, Vec<Acc>)> {
         i = j;
     }
     out
+}
+
+/// A line's cells: at its tabs, else at runs of two spaces or more; one
+/// cell when it has neither.
+fn cut(body: &str, at: usize) -> Vec<Range<usize>> {
+    let sep = if body.contains('\t') { "\t" } else { "  " };
+    let mut cells = Vec::new();
+    let mut from = 0;
+    while let Some(found) = body[from..].find(sep) {
+        let end = from + found;
+        cells.push(at + from..at + end);
+        from = end + sep.len();
+        // The rest of a run of spaces belongs to no cell.
+        while sep == "  " && body[from..].starts_with(' ') {
+            from += 1;
+        }
+    }
+    cells.push(at + from..at + body.len());
+    cells
+}
+
+/// A header whose columns are only known names, single spaces between
+/// ("Đối tượng Tổng số HTXSNV HTTNV HTNV KHTNV"): a first cell of up to
+/// three other words, then a cell a column; two tiers at least.
+fn spaced_header(line: &str, at: usize, table: &Phrases) -> Option<Vec<Range<usize>>> {
+    let toks = tokens(line.trim_end_matches(['\n', '\r']));
+    let span = |t: &Tok| at + t.span.start..at + t.span.end;
+    let column = |k: usize| -> Option<(usize, bool)> {
+        let words = &toks[k..];
+        if words.len() >= 2 && words[0].s == "tong" && words[1].s == "so" {
+            return Some((2, false));
+        }
+        match table.longest(words)? {
+            (w, M::Tier(_), _) => Some((w.len(), true)),
+            (w, M::Cover, _) => Some((w.len(), false)),
+            _ => None,
+        }
+    };
+    let lead = (0..=3.min(toks.len())).find(|k| *k == toks.len() || column(*k).is_some())?;
+    let mut cells = vec![match lead {
+        0 => at..at,
+        k => span(&toks[0]).start..span(&toks[k - 1]).end,
+    }];
+    let (mut k, mut tiers) = (lead, 0);
+    while k < toks.len() {
+        let (n, tier) = column(k)?;
+        cells.push(span(&toks[k]).start..span(&toks[k + n - 1]).end);
+        tiers += usize::from(tier);
+        k += n;
+    }
+    (tiers >= 2 && cells.len() >= 3).then_some(cells)
+}
+
+/// A row under a [`spaced_header`]: a group, then exactly `columns`
+/// numbers (each with its `%`).
+fn spaced_row(line: &str, at: usize, columns: usize, table: &Phrases) -> Option<Vec<Range<usize>>> {
+    let toks = tokens(line.trim_end_matches(['\n', '\r']));
+    let span = |t: &Tok| at + t.span.start..at + t.span.end;
+    let (words, M::Group(_), _) = table.longest(&toks)? else {
+        return None;
+    };
+    let group = span(&toks[0]).start..span(&toks[words.len() - 1]).end;
+    let mut cells = Vec::from([group]);
+    let mut k = words.len();
+    while k < toks.len() {
+        if toks[k].kind != Kind::Num {
+            return None;
+        }
+        let pct = toks.get(k + 1).is_some_and(|t| t.s == "%");
+        let last = if pct { k + 1 } else { k };
+        cells.push(span(&toks[k]).start..span(&toks[last]).end);
+        k = last + 1;
+    }
+    (cells.len() == columns + 1).then_some(cells)
 }
 
 /// Reads report text into a draft.

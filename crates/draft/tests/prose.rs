@@ -474,6 +474,16 @@ fn regressions_from_the_blind_set() {
             "Năm 2016, 987 tổ chức cơ sở đảng đã đánh giá chất lượng. Kết quả đánh giá, xếp loại: có 574 chi bộ.",
             "organisations /987 | cells 574/",
         ),
+        // A table copied from a PDF, spaces between its cells (single or
+        // runs), was read as prose: totals only.
+        (
+            "Năm 2023\nĐối tượng Tổng số HTXSNV HTTNV HTNV KHTNV\nTổ chức cơ sở đảng 84 16 62 5 1\nĐảng viên 3.950 590 3.180 160 20\nNguồn: Ban Tổ chức.",
+            "organisations 84/: excellent=16 good=62 completed=5 not_completed=1 | members 3950/: excellent=590 good=3180 completed=160 not_completed=20",
+        ),
+        (
+            "Đối tượng      Tổng số    HTXSNV    HTTNV\nChi bộ         120        25        88",
+            "cells 120/: excellent=25 good=88 completed=- not_completed=-",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
