@@ -484,6 +484,12 @@ fn regressions_from_the_blind_set() {
             "Đối tượng      Tổng số    HTXSNV    HTTNV\nChi bộ         120        25        88",
             "cells 120/: excellent=25 good=88 completed=- not_completed=-",
         ),
+        // "chưa hoàn thành nhiệm vụ" (not completed) and "không HTNV" were
+        // read as "hoàn thành nhiệm vụ" (completed).
+        (
+            "Số đảng viên chưa hoàn thành nhiệm vụ, vi phạm tư cách có 41 trường hợp; 3 chi bộ không HTNV.",
+            "members /: excellent=- good=- completed=- not_completed=41 | cells /: excellent=- good=- completed=- not_completed=3",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
