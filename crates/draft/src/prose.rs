@@ -622,6 +622,7 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("or higher", M::OrBetter, true),
     ("trong do", M::OfWhich, false),
     ("trong so do", M::OfWhich, false),
+    ("trong so nay", M::OfWhich, false),
     ("trong tong so", M::OutOf, false),
     ("trong so", M::OutOf, false),
     ("tren tong so", M::OutOf, false),

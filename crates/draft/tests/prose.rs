@@ -490,6 +490,11 @@ fn regressions_from_the_blind_set() {
             "Số đảng viên chưa hoàn thành nhiệm vụ, vi phạm tư cách có 41 trường hợp; 3 chi bộ không HTNV.",
             "members /: excellent=- good=- completed=- not_completed=41 | cells /: excellent=- good=- completed=- not_completed=3",
         ),
+        // "Trong số này" (of these) was "trong số" (out of) and "này".
+        (
+            "Có 45 chi bộ hoàn thành tốt nhiệm vụ, trong số này 12 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            "cells /: excellent=12 good=45+ completed=- not_completed=-",
+        ),
         // "chất lượng sinh hoạt" (another rating): 48 became the cells' total.
         (
             "Đảng ủy đánh giá chất lượng sinh hoạt của 48 chi bộ; 40 chi bộ xếp loại tốt.",
