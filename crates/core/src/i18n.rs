@@ -413,12 +413,17 @@ pub enum ToolMsg {
         file: String,
         bytes: usize,
     },
+    /// `--read-text`: the text gave no figure (nothing is written).
+    NoFigures(String),
+    /// A line the tool wrote in the user's language already (`--explain`,
+    /// whose words are the editor's, `tier_breakdown_draft::words`).
+    Said(String),
 }
 
 /// The tool's words for `m`.
 pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
-    const USAGE: &str = "usage: standalone RESULTS.json [-o OUT.html] [--dist DIR] [--svg OUT.svg] [--png OUT.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]";
-    const USAGE_VI: &str = "cách dùng: standalone RESULTS.json [-o OUT.html] [--dist THƯ_MỤC] [--svg ẢNH.svg] [--png ẢNH.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]";
+    const USAGE: &str = "usage: standalone RESULTS.json [-o OUT.html] [--dist DIR] [--svg OUT.svg] [--png OUT.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]\n       standalone --read-text REPORT.txt [-o RESULTS.json] [--explain]";
+    const USAGE_VI: &str = "cách dùng: standalone RESULTS.json [-o OUT.html] [--dist THƯ_MỤC] [--svg ẢNH.svg] [--png ẢNH.png [--scale 2]] [--width PX] [--dark] [--lang vi|en]\n           standalone --read-text BÁO_CÁO.txt [-o RESULTS.json] [--explain]";
     let vi = lang == UiLang::Vi;
     match m {
         ToolMsg::Usage if vi => USAGE_VI.into(),
@@ -448,6 +453,11 @@ pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
         ToolMsg::Io { file, error } => format!("{file}: {error}"),
         ToolMsg::Wrote { file, bytes } if vi => format!("đã ghi {file} ({bytes} byte)"),
         ToolMsg::Wrote { file, bytes } => format!("wrote {file} ({bytes} bytes)"),
+        ToolMsg::NoFigures(f) if vi => {
+            format!("{f}: không tìm thấy số liệu xếp loại nào, không ghi tệp")
+        }
+        ToolMsg::NoFigures(f) => format!("{f}: no review figure found, nothing written"),
+        ToolMsg::Said(line) => line.clone(),
     }
 }
 

@@ -152,6 +152,42 @@ words! {
     Copied => "Đã sao chép", "Copied";
     CopyFailed => "Không sao chép được: hãy chọn chữ và sao chép bằng tay.", "Could not copy: select the text and copy it by hand.";
     CodeTitle => "Biểu đồ xếp loại", "Tier chart";
+    ProseTitle => "Kết quả đánh giá, xếp loại", "Review results";
+    ReadNotUsed => "không dùng", "not used";
+    ReadAsk => "cần chọn", "to choose";
+    WhyTarget => "chỉ tiêu, mục tiêu hay kế hoạch, không phải kết quả", "a target or a plan, not a result";
+    WhyAward => "khen thưởng, không phải kết quả xếp loại", "an award, not a review result";
+    WhyAdmission => "kết nạp đảng viên, không phải kết quả xếp loại", "admissions, not a review result";
+    WhyCongress => "đại hội, không phải kết quả xếp loại", "a congress, not a review result";
+    WhyInspection => "kiểm tra, giám sát hay kỷ luật, không phải kết quả xếp loại", "an inspection or discipline, not a review result";
+    WhyDocument => "số hiệu văn bản", "a document number";
+    WhyDate => "ngày tháng", "a date";
+    WhySome => "\"một số\" là vài, không phải một con số", "\"một số\" means some, not a figure";
+    WhyChange => "mức tăng, giảm hay so sánh, không phải số lượng", "a change or a comparison, not a count";
+    WhyShareOfCount => "tỷ lệ của số đã dùng: biểu đồ tự tính", "the share of a figure already used: the chart works it out";
+    WhyMixed => "tỷ lệ trong nhóm đã có số lượng: biểu đồ tự tính", "a share in a group given by counts: the chart works shares out";
+    WhyCoverageShare => "tỷ lệ được đánh giá nhưng không có tổng số để tính ra số lượng", "a share of those reviewed with no total to make it a count";
+    WhyApproxCoverage => "số được đánh giá hay tổng số chỉ là ước chừng: tệp cần số chính xác", "an approximate total or evaluated: the file needs an exact one";
+    WhyLabel => "số trong một cái tên (\"số 5\"), không phải số lượng", "a number in a name (\"No. 5\"), not a count";
+    WhyNoGroup => "không rõ số này của nhóm nào", "no group is named for this figure";
+    WhyNoMeaning => "không đi kèm mức xếp loại hay nhóm nào", "not next to a tier or a group";
+    WhyNotReviewed => "chưa đánh giá, được miễn hay mới thành lập: không phải kết quả xếp loại", "not reviewed, exempt or newly formed: not a review result";
+    WhyOtherRating => "một cách xếp loại khác (chất lượng sinh hoạt chi bộ…), không phải kết quả kiểm điểm hằng năm", "another rating (the quality of cell meetings…), not the yearly review";
+    WhyTwice => "trường này đã có số ở chỗ khác", "this field's figure was given before";
+    WorkedOutFrom => "tính ra từ", "worked out from";
+    WhyDerived => "tính ra: các mức đã nêu cộng lại đủ số được đánh giá, nên mức này là 0", "worked out: the tiers given add up to the evaluated, so this one is 0";
+    AskGoodIncludes => "Số \"hoàn thành tốt nhiệm vụ\" có gồm cả số hoàn thành xuất sắc không? (Chỉ khi gồm, các mức mới cộng lại đủ số được đánh giá.)", "Does the \"completed duties well\" figure include the excellent ones? (Only then do the tiers add up to the evaluated.)";
+    ChoiceOrBetter => "Có: là số tốt trở lên", "Yes: it is good or better";
+    ChoiceAlone => "Không: chỉ riêng mức tốt", "No: good alone";
+    AskShareBase => "Các tỷ lệ này tính trên số được đánh giá hay trên tổng số?", "Are these shares of the evaluated or of the total?";
+    ChoiceOfEvaluated => "Trên số được đánh giá (vẽ đúng như in)", "Of the evaluated (drawn as printed)";
+    ChoiceOfTotal => "Trên tổng số (đổi ra số lượng khoảng chừng)", "Of the total (made into approximate counts)";
+    AskElliptic => "Số này của một năm khác không nêu mức: cùng mức với số trước nó, hay là tổng số của nhóm?", "This figure of another year names no tier: the same tier as the figure before it, or the group's total?";
+    ChoiceSameTier => "Cùng mức với số trước nó", "The same tier as the figure before it";
+    ChoiceTotal => "Tổng số của nhóm", "The group's total";
+    AskNoYear => "Văn bản nói \"hằng năm\" mà không nêu năm nào: đây có phải kết quả của một năm?", "The text says \"every year\" and names no year: are these one year's results?";
+    ChoiceOneYear => "Có: kết quả một năm (hãy điền kỳ)", "Yes: one year's results (fill in the period)";
+    ChoiceNotResults => "Không: là quy định hằng năm, không phải kết quả", "No: a yearly rule, not results";
 }
 
 #[cfg(test)]

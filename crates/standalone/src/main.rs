@@ -7,7 +7,14 @@
 //! cargo run --bin standalone -- path/to/results.json --svg chart.svg [--width 1200] [--dark] [--lang en]
 //! cargo run --bin standalone -- path/to/results.json --png chart.png [--scale 2] [--width …]
 //! cargo run --bin standalone -- --static-into page.html [--static-into …]
+//! cargo run --bin standalone -- --read-text report.txt [-o results.json] [--explain]
 //! ```
+//!
+//! `--read-text` reads a report's text (`tier_breakdown_draft::prose`) and
+//! writes the results file the editor would start from; it fails (exit 1,
+//! nothing written) when the text gives no figure. `--explain` prints each
+//! figure with the words it came from, what was seen and not used (with
+//! the reason) and the questions the text leaves open.
 //!
 //! `--static-into` rewrites a page in place with the chart in its HTML
 //! before any script runs (a full page's `[data-tier-breakdown-page]`, and
@@ -59,6 +66,9 @@ mod standalone {
         chart_lang: Option<UiLang>,
         /// Pages to write the static chart into.
         pages: Vec<PathBuf>,
+        /// `--read-text`: a report's text, read into a results file (`out`).
+        report: Option<PathBuf>,
+        explain: bool,
     }
 
     /// An option's number, refused when missing, not a number or outside `range`.
@@ -80,6 +90,7 @@ mod standalone {
         let (mut svg, mut width, mut dark, mut chart_lang) = (None, 1200.0, false, None);
         let (mut png, mut scale) = (None, 1.0);
         let mut pages = Vec::new();
+        let (mut report, mut explain) = (None, false);
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -90,6 +101,8 @@ mod standalone {
                 "--scale" => scale = number_in(it.next(), 0.25..=4.0)?,
                 "--dark" => dark = true,
                 "--static-into" => pages.extend(it.next().map(PathBuf::from)),
+                "--read-text" => report = it.next().map(PathBuf::from),
+                "--explain" => explain = true,
                 "--width" => width = number_in(it.next(), 240.0..=4000.0)?,
                 "--lang" => {
                     let l = it.next().unwrap_or_default();
@@ -101,15 +114,24 @@ mod standalone {
             }
         }
         let dist = dist.unwrap_or_else(|| PathBuf::from("dist"));
+        // `--read-text` alone, with `-o` (the results file) or `--explain` or both.
+        let reading = report.is_some() || explain;
+        let alone = results.is_none() && svg.is_none() && png.is_none() && pages.is_empty();
+        if reading && !(report.is_some() && alone && (out.is_some() || explain)) {
+            return Err(ToolMsg::Usage);
+        }
         let out = match out {
+            Some(o) if reading => Some(o),
+            None if reading => None,
             Some(o) => Some(o),
             None if svg.is_some() || png.is_some() || (!pages.is_empty() && results.is_none()) => {
                 None
             }
             None => Some(dist.join("tier-breakdown.html")),
         };
-        // Only `--static-into` works without a results file.
+        // Only `--static-into` and `--read-text` work without a results file.
         if results.is_none()
+            && !reading
             && (pages.is_empty() || out.is_some() || svg.is_some() || png.is_some())
         {
             return Err(ToolMsg::Usage);
@@ -125,12 +147,98 @@ mod standalone {
             dark,
             chart_lang,
             pages,
+            report,
+            explain,
         })
+    }
+
+    /// `--read-text`: the report read into a results file, written to
+    /// `out`; with `--explain`, every figure and the words it came from.
+    fn read_text(args: &Args, lang: UiLang) -> Result<Vec<ToolMsg>, ToolMsg> {
+        use tier_breakdown_draft::prose::read;
+        use tier_breakdown_draft::words::{w, W};
+        let Some(path) = &args.report else {
+            return Err(ToolMsg::Usage);
+        };
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| ToolMsg::Io {
+            file: name.clone(),
+            error: e.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| ToolMsg::NotUtf8(name.clone()))?;
+        let r = read(&text);
+        if r.used.iter().all(|u| u.derived) {
+            return Err(ToolMsg::NoFigures(name));
+        }
+        let words = |range: &std::ops::Range<usize>| {
+            let s = text.get(range.clone()).unwrap_or("");
+            format!("«{}»", s.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        let mut said = Vec::new();
+        if args.explain {
+            for u in &r.used {
+                let approx = match u.approx.as_str() {
+                    "about" => Some(W::About),
+                    "nearly" => Some(W::Nearly),
+                    "over" => Some(W::Over),
+                    "under" => Some(W::Under),
+                    _ => None,
+                };
+                let mut figure = approx.map_or(String::new(), |a| format!("{} ", w(lang, a)));
+                figure.push_str(&u.value);
+                if u.or_better {
+                    figure = format!("{figure} {}", w(lang, W::OrBetter));
+                }
+                let from = match (u.derived, u.words.is_empty()) {
+                    (_, true) => format!("({})", w(lang, W::WhyDerived)),
+                    (true, false) => format!("({} {})", w(lang, W::WorkedOutFrom), words(&u.words)),
+                    (false, false) => words(&u.words),
+                };
+                said.push(ToolMsg::Said(format!("{} = {figure}  {from}", u.path)));
+            }
+            for u in &r.unused {
+                let (not_used, why) = (w(lang, W::ReadNotUsed), w(lang, u.why));
+                said.push(ToolMsg::Said(format!(
+                    "{not_used}: {} ({why})",
+                    words(&u.words)
+                )));
+            }
+            for q in &r.questions {
+                let choices: Vec<String> = q
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("[{}] {}", i + 1, w(lang, c.says)))
+                    .collect();
+                said.push(ToolMsg::Said(format!(
+                    "{}: {} {} {}",
+                    w(lang, W::ReadAsk),
+                    words(&q.words),
+                    w(lang, q.ask),
+                    choices.join(" ")
+                )));
+            }
+        }
+        if let Some(out) = &args.out {
+            let file = tier_breakdown_draft::write::results_file(&r.draft, "");
+            std::fs::write(out, file.as_bytes()).map_err(|e| ToolMsg::Io {
+                file: out.display().to_string(),
+                error: e.to_string(),
+            })?;
+            said.push(ToolMsg::Wrote {
+                file: out.display().to_string(),
+                bytes: file.len(),
+            });
+        }
+        Ok(said)
     }
 
     /// Writes the files asked for; returns one line per file written.
     pub fn run(args: Vec<String>, lang: UiLang) -> Result<Vec<ToolMsg>, ToolMsg> {
         let args = parse_args(args)?;
+        if args.report.is_some() {
+            return read_text(&args, lang);
+        }
         let io = |p: &PathBuf, e: std::io::Error| ToolMsg::Io {
             file: p.display().to_string(),
             error: e.to_string(),
