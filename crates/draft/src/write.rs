@@ -298,6 +298,7 @@ fn read_figure(v: Option<&Value>) -> Figure {
             value: read_string(m.get("or_better").or(m.get("value"))),
             or_better: m.contains_key("or_better"),
             approx: read_string(m.get("approx")),
+            ..Figure::default()
         },
         other => Figure {
             value: read_string(other),
@@ -469,7 +470,7 @@ pub fn field_id(d: &Draft, path: &str) -> String {
 }
 
 /// `groups[1].counts.good` → `groups`, `1`, `counts`, `good`.
-fn segments(path: &str) -> Vec<String> {
+pub(crate) fn segments(path: &str) -> Vec<String> {
     path.split(['.', '['])
         .map(|s| s.trim_end_matches(']'))
         .filter(|s| !s.is_empty())
