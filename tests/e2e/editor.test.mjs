@@ -555,8 +555,10 @@ test('screenshots of the editor at 1280 and 390 px: first screen, after paste, e
     await page.screenshot({ path: join(OUT, `editor-${width}-1-first.png`) });
     await pasteTable(page, SEED_TSV);
     await page.locator('.ed-frame:not(.ed-dim)').locator(CHART).waitFor();
+    await page.locator('.ed-preview').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, `editor-${width}-2-pasted.png`) });
-    // The phone view fits a phone: inside the panel at 390 px too.
+    // The phone view fits a phone: inside the panel at 390 px too (and is the one shown first there).
+    assert.equal(await page.getAttribute('.ed-preview [data-choice=phone]', 'aria-pressed'), String(width < 700));
     await page.click('.ed-preview [data-choice=phone]');
     await page.locator('.ed-frame.ed-phone').locator(CHART).waitFor();
     const { panel, chart } = await previewBoxes(page);
@@ -568,8 +570,7 @@ test('screenshots of the editor at 1280 and 390 px: first screen, after paste, e
     await page.fill('#f-groups-1-fig-1', '3791');
     await page.fill('#f-title-vi', 'Kết quả năm 2022');
     await page.locator('#ed-embed-inline').waitFor();
-    await page.locator('#ed-publish').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(OUT, `editor-${width}-5-outputs.png`), fullPage: true });
+    await page.locator('.ed-publish').screenshot({ path: join(OUT, `editor-${width}-5-outputs.png`) });
     assert.deepEqual(page.errors, []);
     await page.close();
   }

@@ -55,6 +55,14 @@ pub fn save_draft(d: &Draft) -> bool {
     LocalStorage::set(DRAFT_KEY, d).is_ok()
 }
 
+/// Whether the window is a phone's (narrower than 700 px).
+pub fn narrow() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 700.0)
+}
+
 pub fn language() -> Option<String> {
     window().and_then(|w| w.navigator().language())
 }

@@ -136,7 +136,12 @@ impl Fit {
 pub fn Preview(ed: Ed, out: Out) -> impl IntoView {
     let chart_lang = RwSignal::new("vi");
     let theme = RwSignal::new("light");
-    let width = RwSignal::new("desktop");
+    // On a phone, the phone's view first (the desktop one would be a third of its size).
+    let width = RwSignal::new(if browser::narrow() {
+        "phone"
+    } else {
+        "desktop"
+    });
     let shown = shown(ed);
     let data = Signal::derive(move || {
         shown.with(|s| {
