@@ -42,6 +42,33 @@ impl Text {
     pub fn is_empty(&self) -> bool {
         self.vi.trim().is_empty() && self.en.trim().is_empty()
     }
+
+    /// The name to show in `lang`: the text in `lang`, else in the other
+    /// language, else `or` (an id). Blank texts do not count.
+    ///
+    /// ```
+    /// use tier_breakdown_draft::draft::Text;
+    /// assert_eq!(Text::new("Chi bộ", "").name_or("en", "cells"), "Chi bộ");
+    /// assert_eq!(Text::new(" ", "").name_or("vi", "cells"), "cells");
+    /// ```
+    pub fn name_or<'a>(&'a self, lang: &str, or: &'a str) -> &'a str {
+        let other = if lang == "en" { "vi" } else { "en" };
+        [self.get(lang), self.get(other), or]
+            .into_iter()
+            .map(str::trim)
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// `v` with one decimal, with `lang`'s decimal mark (`18,8` in Vietnamese).
+fn decimal(v: f64, lang: &str) -> String {
+    let s = format!("{:.1}", (v * 10.0).round() / 10.0);
+    if lang == "en" {
+        s
+    } else {
+        s.replace('.', ",")
+    }
 }
 
 /// One tier, best first.
@@ -94,7 +121,78 @@ pub struct Group {
     pub figures: Vec<Figure>,
 }
 
+/// What switching a group between counts and percentages did to its figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Switched {
+    /// Each figure converted: (before, after), as typed.
+    Converted(Vec<(String, String)>),
+    /// Percentages cannot become counts without the number evaluated: the
+    /// figures are kept as they were, to be typed again.
+    Kept,
+    /// Nothing to convert (no figures, or coverage only).
+    Nothing,
+}
+
 impl Group {
+    /// Switches the group to `to`, converting its figures with the number
+    /// evaluated (counts → percentages also with their sum, when the
+    /// evaluated is not given), written with `lang`'s decimal mark; never
+    /// a silent change of meaning (12 does not become 12%).
+    ///
+    /// ```
+    /// use tier_breakdown_draft::draft::{Basis, Group, Switched};
+    /// let mut g = Group { evaluated: "64".into(), ..Group::default() };
+    /// g.figure_mut(0).value = "12".into();
+    /// g.figure_mut(1).value = "52".into();
+    /// let done = g.switch_basis(Basis::Shares, "vi");
+    /// assert_eq!(done, Switched::Converted(vec![("12".into(), "18,8".into()), ("52".into(), "81,3".into())]));
+    /// ```
+    pub fn switch_basis(&mut self, to: Basis, lang: &str) -> Switched {
+        let from = self.basis;
+        self.basis = to;
+        if from == to || from == Basis::None || to == Basis::None {
+            return Switched::Nothing;
+        }
+        let read = |s: &str, share: bool| {
+            let f = if share {
+                crate::number::read_share(s)
+            } else {
+                crate::number::read(s)
+            };
+            f.and_then(|f| f.json.parse::<f64>().ok())
+        };
+        let evaluated = read(&self.evaluated, false);
+        let sum: f64 = self
+            .figures
+            .iter()
+            .filter(|f| !f.or_better)
+            .filter_map(|f| read(&f.value, false))
+            .sum();
+        let convert: Box<dyn Fn(f64) -> String> = match (to, evaluated) {
+            (Basis::Shares, e) => {
+                let base = e.filter(|e| *e > 0.0).unwrap_or(sum);
+                if base <= 0.0 {
+                    return Switched::Kept;
+                }
+                Box::new(move |v| decimal(v * 100.0 / base, lang))
+            }
+            (_, Some(e)) if e > 0.0 => Box::new(move |v| format!("{}", (v * e / 100.0).round())),
+            _ => return Switched::Kept,
+        };
+        let mut done = Vec::new();
+        for f in &mut self.figures {
+            if let Some(v) = read(&f.value, from == Basis::Shares) {
+                let after = convert(v);
+                done.push((std::mem::replace(&mut f.value, after.clone()), after));
+            }
+        }
+        if done.is_empty() {
+            Switched::Nothing
+        } else {
+            Switched::Converted(done)
+        }
+    }
+
     /// The figure of the tier at `i`, to change it (made if missing).
     pub fn figure_mut(&mut self, i: usize) -> &mut Figure {
         if self.figures.len() <= i {

@@ -26,10 +26,12 @@ words! {
     Heading => "Tạo biểu đồ xếp loại", "Make a tier chart";
     Intro => "Dán bảng số liệu của báo cáo, sửa từng ô, xem biểu đồ ngay, rồi lấy mã nhúng. Mọi thứ ở lại trong trình duyệt này: không tài khoản, không máy chủ.", "Paste the report's table, correct any field, watch the chart, then take the embed code. Everything stays in this browser: no account, no server.";
     EditorLang => "Ngôn ngữ của trình soạn", "Editor language";
-    Saved => "Bản nháp được lưu tự động trong trình duyệt này.", "The draft is saved in this browser as you type.";
+    KeptAt => "Bản nháp được lưu tự động trong trình duyệt này, trên máy này, cho trang", "The draft is kept as you type in this browser, on this computer, for the site";
+    NotKept => "Bản nháp không được lưu trên máy này: đóng trang là mất. Hãy tải tệp kết quả về nếu cần giữ.", "The draft is not kept on this computer: closing the page loses it. Download the results file to keep it.";
+    DontKeep => "Không lưu bản nháp trên máy này (máy dùng chung, số liệu chưa công bố); bản đã lưu sẽ bị xoá", "Do not keep the draft on this computer (a shared computer, embargoed figures); the kept one is cleared";
     NotSaved => "Trình duyệt không cho lưu bản nháp: hãy tải tệp kết quả về trước khi đóng trang.", "This browser does not let the draft be saved: download the results file before you close the page.";
     Restored => "Đã mở lại bản nháp lần trước.", "Your last draft was restored.";
-    Start => "1. Bắt đầu", "1. Start";
+    Start => "Hoặc bắt đầu từ", "Or start from";
     UseExample => "Dùng ví dụ có sẵn (Phú Thọ 2022)", "Start from the built-in example (Phú Thọ 2022)";
     UseBlank => "Bắt đầu lại với tệp trống (bốn mức xếp loại)", "Start over with a blank file (the four review tiers)";
     OpenFile => "Mở tệp kết quả (.json)", "Open a results file (.json)";
@@ -47,14 +49,13 @@ words! {
     Skip => "bỏ qua", "skip";
     RemoveWhat => "Xóa", "Remove";
     KeptDraft => "Bản nháp vẫn giữ nguyên.", "The draft is as it was.";
-    Paste => "2. Dán bảng số liệu", "2. Paste a table";
-    PasteLabel => "Bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;)", "A table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;)";
+    Paste => "1. Dán bảng số liệu", "1. Paste the figures";
+    PasteLabel => "Dán vào đây bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;): biểu đồ hiện ra ngay", "Paste here a table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;): the chart appears at once";
     PasteHint => "Hàng đầu là tên các mức (hoặc tổng số, số được đánh giá), cột đầu là tên các nhóm; hoặc ngược lại. Số viết kiểu Việt (94.877; 16,2%) hay kiểu Anh (94,877; 16.2%) đều được.", "The first row names the tiers (or the total, the evaluated), the first column the groups; or the other way round. Numbers written the Vietnamese way (94.877; 16,2%) or the English way (94,877; 16.2%) both work.";
-    ReadTable => "Đọc bảng", "Read the table";
     TableTooSmall => "Cần ít nhất hai hàng và hai cột (tên và số liệu).", "A table needs at least two rows and two columns (names and figures).";
     TableTooBig => "Bảng quá lớn (tối đa 200.000 ô).", "The table is too large (200,000 cells at most).";
     TableUnreadable => "Không đọc được bảng (có dấu ngoặc kép chưa đóng?).", "The table could not be read (an unclosed quote?).";
-    Mapping => "Bảng được hiểu như sau; sửa nếu cần:", "This is how the table was read; correct it if needed:";
+    Mapping => "Cách đọc bảng (sửa nếu sai)", "How the table was read (correct it if wrong)";
     Orientation => "Hướng của bảng", "Orientation";
     TiersAcross => "Mỗi hàng một nhóm, mỗi cột một mức", "Groups as rows, tiers as columns";
     TiersDown => "Mỗi hàng một mức, mỗi cột một nhóm", "Tiers as rows, groups as columns";
@@ -74,10 +75,9 @@ words! {
     RecordsFound => "Các hàng sẽ thành", "The records become";
     NewWord => "mới", "new";
     Updates => "cập nhật", "updates";
-    PutIn => "Đưa vào biểu đồ", "Put into the chart";
-    PutInDone => "Đã đưa bảng vào biểu đồ:", "The table is in the chart:";
+    PutInDone => "Đã vẽ bảng thành biểu đồ:", "The table is drawn:";
     RecordsWord => "hàng số liệu", "records";
-    Contents => "3. Nội dung", "3. Contents";
+    Contents => "3. Mọi nội dung của tệp", "3. Everything in the file";
     FileLang => "Ngôn ngữ chính của tệp", "The file's main language";
     InVi => "tiếng Việt", "Vietnamese";
     InEn => "tiếng Anh", "English";
@@ -134,17 +134,30 @@ words! {
     NoProblems => "Tệp hợp lệ, không có cảnh báo.", "The file is valid, with no warnings.";
     GoToField => "Đến ô này", "Go to the field";
     Publish => "4. Xuất bản", "4. Publish";
+    CopyEmbed => "Sao chép mã nhúng", "Copy the embed code";
+    TitleAndSource => "2. Tiêu đề và nguồn", "2. Title and source";
+    FirstStep => "Chưa có gì để kiểm tra. Bắt đầu bằng cách dán bảng số liệu (Ctrl+V) vào ô “Dán bảng số liệu”, hoặc mở một tệp kết quả.", "Nothing to check yet. Start by pasting the figures (Ctrl+V) into the “Paste the figures” box, or open a results file.";
+    NothingYet => "Chưa đủ số liệu để vẽ biểu đồ.", "Not enough figures to draw the chart yet.";
+    PlaceholderNote => "Đây là biểu đồ mẫu (số liệu ví dụ). Dán bảng số liệu của bạn để vẽ biểu đồ của bạn.", "This is a sample chart (example figures). Paste your table to draw your chart.";
+    StaleNote => "Biểu đồ chưa cập nhật: hãy sửa các lỗi trong phần “Kiểm tra tệp”.", "The chart is not up to date: fix the errors under “Checks”.";
     FixFirst => "Hãy sửa các lỗi trên trước khi xuất bản.", "Fix the errors above before publishing.";
+    FillFirst => "Mã nhúng và các tệp sẽ có ở đây khi biểu đồ có số liệu.", "The embed codes and files appear here once the chart has its figures.";
     DownloadJson => "Tải tệp kết quả (.json)", "Download the results file (.json)";
     DownloadHtml => "Tải tệp HTML độc lập (mở được không cần mạng)", "Download the standalone HTML file (works offline)";
     DownloadSvg => "Tải ảnh SVG (rộng 1200 px)", "Download the SVG image (1200 px wide)";
     DownloadPng => "Tải ảnh PNG cho mạng xã hội (rộng 1200 px)", "Download a PNG image for social media (1200 px wide)";
     Building => "Đang tạo tệp…", "Building the file…";
     BuildFailed => "Không tạo được tệp HTML độc lập:", "The standalone file could not be built:";
-    HostedAt => "Địa chỉ nơi đặt tier-breakdown (thư mục có embed.js)", "Where tier-breakdown is hosted (the folder with embed.js)";
-    EmbedInline => "Mã nhúng, dữ liệu nằm trong mã (không cần đặt tệp ở đâu)", "Script embed code, data inline (nothing else to host)";
+    HostedAt => "Địa chỉ của tier-breakdown mà mã nhúng dùng (điền sẵn: nơi trình soạn này đang chạy; chỉ sửa nếu toà soạn đặt nó ở chỗ khác)", "The tier-breakdown address the codes use (filled in: where this editor runs; change it only if your newsroom hosts it elsewhere)";
+    HostAnswers => "Đã kiểm tra: embed.js có ở địa chỉ này.", "Checked: embed.js is at this address.";
+    HostSilent => "embed.js không trả lời ở địa chỉ này: mã nhúng sẽ không chạy. Hãy kiểm tra lại địa chỉ.", "embed.js does not answer at this address: the codes would not work. Check the address.";
+    HostUnchecked => "Trình soạn không kiểm tra được địa chỉ của máy chủ khác: hãy mở địa chỉ này kèm “embed.js” trong trình duyệt để chắc chắn.", "The editor cannot check another site's address: open it with “embed.js” at the end in your browser to be sure.";
+    EmbedInline => "Mã nhúng đầy đủ: số liệu nằm ngay trong mã", "The full embed code: the figures are inside it";
+    EmbedInlineWhen => "Dùng mã này khi không muốn đặt tệp nào lên mạng: dán vào bài viết (chế độ HTML) là xong. Mã dài vì chứa cả biểu đồ vẽ sẵn.", "Use this code when you do not want to host any file: paste it into the article (HTML mode) and you are done. It is long because it carries the drawn chart.";
     DataAddress => "Địa chỉ tệp kết quả đã đặt trên mạng (https://…)", "Address of the results file, once hosted (https://…)";
-    EmbedSrc => "Mã nhúng, dữ liệu theo địa chỉ", "Script embed code, data from the address";
+    EmbedSrc => "Mã nhúng ngắn: số liệu đọc từ địa chỉ tệp", "The short embed code: the figures are read from the file's address";
+    EmbedSrcWhen => "Dùng mã này khi đã đặt tệp kết quả lên mạng (https://…): mã chỉ vài trăm ký tự, và sửa tệp là biểu đồ trong bài đổi theo.", "Use this code once the results file is on the web (https://…): it is a few hundred characters, and changing the file changes the chart in the article.";
+    CmsStrips => "Nếu hệ thống quản trị nội dung (CMS) của toà soạn xoá thẻ <script> hoặc <template> khi lưu bài, biểu đồ sẽ không hiện. Khi đó hãy dùng mã iframe dưới đây, hoặc tải tệp HTML độc lập và đặt nó như một trang riêng.", "If your newsroom's content system (CMS) removes <script> or <template> tags when an article is saved, the chart will not show. Then use the iframe code below, or download the standalone HTML file and publish it as a page of its own.";
     IframeCode => "Mã iframe", "Iframe code";
     NeedAddress => "Nhập địa chỉ tệp kết quả ở trên để có mã này.", "Type the results file's address above to get this code.";
     AltText => "Văn bản thay thế (tóm tắt cho trình đọc màn hình)", "Alt text (the screen-reader summary)";
@@ -188,6 +201,54 @@ words! {
     AskNoYear => "Văn bản nói \"hằng năm\" mà không nêu năm nào: đây có phải kết quả của một năm?", "The text says \"every year\" and names no year: are these one year's results?";
     ChoiceOneYear => "Có: kết quả một năm (hãy điền kỳ)", "Yes: one year's results (fill in the period)";
     ChoiceNotResults => "Không: là quy định hằng năm, không phải kết quả", "No: a yearly rule, not results";
+    Converted => "Đã quy đổi theo số được đánh giá:", "Converted with the number evaluated:";
+    NotConverted => "Chưa quy đổi được sang số lượng (cần số được đánh giá): các số vẫn giữ nguyên, hãy nhập lại.", "Could not convert to counts (the number evaluated is needed): the figures are as they were, type them again.";
+    OtherStill => "Tên ở ngôn ngữ kia vẫn là", "The other language still says";
+    UpdateIt => "Sửa tên đó", "Update it";
+    ClearIt => "Xoá tên đó", "Clear it";
+    NoFigure => "chưa có số liệu", "no figure yet";
+    NotATier => "mức này không có trong danh sách các mức", "this tier is not in the list of tiers";
+    NotAGroup => "nhóm này không có trong các nhóm chính", "this group is not one of the main groups";
+    Untitled => "Chưa có tiêu đề", "Untitled";
+    StillUntitled => "Biểu đồ chưa có tiêu đề: hãy đặt tiêu đề trước khi đăng.", "The chart has no title yet: give it one before publishing.";
+}
+
+/// `{sum}` and `{evaluated}` already written as numbers in `lang`.
+pub fn sum_mismatch(lang: UiLang, sum: &str, evaluated: &str) -> String {
+    match lang {
+        UiLang::Vi => format!("các mức cộng lại là {sum}, khác số được đánh giá ({evaluated})"),
+        UiLang::En => format!("the tiers add up to {sum}, not to the {evaluated} evaluated"),
+    }
+}
+
+/// `{evaluated}` and `{total}` already written as numbers in `lang`.
+pub fn above_total(lang: UiLang, evaluated: &str, total: &str) -> String {
+    match lang {
+        UiLang::Vi => format!("số được đánh giá ({evaluated}) lớn hơn tổng số ({total})"),
+        UiLang::En => format!("more evaluated ({evaluated}) than the total ({total})"),
+    }
+}
+
+/// `{share}` already written as a number in `lang`.
+pub fn share_above_100(lang: UiLang, share: &str) -> String {
+    match lang {
+        UiLang::Vi => format!("tỉ lệ {share}% lớn hơn 100%"),
+        UiLang::En => format!("the share {share}% is above 100%"),
+    }
+}
+
+/// What the preview says about its size: drawn `width` px wide, shown at `percent`%.
+pub fn fit_note(lang: UiLang, width: u32, percent: u32) -> String {
+    match (lang, percent >= 100) {
+        (UiLang::Vi, true) => format!("Vẽ rộng {width} px, đúng cỡ người đọc thấy."),
+        (UiLang::Vi, false) => {
+            format!("Vẽ rộng {width} px như người đọc thấy, thu nhỏ còn {percent}% cho vừa khung.")
+        }
+        (UiLang::En, true) => format!("Drawn {width} px wide, at the size readers see."),
+        (UiLang::En, false) => {
+            format!("Drawn {width} px wide as readers see it, shown at {percent}% to fit.")
+        }
+    }
 }
 
 #[cfg(test)]

@@ -470,7 +470,7 @@ pub fn field_id(d: &Draft, path: &str) -> String {
 }
 
 /// `groups[1].counts.good` → `groups`, `1`, `counts`, `good`.
-fn segments(path: &str) -> Vec<String> {
+pub(crate) fn segments(path: &str) -> Vec<String> {
     path.split(['.', '['])
         .map(|s| s.trim_end_matches(']'))
         .filter(|s| !s.is_empty())

@@ -16,6 +16,35 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// Where the user said not to keep drafts on this computer (no figures in it).
+const NO_KEEP_KEY: &str = "tier-breakdown-editor/no-keep";
+
+/// Whether drafts are kept in this browser (the user did not say no).
+pub fn keeps_draft() -> bool {
+    LocalStorage::raw()
+        .get_item(NO_KEEP_KEY)
+        .ok()
+        .flatten()
+        .is_none()
+}
+
+/// Keeps drafts from now on, or stops and clears the one kept.
+pub fn keep_draft(keep: bool) {
+    if keep {
+        LocalStorage::delete(NO_KEEP_KEY);
+    } else {
+        LocalStorage::delete(DRAFT_KEY);
+        let _ = LocalStorage::raw().set_item(NO_KEEP_KEY, "1");
+    }
+}
+
+/// The page's origin (`https://news.example`): whatever runs there can read what it keeps.
+pub fn origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// The draft saved last, if any (and readable).
 pub fn load_draft() -> Option<Draft> {
     LocalStorage::get(DRAFT_KEY).ok()
@@ -24,6 +53,14 @@ pub fn load_draft() -> Option<Draft> {
 /// Saves the draft; false when the browser refuses (private mode, full).
 pub fn save_draft(d: &Draft) -> bool {
     LocalStorage::set(DRAFT_KEY, d).is_ok()
+}
+
+/// Whether the window is a phone's (narrower than 700 px).
+pub fn narrow() -> bool {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 700.0)
 }
 
 pub fn language() -> Option<String> {
@@ -178,6 +215,11 @@ async fn fetch(path: &str) -> Option<web_sys::Response> {
     let resp = JsFuture::from(window()?.fetch_with_str(path)).await.ok()?;
     let resp: web_sys::Response = resp.dyn_into().ok()?;
     resp.ok().then_some(resp)
+}
+
+/// Whether the editor's own site answers for `path` (relative to the editor).
+pub async fn answers(path: &str) -> bool {
+    fetch(path).await.is_some()
 }
 
 /// The widget's built files, as the native tool reads them from `dist/`.

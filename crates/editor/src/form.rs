@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 use tier_breakdown_core::i18n::UiLang;
-use tier_breakdown_draft::draft::{Basis, Draft, Group, Part, Text};
+use tier_breakdown_draft::choice::Choice;
+use tier_breakdown_draft::draft::{Basis, Draft, Group, Part, Switched, Text};
 use tier_breakdown_draft::number::APPROX_WORDS;
 use tier_breakdown_draft::words::{w, W};
 
@@ -34,42 +35,104 @@ pub(crate) fn input(
     view! {
         <div class="ed-field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="text" autocomplete="off" spellcheck="false"
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="false"
                 aria-invalid=move || bad().then_some("true")
                 aria-describedby={let p = problem_id.clone(); move || here.with(|h| !h.is_empty()).then(|| p.clone())}
                 prop:value=move || ed.draft.with(|d| get(d))
-                on:input=move |ev| {
+                on:input={let id = id.clone(); move |ev| {
                     let v = event_target_value(&ev);
+                    ed.touch(&id);
                     ed.draft.update(|d| set(d, v));
-                } />
+                }} />
             {problem_list(here, problem_id)}
         </div>
     }
 }
 
 /// A text in Vietnamese and in English: two inputs, `{id}-vi` and `{id}-en`.
-fn text_pair(
+pub(crate) fn text_pair(
     ed: Ed,
     id: String,
     label: W,
     get: impl Fn(&Draft) -> Option<&Text> + Send + Sync + Clone + 'static,
     set: impl Fn(&mut Draft) -> Option<&mut Text> + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    let one = move |code: &'static str, lang_word: W| {
-        let (get, set) = (get.clone(), set.clone());
-        input(
-            ed,
-            format!("{id}-{code}"),
-            move || format!("{} ({})", ed.w(label), ed.w(lang_word)),
-            move |d: &Draft| get(d).map(|t| t.get(code).to_string()).unwrap_or_default(),
-            move |d: &mut Draft, v| {
-                if let Some(t) = set(d) {
-                    *t.get_mut(code) = v;
-                }
-            },
-        )
+    // The language typed in last: the other one may now say something else.
+    let edited = RwSignal::new(None::<&'static str>);
+    let one = {
+        let (get, set, id) = (get.clone(), set.clone(), id.clone());
+        move |code: &'static str, lang_word: W| {
+            let (get, set) = (get.clone(), set.clone());
+            input(
+                ed,
+                format!("{id}-{code}"),
+                move || format!("{} ({})", ed.w(label), ed.w(lang_word)),
+                move |d: &Draft| get(d).map(|t| t.get(code).to_string()).unwrap_or_default(),
+                move |d: &mut Draft, v| {
+                    if let Some(t) = set(d) {
+                        *t.get_mut(code) = v;
+                        edited.set(Some(code));
+                    }
+                },
+            )
+        }
     };
-    view! { <div class="ed-pair">{one("vi", W::InVi)}{one("en", W::InEn)}</div> }
+    view! {
+        <div class="ed-pair">{one("vi", W::InVi)}{one("en", W::InEn)}</div>
+        {other_language(ed, id, edited, get, set)}
+    }
+}
+
+/// After one language of a text was changed, the other one's old text,
+/// with an offer to update it (focus it) or clear it: a renamed group does
+/// not keep its old English name unseen.
+fn other_language(
+    ed: Ed,
+    id: String,
+    edited: RwSignal<Option<&'static str>>,
+    get: impl Fn(&Draft) -> Option<&Text> + Send + Sync + Clone + 'static,
+    set: impl Fn(&mut Draft) -> Option<&mut Text> + Send + Sync + Clone + 'static,
+) -> impl IntoView {
+    let other = move || edited.get().map(|c| if c == "vi" { "en" } else { "vi" });
+    // The other language's text, if the user changed this one and it says something.
+    let old = Memo::new(move |_| {
+        let code = other()?;
+        let text = ed
+            .draft
+            .with(|d| get(d).map(|t| t.get(code).trim().to_string()))?;
+        (!text.is_empty()).then_some((code, text))
+    });
+    let target = format!("{id}-");
+    let focus = move |_| {
+        if let Some(code) = other() {
+            edited.set(None);
+            crate::browser::focus_first(&[format!("{target}{code}")]);
+        }
+    };
+    let clear = move |_| {
+        if let Some(code) = other() {
+            edited.set(None);
+            ed.draft.update(|d| {
+                if let Some(t) = set(d) {
+                    t.get_mut(code).clear();
+                }
+            });
+        }
+    };
+    let said = move || {
+        old.get().map(|(code, text)| {
+            let k = if code == "en" { W::InEn } else { W::InVi };
+            format!("{} ({}): “{text}”.", ed.w(W::OtherStill), ed.w(k))
+        })
+    };
+    view! {
+        <p class="ed-hint ed-other-lang" id=format!("{id}-other") hidden=move || old.with(Option::is_none)>
+            {said}" "
+            <button type="button" class="ed-small" on:click=focus>{move || ed.w(W::UpdateIt)}</button>
+            " "
+            <button type="button" class="ed-small" on:click=clear>{move || ed.w(W::ClearIt)}</button>
+        </p>
+    }
 }
 
 /// A labelled select bound to a place in the draft.
@@ -78,8 +141,7 @@ fn select(
     id: String,
     label: impl Fn() -> String + Send + Sync + 'static,
     options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
-    get: impl Reads,
-    set: impl Writes,
+    (get, set): (impl Reads, impl Writes),
 ) -> impl IntoView {
     let current = move || ed.draft.with(|d| get(d));
     let (here, problem_id) = problems_of(ed, &id);
@@ -90,10 +152,11 @@ fn select(
             <select id=id.clone()
                 aria-invalid=move || bad().then_some("true")
                 aria-describedby={let p = problem_id.clone(); move || here.with(|h| !h.is_empty()).then(|| p.clone())}
-                on:change=move |ev| {
+                on:change={let id = id.clone(); move |ev| {
                 let v = event_target_value(&ev);
+                ed.touch(&id);
                 ed.draft.update(|d| set(d, v));
-            }>
+            }}>
                 {move || {
                     let now = current();
                     let mut list = options();
@@ -191,11 +254,10 @@ pub fn Contents(ed: Ed) -> impl IntoView {
         ]
     };
     view! {
-        <section class="ed-card" aria-labelledby="ed-contents">
+        <section class="ed-card ed-contents" aria-labelledby="ed-contents">
             <h2 id="ed-contents">{move || ed.w(W::Contents)}</h2>
             {select(ed, "f-lang".into(), move || ed.w(W::FileLang), lang_options,
-                |d: &Draft| d.lang.clone(), |d: &mut Draft, v| d.lang = v)}
-            {text_pair(ed, "f-title".into(), W::Title, |d| Some(&d.title), |d| Some(&mut d.title))}
+                (|d: &Draft| d.lang.clone(), |d: &mut Draft, v| d.lang = v))}
             {text_pair(ed, "f-subtitle".into(), W::Subtitle, |d| Some(&d.subtitle), |d| Some(&mut d.subtitle))}
             {text_pair(ed, "f-region".into(), W::Region, |d| Some(&d.region), |d| Some(&mut d.region))}
             {text_pair(ed, "f-period".into(), W::Period, |d| Some(&d.period), |d| Some(&mut d.period))}
@@ -203,7 +265,6 @@ pub fn Contents(ed: Ed) -> impl IntoView {
                 |d: &Draft| d.period_id.clone(), |d: &mut Draft, v| d.period_id = v)}
             <fieldset class="ed-set" id="f-source" tabindex="-1">
                 <legend>{move || ed.w(W::Source)}</legend>
-                {text_pair(ed, "f-source-name".into(), W::SourceName, |d| Some(&d.source.name), |d| Some(&mut d.source.name))}
                 {input(ed, "f-source-url".into(), move || ed.w(W::SourceUrl),
                     |d: &Draft| d.source.url.clone(), |d: &mut Draft, v| d.source.url = v)}
                 {input(ed, "f-source-published".into(), move || format!("{} (YYYY-MM-DD)", ed.w(W::Published)),
@@ -304,78 +365,100 @@ impl At {
     }
 }
 
-/// A tier's name in the editor's language (else the other, else its id).
-fn tier_name(d: &Draft, i: usize, lang: &str) -> String {
-    d.tiers.get(i).map_or_else(String::new, |t| {
-        [
-            t.label.get(lang),
-            t.label.get(if lang == "en" { "vi" } else { "en" }),
-            &t.id,
-        ]
-        .into_iter()
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
-    })
+/// What a switch between counts and percentages did, in words.
+fn switched_words(ed: Ed, to: Basis, done: Switched) -> Option<String> {
+    let lang = ed.lang.get_untracked();
+    match done {
+        Switched::Converted(pairs) => {
+            let pct = |v: &str, to_shares: bool| {
+                if to_shares {
+                    format!("{v}%")
+                } else {
+                    v.to_string()
+                }
+            };
+            let to_shares = to == Basis::Shares;
+            let list: Vec<String> = pairs
+                .iter()
+                .map(|(b, a)| format!("{} → {}", pct(b, !to_shares), pct(a, to_shares)))
+                .collect();
+            Some(format!("{} {}", w(lang, W::Converted), list.join(", ")))
+        }
+        Switched::Kept => Some(w(lang, W::NotConverted).to_string()),
+        Switched::Nothing => None,
+    }
+}
+
+/// One tier's figure in a group, with its "or better" and approximate marks.
+fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
+    let p = at.prefix();
+    let shares = move || {
+        ed.draft
+            .with(|d| at.group(d).is_some_and(|g| g.basis == Basis::Shares))
+    };
+    let approx_options = move || {
+        let words = [W::Exact, W::About, W::Nearly, W::Over, W::Under];
+        std::iter::once(String::new())
+            .chain(APPROX_WORDS.iter().map(|a| a.to_string()))
+            .zip(words)
+            .map(|(v, k)| (v, ed.w(k)))
+            .collect()
+    };
+    let name = move || {
+        let lang = ed.lang.get();
+        ed.draft.with(|d| {
+            d.tiers.get(j).map_or_else(String::new, |t| {
+                t.label.name_or(lang.code(), &t.id).to_string()
+            })
+        })
+    };
+    let orb_id = format!("{p}-orb-{j}");
+    view! {
+        <fieldset class="ed-fig">
+            <legend>{name}</legend>
+            {input(ed, format!("{p}-fig-{j}"),
+                move || if shares() { ed.w(W::Shares) } else { ed.w(W::Counts) },
+                move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.value.clone()).unwrap_or_default(),
+                move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).value = v })}
+            <div class="ed-fig-marks">
+                <div class="ed-check">
+                    <input type="checkbox" id=orb_id.clone()
+                        prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.or_better))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
+                        } />
+                    <label for=orb_id>{move || ed.w(W::OrBetter)}</label>
+                </div>
+                {select(ed, format!("{p}-approx-{j}"), move || ed.w(W::Approx), approx_options,
+                    (move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
+                    move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).approx = v }))}
+            </div>
+        </fieldset>
+    }
 }
 
 /// A group's figures: total, evaluated, the basis, and one figure per tier
 /// with its "or better" and approximate marks.
 fn figures(ed: Ed, at: At) -> impl IntoView {
     let p = at.prefix();
+    let switched = RwSignal::new(None::<String>);
     let str_of = move |f: fn(&Group) -> &String| {
         move |d: &Draft| at.group(d).map(|g| f(g).clone()).unwrap_or_default()
     };
     let basis_options = move || {
-        vec![
-            ("counts".to_string(), ed.w(W::Counts)),
-            ("shares".to_string(), ed.w(W::Shares)),
-            ("none".to_string(), ed.w(W::CoverageOnly)),
+        [
+            (Basis::Counts, W::Counts),
+            (Basis::Shares, W::Shares),
+            (Basis::None, W::CoverageOnly),
         ]
-    };
-    let shares = move || {
-        ed.draft
-            .with(|d| at.group(d).is_some_and(|g| g.basis == Basis::Shares))
+        .into_iter()
+        .map(|(b, k)| (b.value(), ed.w(k)))
+        .collect()
     };
     let split = move || {
         ed.draft
             .with(|d| at.group(d).is_some_and(|g| g.basis != Basis::None))
-    };
-    let tier_row = move |j: usize| {
-        let p = at.prefix();
-        let approx_options = move || {
-            let words = [W::Exact, W::About, W::Nearly, W::Over, W::Under];
-            std::iter::once(String::new())
-                .chain(APPROX_WORDS.iter().map(|a| a.to_string()))
-                .zip(words)
-                .map(|(v, k)| (v, ed.w(k)))
-                .collect()
-        };
-        let name = move || ed.draft.with(|d| tier_name(d, j, ed.lang.get().code()));
-        let orb_id = format!("{p}-orb-{j}");
-        view! {
-            <fieldset class="ed-fig">
-                <legend>{name}</legend>
-                {input(ed, format!("{p}-fig-{j}"),
-                    move || if shares() { ed.w(W::Shares) } else { ed.w(W::Counts) },
-                    move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.value.clone()).unwrap_or_default(),
-                    move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).value = v })}
-                <div class="ed-fig-marks">
-                    <div class="ed-check">
-                        <input type="checkbox" id=orb_id.clone()
-                            prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.or_better))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
-                            } />
-                        <label for=orb_id>{move || ed.w(W::OrBetter)}</label>
-                    </div>
-                    {select(ed, format!("{p}-approx-{j}"), move || ed.w(W::Approx), approx_options,
-                        move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
-                        move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).approx = v })}
-                </div>
-            </fieldset>
-        }
     };
     view! {
         <div class="ed-pair">
@@ -385,17 +468,17 @@ fn figures(ed: Ed, at: At) -> impl IntoView {
                 move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.evaluated = v })}
         </div>
         {select(ed, format!("{p}-basis"), move || ed.w(W::FiguresAs), basis_options,
-            move |d: &Draft| match at.group(d).map(|g| g.basis) {
-                Some(Basis::Shares) => "shares".into(),
-                Some(Basis::None) => "none".into(),
-                _ => "counts".into(),
-            },
-            move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) {
-                g.basis = match v.as_str() { "shares" => Basis::Shares, "none" => Basis::None, _ => Basis::Counts };
-            })}
+            (move |d: &Draft| at.group(d).map(|g| g.basis).unwrap_or_default().value(),
+            move |d: &mut Draft, v| {
+                let lang = d.lang.clone();
+                if let (Some(g), Some(b)) = (at.group_mut(d), Basis::from_value(&v)) {
+                    switched.set(switched_words(ed, b, g.switch_basis(b, &lang)));
+                }
+            }))}
+        <p class="ed-said" role="status" id=format!("{p}-basis-said")>{move || switched.get()}</p>
         <Show when=split>
             <div class="ed-figs">
-                <For each=indices(ed, |d| d.tiers.len()) key=|j| *j children=tier_row />
+                <For each=indices(ed, |d| d.tiers.len()) key=|j| *j children=move |j| tier_figure(ed, at, j) />
             </div>
         </Show>
     }
@@ -477,13 +560,80 @@ impl List {
     }
 }
 
-/// A group's name in the editor's language (else any it has, else its id).
-fn group_name(g: &Group, lang: &str) -> String {
-    [g.label.get(lang), &g.label.vi, &g.label.en, &g.id]
-        .into_iter()
-        .find(|s| !s.is_empty())
-        .unwrap_or("")
-        .to_string()
+/// One group's figures in entry `k` of `list`.
+fn part_group(ed: Ed, list: List, k: usize, j: usize) -> impl IntoView {
+    let gid = move || {
+        ed.draft.with(|d| {
+            let id = list
+                .get(d)
+                .and_then(|l| l.get(k))
+                .and_then(|p| p.groups.get(j))
+                .map(|g| g.id.clone())
+                .unwrap_or_default();
+            d.groups.iter().find(|g| g.id == id).map_or_else(
+                || id.clone(),
+                |g| g.label.name_or(ed.lang.get().code(), &g.id).to_string(),
+            )
+        })
+    };
+    view! {
+        <fieldset class="ed-set ed-sub" id=format!("{}-{k}-groups-{j}", list.prefix()) tabindex="-1">
+            <legend>{gid}</legend>
+            {figures(ed, At::In(list, k, j))}
+            {button(move || ed.w(W::Remove), "ed-small", move || ed.draft.update(|d| {
+                if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) {
+                    if j < p.groups.len() { p.groups.remove(j); }
+                }
+            }))}
+        </fieldset>
+    }
+}
+
+/// A new entry at the end of `list`, named "`one` n" (a period's sub-unit:
+/// a top-level unit not listed yet), with figures for the first group.
+fn add_part(d: &mut Draft, list: List, one: W) {
+    let n = list.len(d) + 1;
+    let lang = if d.lang == "en" {
+        UiLang::En
+    } else {
+        UiLang::Vi
+    };
+    let label = match list {
+        List::PeriodUnits(_) => {
+            let have: Vec<String> = list
+                .get(d)
+                .map(|l| l.iter().map(|p| p.id.clone()).collect())
+                .unwrap_or_default();
+            d.units
+                .iter()
+                .find(|u| !have.contains(&u.id))
+                .map(|u| u.id.clone())
+        }
+        _ => None,
+    };
+    let id = label.clone().unwrap_or_else(|| {
+        d.fresh_id(&format!("{} {n}", w(lang, one)), move |d| {
+            list.get(d)
+                .map(|l| l.iter().map(|p| p.id.clone()).collect())
+                .unwrap_or_default()
+        })
+    });
+    let mut p = Part {
+        id,
+        ..Part::default()
+    };
+    if label.is_none() {
+        *p.label.get_mut(&d.lang.clone()) = format!("{} {n}", w(lang, one));
+    }
+    if let Some(gid) = d.groups.first().map(|g| g.id.clone()) {
+        p.groups.push(Group {
+            id: gid,
+            ..Group::default()
+        });
+    }
+    if let Some(l) = list.get_mut(d) {
+        l.push(p);
+    }
 }
 
 /// Sub-units, other periods, or a period's sub-units: each with its id,
@@ -504,13 +654,17 @@ fn Parts(ed: Ed, list: List) -> impl IntoView {
                 d.groups
                     .iter()
                     .filter(|g| !have.contains(&g.id))
-                    .map(|g| (g.id.clone(), group_name(g, ed.lang.get().code())))
+                    .map(|g| {
+                        (
+                            g.id.clone(),
+                            g.label.name_or(ed.lang.get().code(), &g.id).to_string(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
         };
         let entry = move |d: &Draft| list.get(d).and_then(|l| l.get(k)).cloned();
         let groups = move |d: &Draft| entry(d).map_or(0, |p| p.groups.len());
-        let pre2 = pre.clone();
         view! {
             <div class="ed-item" id=format!("{pre}-{k}") tabindex="-1" role="group" aria-labelledby=format!("{pre}-{k}-head")>
                 <h3 class="ed-item-head" id=format!("{pre}-{k}-head")>{move || format!("{} {}", ed.w(one), k + 1)}</h3>
@@ -520,23 +674,7 @@ fn Parts(ed: Ed, list: List) -> impl IntoView {
                 {text_pair(ed, format!("{pre}-{k}-label"), W::Label,
                     move |d| list.get(d).and_then(|l| l.get(k)).map(|p| &p.label),
                     move |d| list.get_mut(d).and_then(|l| l.get_mut(k)).map(|p| &mut p.label))}
-                <For each=indices(ed, groups) key=|j| *j children=move |j| {
-                    let gid = move || ed.draft.with(|d| {
-                        let id = list.get(d).and_then(|l| l.get(k)).and_then(|p| p.groups.get(j)).map(|g| g.id.clone()).unwrap_or_default();
-                        d.groups.iter().find(|g| g.id == id).map_or(id, |g| group_name(g, ed.lang.get().code()))
-                    });
-                    view! {
-                        <fieldset class="ed-set ed-sub" id=format!("{pre2}-{k}-groups-{j}") tabindex="-1">
-                            <legend>{gid}</legend>
-                            {figures(ed, At::In(list, k, j))}
-                            {button(move || ed.w(W::Remove), "ed-small", move || ed.draft.update(|d| {
-                                if let Some(p) = list.get_mut(d).and_then(|l| l.get_mut(k)) {
-                                    if j < p.groups.len() { p.groups.remove(j); }
-                                }
-                            }))}
-                        </fieldset>
-                    }
-                } />
+                <For each=indices(ed, groups) key=|j| *j children=move |j| part_group(ed, list, k, j) />
                 <div class="ed-row">
                     {move || missing().into_iter().map(|(id, name)| {
                         let label = format!("{} {name}", ed.w(W::AddFiguresFor));
@@ -562,29 +700,7 @@ fn Parts(ed: Ed, list: List) -> impl IntoView {
         <fieldset class="ed-set" id=pre.clone() tabindex="-1">
             <legend>{move || ed.w(heading)}</legend>
             <For each=indices(ed, move |d| list.len(d)) key=|k| *k children=part />
-            {add_button(&pre, move || ed.w(add), move || ed.draft.update(|d| {
-                let n = list.len(d) + 1;
-                let lang = if d.lang == "en" { UiLang::En } else { UiLang::Vi };
-                // A period's sub-unit names a top-level unit not listed yet.
-                let label = match list {
-                    List::PeriodUnits(_) => {
-                        let have: Vec<String> = list.get(d).map(|l| l.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
-                        d.units.iter().find(|u| !have.contains(&u.id)).map(|u| u.id.clone())
-                    }
-                    _ => None,
-                };
-                let id = label.clone().unwrap_or_else(|| {
-                    d.fresh_id(&format!("{} {n}", w(lang, one)), move |d| list.get(d).map(|l| l.iter().map(|p| p.id.clone()).collect()).unwrap_or_default())
-                });
-                let mut p = Part { id, ..Part::default() };
-                if label.is_none() {
-                    *p.label.get_mut(&d.lang.clone()) = format!("{} {n}", w(lang, one));
-                }
-                if let Some(gid) = d.groups.first().map(|g| g.id.clone()) {
-                    p.groups.push(Group { id: gid, ..Group::default() });
-                }
-                if let Some(l) = list.get_mut(d) { l.push(p); }
-            }))}
+            {add_button(&pre, move || ed.w(add), move || ed.draft.update(|d| add_part(d, list, one)))}
         </fieldset>
     }
 }

@@ -11,10 +11,13 @@
 //! validation, the summary and the standalone file are the core's and the
 //! native tool's own code.
 #![cfg(target_arch = "wasm32")]
+#![warn(clippy::too_many_lines)]
 
 mod app;
 mod browser;
 mod form;
+mod listen;
+mod mapping;
 mod paste;
 mod preview;
 mod publish;

@@ -7,6 +7,7 @@
 //! Layers, lowest first (a module may use only those before it; checked by
 //! the core's `tests/layers.rs`): `rx`, `browser`, `load`, `frame` → `ui` → `component`, `app`.
 #![cfg(target_arch = "wasm32")]
+#![warn(clippy::too_many_lines)]
 
 pub mod app;
 pub mod browser;

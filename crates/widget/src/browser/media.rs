@@ -2,7 +2,11 @@
 
 use crate::rx::*;
 
-/// `prefers-color-scheme: dark`, kept up to date for the page's lifetime.
+use super::listen::listen;
+
+/// `prefers-color-scheme: dark`, kept up to date until the reactive owner
+/// is cleaned up (the listener goes with it: a widget drawn again, as in
+/// the editor's preview, leaves none behind).
 pub fn prefers_dark() -> RwSignal<bool> {
     let dark = RwSignal::new(false);
     let query = web_sys::window()
@@ -10,12 +14,7 @@ pub fn prefers_dark() -> RwSignal<bool> {
     if let Some(query) = query {
         dark.set(query.matches());
         let q = query.clone();
-        let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || dark.set(q.matches()));
-        let _ = query.add_event_listener_with_callback(
-            "change",
-            wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()),
-        );
-        cb.forget();
+        listen(&query, "change", move |_| dark.set(q.matches()));
     }
     dark
 }

@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod download;
+pub mod listen;
 pub mod media;
 pub mod resize;
 pub mod styles;

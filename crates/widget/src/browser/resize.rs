@@ -2,11 +2,14 @@
 //! `ResizeObserver` until the reactive owner is cleaned up.
 
 use crate::rx::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Keeps `width` at `el`'s content width, rounded to `step` pixels (so a
-/// resize by a pixel does not lay the chart out again).
+/// resize by a pixel does not lay the chart out again). The observer and
+/// its closure go with the owner (no `forget()`: a chart drawn again
+/// leaves nothing behind).
 pub fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, step: f64) {
     let set = move |w: f64| {
         let w = (w / step).round() * step;
@@ -22,8 +25,10 @@ pub fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, step: f64) {
     });
     if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
         ro.observe(el);
-        on_cleanup(move || ro.disconnect());
+        let kept = SendWrapper::new((ro, cb));
+        on_cleanup(move || {
+            let (ro, _cb) = kept.take();
+            ro.disconnect();
+        });
     }
-    // The observer holds the callback for the widget's lifetime.
-    cb.forget();
 }

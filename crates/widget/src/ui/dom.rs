@@ -133,18 +133,7 @@ pub fn focus_key(parent: &web_sys::Element, key: &str) -> bool {
     )
 }
 
-/// Calls `f` for every `event` on `target`.
-/// The listener is removed, and its closure freed, when the reactive owner
-/// it was added under is cleaned up (another file loaded, say).
-pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Event) + 'static) {
-    let cb = Closure::<dyn Fn(web_sys::Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-    let held = send_wrapper::SendWrapper::new((target.clone(), event.to_string(), cb));
-    crate::rx::on_cleanup(move || {
-        let (target, event, cb) = held.take();
-        let _ = target.remove_event_listener_with_callback(&event, cb.as_ref().unchecked_ref());
-    });
-}
+pub use crate::browser::listen::listen;
 
 /// The action named by the closest element with a `data-key`, from an event's target.
 pub fn action_of(ev: &web_sys::Event) -> Option<Action> {
