@@ -8,8 +8,8 @@
 //! its full text for the tooltip.
 
 use crate::format::{date, decimal, int, percent, share};
-use crate::i18n::{approx_mark, join_tiers, or_better_line, problem_message, t, Msg, UiLang};
-use crate::model::{Approx, Basis, Dataset, Group, Tier, SHARE_SCALE};
+use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
+use crate::model::{Approx, Basis, Dataset, Group, Slot, Tier, SHARE_SCALE};
 use crate::stack::{coverage, stack, Selection};
 use crate::validate::group_warnings;
 
@@ -52,7 +52,10 @@ pub fn fits_from(text: &str, w: f64) -> f64 {
 /// One drawn segment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rect {
+    /// The tier (for the not-given rest, its first tier).
     pub tier: usize,
+    /// The not-given rest: hatched, never a tier colour, no inside label.
+    pub rest: bool,
     pub tier_id: String,
     /// Left edge and width, in percent of the bar (0–100).
     pub x: f64,
@@ -100,6 +103,12 @@ pub struct GroupView {
     /// The figures the report gave "or better", as it gave them
     /// (`Hoàn thành tốt nhiệm vụ trở lên: 289 (92,6%)`).
     pub or_better: Vec<String>,
+    /// The not-given rest's line (`Không nêu trong báo cáo: 3 (4,7%)`).
+    pub rest: Option<String>,
+    /// For a partial split, each piece of the bar as the tiers it holds
+    /// and its share in tenths (the rest included): a selection that
+    /// takes part of a piece has only a lower bound. Empty otherwise.
+    pub pieces: Vec<(Selection, u32)>,
 }
 
 /// A legend entry (also a filter button).
@@ -188,18 +197,87 @@ fn label_fits(text: &str, px: f64) -> bool {
 /// Lays out one group.
 pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> GroupView {
     let code = lang.code();
-    let s = stack(&g.counts);
+    let slots = g.slots();
+    let weights: Vec<u64> = slots.iter().map(|s| s.1).collect();
+    let s = stack(&weights);
     let mut tenths = vec![0; g.counts.len()];
+    let mut pieces = Vec::new();
+    let partial = g.not_given.contains(&true);
     for seg in &s.segments {
-        tenths[seg.tier] = seg.tenths;
+        if let Slot::Tier(i) = slots[seg.tier].0 {
+            tenths[i] = seg.tenths;
+        }
+    }
+    let rest_tiers = g.rest_tiers();
+    if partial {
+        let set = |tiers: &[usize]| {
+            tiers
+                .iter()
+                .fold(Selection::default(), |s, &i| s.toggled(i))
+        };
+        pieces = (0..g.counts.len())
+            .map(|i| (set(&g.block_at(i)), tenths[i]))
+            .filter(|(sel, _)| !sel.is_empty())
+            .collect();
+        let rest_tenths = s
+            .segments
+            .iter()
+            .find(|seg| slots[seg.tier].0 == Slot::Rest);
+        pieces.push((set(&rest_tiers), rest_tenths.map_or(0, |seg| seg.tenths)));
     }
     let shares_only = g.basis == Basis::Shares;
     let mut rects = Vec::with_capacity(s.segments.len());
     let mut outside = Vec::new();
+    let mut rest = None;
     for seg in &s.segments {
+        let Slot::Tier(i) = slots[seg.tier].0 else {
+            // The rest: its words on the group, a hatch on the bar.
+            let share_text = share(seg.tenths, seg.count, s.sum, lang);
+            let words = t(lang, Msg::NotGiven);
+            let (count_text, full) = if shares_only {
+                (String::new(), format!("{words}: {share_text}"))
+            } else {
+                let c = int(seg.count, lang);
+                let full = format!("{words}: {c} ({share_text})");
+                (c, full)
+            };
+            rest = Some(full.clone());
+            rects.push(Rect {
+                tier: rest_tiers.first().copied().unwrap_or(0),
+                rest: true,
+                tier_id: String::new(),
+                x: seg.x0 * 100.0,
+                w: (seg.x1 - seg.x0) * 100.0,
+                fill: String::new(),
+                dim_fill: String::new(),
+                ink: String::new(),
+                inside: None,
+                label: words.to_string(),
+                full,
+                count_text,
+                share_text,
+            });
+            continue;
+        };
+        let seg = &crate::stack::Segment {
+            tier: i,
+            ..seg.clone()
+        };
         let tier = &d.tiers[seg.tier];
         let fill = tier.fill(seg.tier, dark);
         let approx = g.approx_at(seg.tier);
+        // A block ("good or better", the better tiers not given) says so.
+        let block = g.block_at(i);
+        let name = if block.len() > 1 {
+            let names: Vec<&str> = block
+                .iter()
+                .filter_map(|&j| d.tiers.get(j))
+                .map(|t| t.short_or_label().get(code))
+                .collect();
+            join_tiers(&names)
+        } else {
+            tier.label.get(code).to_string()
+        };
         let share_text = approx_mark(approx, &share(seg.tenths, seg.count, s.sum, lang));
         let (count_text, both) = if shares_only {
             (String::new(), share_text.clone())
@@ -219,13 +297,15 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         if inside.as_deref() != Some(&both) {
             outside.push(rects.len());
         }
-        let mut full = format!("{}: {both}", tier.label.get(code));
-        // A share the report printed (not one derived from an "or better" figure).
-        if shares_only && !g.derived_at(seg.tier) {
+        let mut full = format!("{name}: {both}");
+        // A share the report printed (not one derived from an "or better"
+        // figure; a block of every tier up to this one is as printed).
+        if shares_only && (!g.derived_at(seg.tier) || block.len() == i + 1) {
             full += &as_reported(seg.count, seg.tenths, lang);
         }
         rects.push(Rect {
             tier: seg.tier,
+            rest: false,
             tier_id: tier.id.clone(),
             x: seg.x0 * 100.0,
             w: (seg.x1 - seg.x0) * 100.0,
@@ -233,7 +313,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             dim_fill: fill.grey_twin().css(),
             ink: fill.text_on().css(),
             inside,
-            label: tier.label.get(code).to_string(),
+            label: name,
             full,
             count_text,
             share_text,
@@ -254,8 +334,10 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         split: g.has_split(),
         marks: group_warnings(g, &tier_ids)
             .iter()
-            .map(|w| format!("⚠ {}", problem_message(lang, w)))
+            .map(|w| format!("⚠ {}", mark_message(lang, w)))
             .collect(),
+        rest,
+        pieces,
     }
 }
 
@@ -348,16 +430,30 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
         return None;
     }
     let approx = sel.any_of(&g.approx);
-    let value = percent(sel.combined(&g.tenths), lang);
-    Some(format!(
-        "{}: {}",
-        tier_names(&d.tiers, sel, lang),
-        if approx {
-            approx_mark(Some(Approx::About), &value)
-        } else {
-            value
-        }
-    ))
+    // A partial split: the pieces wholly selected, and whether a piece
+    // partly selected could add to them.
+    let (tenths, at_least) = if g.pieces.is_empty() {
+        (sel.combined(&g.tenths), false)
+    } else {
+        g.pieces
+            .iter()
+            .fold((0, false), |(sum, more), &(piece, t)| {
+                let taken = Selection(piece.0 & sel.0);
+                if taken == piece {
+                    (sum + t, more)
+                } else {
+                    (sum, more || !taken.is_empty())
+                }
+            })
+    };
+    let value = percent(tenths, lang);
+    let value = match (at_least, tenths, approx) {
+        (true, 0, _) => t(lang, Msg::NotGiven).to_string(),
+        (true, ..) => format!("≥ {value}"),
+        (false, _, true) => approx_mark(Some(Approx::About), &value),
+        (false, _, false) => value,
+    };
+    Some(format!("{}: {value}", tier_names(&d.tiers, sel, lang)))
 }
 
 /// The selected tiers' short names, e.g. `Xuất sắc + Tốt`.

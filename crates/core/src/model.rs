@@ -258,6 +258,20 @@ pub struct Group {
     /// For shares, the most decimals any share was printed with (their
     /// rounding decides when shares "add up to 100").
     pub decimals: u8,
+    /// Per tier, whether the report does not give its figure (`null` in
+    /// the file, version 3): its `counts` entry is 0 and it is never drawn
+    /// as zero. Empty when every tier is given.
+    pub not_given: Vec<bool>,
+}
+
+/// Where one piece of a group's bar comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A tier's own figure (index into the tiers); for a
+    /// [`Group::block_at`] tier, that tier and the not-given better ones.
+    Tier(usize),
+    /// The not-given rest: the base minus every given figure.
+    Rest,
 }
 
 impl Group {
@@ -273,7 +287,77 @@ impl Group {
             approx: Vec::new(),
             or_better: Vec::new(),
             decimals: 0,
+            not_given: Vec::new(),
         }
+    }
+
+    /// Whether the report does not give tier `i`'s figure.
+    pub fn not_given_at(&self, i: usize) -> bool {
+        self.not_given.get(i).copied().unwrap_or(false)
+    }
+
+    /// The tiers whose figures are in tier `i`'s bar piece: `i` itself, and
+    /// for an "or better" figure, each not-given better tier not already
+    /// in an earlier such piece (a block: "good or better 97,6%" with the
+    /// excellent ones not given). Empty for a not-given tier.
+    pub fn block_at(&self, i: usize) -> Vec<usize> {
+        if self.not_given_at(i) {
+            return Vec::new();
+        }
+        let mut start = 0;
+        for j in (0..i).rev() {
+            if self.derived_at(j) && !self.not_given_at(j) {
+                start = j + 1;
+                break;
+            }
+        }
+        let mut out: Vec<usize> = if self.derived_at(i) {
+            (start..i).filter(|&j| self.not_given_at(j)).collect()
+        } else {
+            Vec::new()
+        };
+        out.push(i);
+        out
+    }
+
+    /// The not-given tiers no "or better" block holds: the ones the rest
+    /// of the bar stands for.
+    pub fn rest_tiers(&self) -> Vec<usize> {
+        let held: Vec<usize> = (0..self.counts.len())
+            .flat_map(|i| self.block_at(i))
+            .collect();
+        (0..self.counts.len())
+            .filter(|&i| self.not_given_at(i) && !held.contains(&i))
+            .collect()
+    }
+
+    /// The not-given rest: the base (evaluated, else total, for counts;
+    /// 100% for shares) minus the given figures; 0 when every tier is
+    /// given or the given ones fill the base.
+    pub fn rest(&self) -> u64 {
+        if !self.not_given.iter().any(|&n| n) {
+            return 0;
+        }
+        let base = match self.basis {
+            Basis::Counts => self.evaluated.or(self.total).unwrap_or(0),
+            Basis::Shares => 100 * SHARE_SCALE,
+            Basis::Coverage => 0,
+        };
+        base.saturating_sub(self.sum())
+    }
+
+    /// The bar's pieces in drawing order with their weights: each tier's
+    /// own figure, and the rest where its first tier would sit.
+    pub fn slots(&self) -> Vec<(Slot, u64)> {
+        let rest_at = self.rest_tiers().first().copied();
+        let mut out = Vec::with_capacity(self.counts.len() + 1);
+        for (i, &c) in self.counts.iter().enumerate() {
+            if rest_at == Some(i) {
+                out.push((Slot::Rest, self.rest()));
+            }
+            out.push((Slot::Tier(i), c));
+        }
+        out
     }
 
     /// Whether tier `i`'s own figure is derived (an "or better" figure
@@ -309,9 +393,11 @@ impl Group {
     }
 
     /// The number reviewed: the stated figure, else the sum of the tier
-    /// counts; none for shares without a stated figure, or no figures at all.
+    /// counts (when every tier is given); none for shares without a stated
+    /// figure, or no figures at all.
     pub fn evaluated_or_sum(&self) -> Option<u64> {
         match self.basis {
+            Basis::Counts if self.not_given.contains(&true) => self.evaluated,
             Basis::Counts => Some(self.evaluated.unwrap_or_else(|| self.sum())),
             Basis::Shares | Basis::Coverage => self.evaluated,
         }

@@ -122,6 +122,17 @@ pub fn group_el<const ANY_WIDTH: bool>(
             .attr("role", "group")
             .attr("aria-label", g.heading.clone())
             .children(g.rects.iter().map(|r| {
+                if r.rest {
+                    // The not-given rest: a hatch, no tier, no text on it.
+                    return El::with_class("div", "tb-seg tb-rest")
+                        .attr("data-key", format!("seg:{}:", g.id))
+                        .attr("data-tip", format!("{}: {}", g.heading, r.full))
+                        .attr("role", "img")
+                        .attr("tabindex", "0")
+                        .attr("aria-label", r.full.clone())
+                        .style("left", pct(r.x))
+                        .style("width", pct(r.w));
+                }
                 let seg = El::with_class("div", &format!("tb-seg tb-t{}", r.tier))
                     .attr("data-tier", r.tier_id.clone())
                     .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
@@ -177,6 +188,7 @@ pub fn group_el<const ANY_WIDTH: bool>(
     let under: Vec<(&Rect, Option<(u32, u32)>)> = if any && g.split && !g.no_data {
         g.rects
             .iter()
+            .filter(|r| !r.rest)
             .map(|r| (r, Some((0, shown_from(fits_from(&both(r), r.w))))))
             .filter(|(_, s)| s.is_some_and(|(_, below)| below > 0))
             .collect()
@@ -215,6 +227,11 @@ pub fn group_el<const ANY_WIDTH: bool>(
         block = block.child(list);
     }
     block
+        .children(g.rest.iter().map(|l| {
+            El::with_class("p", "tb-rest-line")
+                .child(El::with_class("span", "tb-swatch tb-rest"))
+                .text(l.clone())
+        }))
         .children(
             g.or_better
                 .iter()

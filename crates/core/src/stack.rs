@@ -99,6 +99,32 @@ pub fn stack(counts: &[u64]) -> Stack {
     Stack { sum, segments }
 }
 
+/// A group's shares in tenths of a percent: each tier's (in tier order; 0
+/// for a tier not given) and the not-given rest's, all adding up to 1000.
+///
+/// ```
+/// use tier_breakdown_core::model::{Group, Text};
+/// use tier_breakdown_core::stack::group_shares;
+/// let mut g = Group::of_counts("o", Text::plain("vi", "o"), vec![12, 49, 0, 0]);
+/// g.not_given = vec![false, false, true, true];
+/// g.evaluated = Some(64);
+/// assert_eq!(group_shares(&g), (vec![187, 766, 0, 0], 47));
+/// ```
+pub fn group_shares(g: &crate::model::Group) -> (Vec<u32>, u32) {
+    use crate::model::Slot;
+    let slots = g.slots();
+    let weights: Vec<u64> = slots.iter().map(|s| s.1).collect();
+    let mut tiers = vec![0; g.counts.len()];
+    let mut rest = 0;
+    for ((slot, _), t) in slots.iter().zip(shares(&weights)) {
+        match slot {
+            Slot::Tier(i) => tiers[*i] = t,
+            Slot::Rest => rest = t,
+        }
+    }
+    (tiers, rest)
+}
+
 /// Coverage (`evaluated / total`) in tenths of a percent, rounded to nearest
 /// but never 100,0% unless all were evaluated and never 0,0% unless none were.
 ///
