@@ -10,7 +10,7 @@
 use crate::format::{date, decimal, int, percent, share};
 use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
 use crate::model::{Approx, Basis, Dataset, Group, Slot, Tier, SHARE_SCALE};
-use crate::stack::{coverage, stack, Selection};
+use crate::stack::{coverage, pieces, stack, Selection};
 use crate::validate::group_warnings;
 
 /// Estimated width in pixels of a segment label (13 px, semi-bold). The
@@ -201,30 +201,12 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
     let weights: Vec<u64> = slots.iter().map(|s| s.1).collect();
     let s = stack(&weights);
     let mut tenths = vec![0; g.counts.len()];
-    let mut pieces = Vec::new();
-    let partial = g.not_given.contains(&true);
     for seg in &s.segments {
         if let Slot::Tier(i) = slots[seg.tier].0 {
             tenths[i] = seg.tenths;
         }
     }
     let rest_tiers = g.rest_tiers();
-    if partial {
-        let set = |tiers: &[usize]| {
-            tiers
-                .iter()
-                .fold(Selection::default(), |s, &i| s.toggled(i))
-        };
-        pieces = (0..g.counts.len())
-            .map(|i| (set(&g.block_at(i)), tenths[i]))
-            .filter(|(sel, _)| !sel.is_empty())
-            .collect();
-        let rest_tenths = s
-            .segments
-            .iter()
-            .find(|seg| slots[seg.tier].0 == Slot::Rest);
-        pieces.push((set(&rest_tiers), rest_tenths.map_or(0, |seg| seg.tenths)));
-    }
     let shares_only = g.basis == Basis::Shares;
     let mut rects = Vec::with_capacity(s.segments.len());
     let mut outside = Vec::new();
@@ -266,18 +248,8 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         let tier = &d.tiers[seg.tier];
         let fill = tier.fill(seg.tier, dark);
         let approx = g.approx_at(seg.tier);
-        // A block ("good or better", the better tiers not given) says so.
         let block = g.block_at(i);
-        let name = if block.len() > 1 {
-            let names: Vec<&str> = block
-                .iter()
-                .filter_map(|&j| d.tiers.get(j))
-                .map(|t| t.short_or_label().get(code))
-                .collect();
-            join_tiers(&names)
-        } else {
-            tier.label.get(code).to_string()
-        };
+        let name = piece_name(d, g, i, lang);
         let share_text = approx_mark(approx, &share(seg.tenths, seg.count, s.sum, lang));
         let (count_text, both) = if shares_only {
             (String::new(), share_text.clone())
@@ -337,7 +309,25 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             .map(|w| format!("⚠ {}", mark_message(lang, w)))
             .collect(),
         rest,
-        pieces,
+        pieces: pieces(g),
+    }
+}
+
+/// The name of tier `i`'s piece of the bar: the tier's label, or for a
+/// block ("good or better", the better tiers not given) the short names
+/// of the tiers it holds (`Xuất sắc + Tốt`).
+pub fn piece_name(d: &Dataset, g: &Group, i: usize, lang: UiLang) -> String {
+    let code = lang.code();
+    let block = g.block_at(i);
+    if block.len() > 1 {
+        let names: Vec<&str> = block
+            .iter()
+            .filter_map(|&j| d.tiers.get(j))
+            .map(|t| t.short_or_label().get(code))
+            .collect();
+        join_tiers(&names)
+    } else {
+        d.tiers.get(i).map_or("", |t| t.label.get(code)).to_string()
     }
 }
 
@@ -432,28 +422,27 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
     let approx = sel.any_of(&g.approx);
     // A partial split: the pieces wholly selected, and whether a piece
     // partly selected could add to them.
-    let (tenths, at_least) = if g.pieces.is_empty() {
-        (sel.combined(&g.tenths), false)
-    } else {
-        g.pieces
-            .iter()
-            .fold((0, false), |(sum, more), &(piece, t)| {
-                let taken = Selection(piece.0 & sel.0);
-                if taken == piece {
-                    (sum + t, more)
-                } else {
-                    (sum, more || !taken.is_empty())
-                }
-            })
-    };
-    let value = percent(tenths, lang);
-    let value = match (at_least, tenths, approx) {
+    let (tenths, at_least) = sel.share(&g.tenths, &g.pieces);
+    let value = share_text(percent(tenths, lang), tenths, at_least, approx, lang);
+    Some(format!("{}: {value}", tier_names(&d.tiers, sel, lang)))
+}
+
+/// A combined share as shown: `≥ 92,6%` when a not-given piece could add
+/// to it (the words "not given" when nothing given is in it), `≈ 92,6%`
+/// when it adds an approximate figure.
+pub fn share_text(
+    value: String,
+    tenths: u32,
+    at_least: bool,
+    approx: bool,
+    lang: UiLang,
+) -> String {
+    match (at_least, tenths, approx) {
         (true, 0, _) => t(lang, Msg::NotGiven).to_string(),
         (true, ..) => format!("≥ {value}"),
         (false, _, true) => approx_mark(Some(Approx::About), &value),
         (false, _, false) => value,
-    };
-    Some(format!("{}: {value}", tier_names(&d.tiers, sel, lang)))
+    }
 }
 
 /// The selected tiers' short names, e.g. `Xuất sắc + Tốt`.

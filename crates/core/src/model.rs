@@ -346,6 +346,11 @@ impl Group {
         base.saturating_sub(self.sum())
     }
 
+    /// The bar's base: the tier figures and the not-given rest.
+    pub fn bar_sum(&self) -> u64 {
+        self.sum() + self.rest()
+    }
+
     /// The bar's pieces in drawing order with their weights: each tier's
     /// own figure, and the rest where its first tier would sit.
     pub fn slots(&self) -> Vec<(Slot, u64)> {

@@ -125,6 +125,28 @@ pub fn group_shares(g: &crate::model::Group) -> (Vec<u32>, u32) {
     (tiers, rest)
 }
 
+/// A partial split's pieces: each as the tiers it holds (a tier, an "or
+/// better" block with the not-given better tiers, the not-given rest)
+/// and its share in tenths; empty when the report gives every tier.
+pub fn pieces(g: &crate::model::Group) -> Vec<(Selection, u32)> {
+    if !g.not_given.contains(&true) {
+        return Vec::new();
+    }
+    let set = |tiers: &[usize]| {
+        tiers
+            .iter()
+            .fold(Selection::default(), |s, &i| s.toggled(i))
+    };
+    let (tenths, rest) = group_shares(g);
+    let mut out: Vec<(Selection, u32)> = (0..g.counts.len())
+        .map(|i| (set(&g.block_at(i)), tenths[i]))
+        .chain(std::iter::once((set(&g.rest_tiers()), rest)))
+        .filter(|(s, _)| !s.is_empty())
+        .collect();
+    out.shrink_to_fit();
+    out
+}
+
 /// Coverage (`evaluated / total`) in tenths of a percent, rounded to nearest
 /// but never 100,0% unless all were evaluated and never 0,0% unless none were.
 ///
@@ -204,6 +226,31 @@ impl Selection {
     /// How many were counted in the selected tiers.
     pub fn part(self, counts: &[u64]) -> u64 {
         self.tiers().filter_map(|i| counts.get(i)).sum()
+    }
+
+    /// Combined share of the selected tiers in tenths, and whether it is
+    /// only a lower bound: with `pieces` (see [`pieces`]), the pieces
+    /// wholly selected, a piece partly selected making it "at least".
+    ///
+    /// ```
+    /// use tier_breakdown_core::stack::Selection;
+    /// let pieces = [(Selection(0b0011), 976), (Selection(0b0100), 19), (Selection(0b1000), 5)];
+    /// assert_eq!(Selection(0b0011).share(&[], &pieces), (976, false));
+    /// assert_eq!(Selection(0b0010).share(&[], &pieces), (0, true));
+    /// assert_eq!(Selection(0b1110).share(&[], &pieces), (24, true));
+    /// ```
+    pub fn share(self, tenths: &[u32], pieces: &[(Selection, u32)]) -> (u32, bool) {
+        if pieces.is_empty() {
+            return (self.combined(tenths), false);
+        }
+        pieces.iter().fold((0, false), |(sum, more), &(piece, t)| {
+            let taken = Selection(piece.0 & self.0);
+            if taken == piece {
+                (sum + t, more)
+            } else {
+                (sum, more || !taken.is_empty())
+            }
+        })
     }
 
     /// Combined share of the selected tiers, in tenths: the sum of the shares shown.

@@ -606,3 +606,118 @@ fn marks_on_the_chart_speak_to_readers() {
         "{hint}"
     );
 }
+
+/// The CSV, the data table and the screen-reader summary of a partial
+/// split: no tier not given is written as zero, the rest has its own row.
+#[test]
+fn a_partial_split_in_the_csv_table_and_summary() {
+    let c = load("example-partial.json");
+    let d = &c.dataset;
+    let text = csv(d, UiLang::En, &[]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with(",basis,approx,reported_share,or_better,not_given"));
+    assert_eq!(
+        lines[1..],
+        [
+            "organisations,Grassroots party organisations,excellent,Completed duties excellently,12,18.7,64,,counts,,,,",
+            "organisations,Grassroots party organisations,good,Completed duties well,49,76.6,64,,counts,,,61,",
+            "organisations,Grassroots party organisations,completed,Completed duties,,,64,,counts,,,,true",
+            "organisations,Grassroots party organisations,not_completed,Did not complete duties,,,64,,counts,,,,true",
+            "organisations,Grassroots party organisations,,Not given in the report,3,4.7,64,,counts,,,,true",
+            "members,Party members,excellent,Completed duties excellently,,,,,shares,,,,true",
+            "members,Party members,good,Completed duties well,,97.6,,,shares,,97.6,97.6,",
+            "members,Party members,completed,Completed duties,,,,,shares,,,,true",
+            "members,Party members,not_completed,Did not complete duties,,0.5,,,shares,,0.5,,",
+            "members,Party members,,Not given in the report,,1.9,,,shares,,,,true",
+        ]
+    );
+    let (_, rows) = table(d, UiLang::Vi, &[]);
+    assert_eq!(
+        rows,
+        [
+            [
+                "Tổ chức cơ sở đảng",
+                "12 (18,7%)",
+                "49 (76,6%)",
+                "Không nêu trong báo cáo",
+                "Không nêu trong báo cáo",
+                "64 · Không nêu trong báo cáo: 3 (4,7%)"
+            ],
+            [
+                "Đảng viên",
+                "Không nêu trong báo cáo",
+                "Xuất sắc + Tốt: 97,6%",
+                "Không nêu trong báo cáo",
+                "0,5%",
+                "tỉ lệ theo báo cáo, không có số lượng · Không nêu trong báo cáo: 1,9%"
+            ],
+        ]
+    );
+    assert_eq!(
+        summary(d, UiLang::Vi, &[]),
+        "Tổ chức cơ sở đảng (64 được đánh giá): Hoàn thành xuất sắc nhiệm vụ 18,7%, Hoàn thành tốt nhiệm vụ 76,6%, Không nêu trong báo cáo 4,7%. \
+         Đảng viên (tỉ lệ theo báo cáo, không có số lượng): Xuất sắc + Tốt 97,6%, Không hoàn thành nhiệm vụ 0,5%, Không nêu trong báo cáo 1,9%."
+    );
+}
+
+/// Ranking and comparison of a partial split: a share a not-given piece
+/// could change is a lower bound, and its change is not known.
+#[test]
+fn ranking_and_comparison_of_a_partial_split() {
+    use tier_breakdown_core::drill::{compare, ranking, scoped};
+    let g = |a: Value, b: Value, c: Value| json!({ "id": "g", "evaluated": 10, "counts": { "a": a, "b": b, "c": c } });
+    let text = json!({
+        "version": 3, "lang": "en", "title": "T",
+        "tiers": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }, { "id": "c", "label": "C" }],
+        "groups": [{ "id": "g", "label": "G", "evaluated": 10, "counts": { "a": 5, "b": null, "c": null } }],
+        "units": [
+            { "id": "u1", "label": "U1", "groups": [g(json!(3), Value::Null, Value::Null)] },
+            { "id": "u2", "label": "U2", "groups": [g(json!(6), json!(3), json!(1))] }
+        ],
+        "periods": [{ "id": "p0", "label": "2022", "groups": [g(json!(4), json!(4), json!(2))] }]
+    })
+    .to_string();
+    let c = check(&text).unwrap_or_else(|r| panic!("{:?}", r.errors));
+    let d = &c.dataset;
+    let shares = |s: &[usize]| -> Vec<String> {
+        ranking(d, 0, "g", sel(s))
+            .iter()
+            .map(|r| r.texts(UiLang::En).share)
+            .collect()
+    };
+    assert_eq!(shares(&[0]), ["30.0%", "60.0%"]);
+    assert_eq!(shares(&[0, 1]), ["≥ 30.0%", "90.0%"]);
+    assert_eq!(shares(&[1]), ["Not given in the report", "30.0%"]);
+    // One tier not given is the rest itself: known.
+    let one = check(&text.replace("\"c\":null", "\"c\":1")).unwrap();
+    let r = ranking(&one.dataset, 0, "g", sel(&[1]));
+    assert_eq!(r[0].texts(UiLang::En).share, "60.0%");
+    // 2023 (a 5 of 10, b and c not given) against 2022 (4, 4, 2).
+    let shown = scoped(d, 0, None).unwrap();
+    let base = scoped(d, 1, None);
+    let rows: Vec<(String, String, String, String)> =
+        compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En)[0]
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.label.clone(),
+                    r.before.clone(),
+                    r.after.clone(),
+                    r.change.clone(),
+                )
+            })
+            .collect();
+    let row = |a: &str, b: &str, c: &str, e: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), e.to_string())
+    };
+    assert_eq!(
+        rows,
+        [
+            row("A", "40.0%", "50.0%", "▲ up 10.0 pp"),
+            row("B", "40.0%", "Not given in the report", "–"),
+            row("C", "20.0%", "Not given in the report", "–"),
+            row("A + B", "80.0%", "≥ 50.0%", "–"),
+        ]
+    );
+}
