@@ -4,6 +4,7 @@
 //! Table-driven over the illustrative files in `data/` and small inputs.
 
 use serde_json::{json, Value};
+use tier_breakdown_core::drill::GroupChange;
 use tier_breakdown_core::export::{csv, summary, table};
 use tier_breakdown_core::format::decimal;
 use tier_breakdown_core::i18n::{problem_line, UiLang};
@@ -26,6 +27,21 @@ fn segments(g: &GroupView) -> Vec<(String, String)> {
     g.rects
         .iter()
         .map(|r| (r.tier_id.clone(), r.full.clone()))
+        .collect()
+}
+
+/// (label, before, after, change) of each row of a group's comparison.
+fn change_rows(g: &GroupChange) -> Vec<(String, String, String, String)> {
+    g.rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.clone(),
+                r.before.clone(),
+                r.after.clone(),
+                r.change.clone(),
+            )
+        })
         .collect()
 }
 
@@ -187,7 +203,7 @@ fn approximate_figures_are_marked_everywhere() {
 }
 
 #[test]
-fn a_naive_of_which_is_named_on_the_group_with_the_corrected_number() {
+fn a_naive_of_which_is_named_with_the_corrected_number_and_in_readers_words_on_the_chart() {
     let c = load("example-naive-of-which.json");
     let want_en = "groups[0].counts: \"good\" (289) seems to include \"excellent\" (61): the tiers add up to 373, not 312; if so, \"good\" alone is 228 (write \"good\": {\"or_better\": 289})";
     let lines: Vec<String> = c
@@ -196,6 +212,23 @@ fn a_naive_of_which_is_named_on_the_group_with_the_corrected_number() {
         .map(|w| problem_line(UiLang::En, w))
         .collect();
     assert_eq!(lines, [want_en]);
+    // Regression (issue 25): the mark on a published chart spoke the file's
+    // keys and JSON ("write \"good\": {\"or_better\": 289}"); its readers
+    // get what the report's figures do, the editor and the native tool
+    // (above) keep the hint.
+    for (lang, mark) in [
+        (
+            UiLang::En,
+            "⚠ the report's figures for this group add up to 373, not 312",
+        ),
+        (
+            UiLang::Vi,
+            "⚠ các số của báo cáo cho nhóm này cộng lại là 373, không phải 312",
+        ),
+    ] {
+        let v = chart(&c.dataset, lang, 640.0, false);
+        assert_eq!(v.groups[0].marks, [mark]);
+    }
 }
 
 /// A small version 2 file with one group `g` (fields merged in).
@@ -322,18 +355,7 @@ fn ranking_and_comparison_work_on_the_new_shapes() {
     let shown = scoped(d, 0, None).unwrap();
     let base = scoped(d, 1, None);
     let groups = compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En);
-    let rows: Vec<(String, String, String, String)> = groups[0]
-        .rows
-        .iter()
-        .map(|r| {
-            (
-                r.label.clone(),
-                r.before.clone(),
-                r.after.clone(),
-                r.change.clone(),
-            )
-        })
-        .collect();
+    let rows = change_rows(&groups[0]);
     assert_eq!(
         rows[0],
         (
@@ -581,32 +603,6 @@ fn every_partial_split_error_and_warning() {
     }
 }
 
-/// Regression (issue 25): a warning on a published chart spoke the file's
-/// keys and JSON ("write \"good\": {\"or_better\": 289}"); readers get the
-/// report's figures, the editor and the native tool keep the hint.
-#[test]
-fn marks_on_the_chart_speak_to_readers() {
-    let c = load("example-naive-of-which.json");
-    for (lang, mark) in [
-        (
-            UiLang::En,
-            "⚠ the report's figures for this group add up to 373, not 312",
-        ),
-        (
-            UiLang::Vi,
-            "⚠ các số của báo cáo cho nhóm này cộng lại là 373, không phải 312",
-        ),
-    ] {
-        let v = chart(&c.dataset, lang, 640.0, false);
-        assert_eq!(v.groups[0].marks, [mark]);
-    }
-    let hint = problem_line(UiLang::En, &c.warnings[0]);
-    assert!(
-        hint.contains("write \"good\": {\"or_better\": 289}"),
-        "{hint}"
-    );
-}
-
 /// The CSV, the data table and the screen-reader summary of a partial
 /// split: no tier not given is written as zero, the rest has its own row.
 #[test]
@@ -695,19 +691,7 @@ fn ranking_and_comparison_of_a_partial_split() {
     // 2023 (a 5 of 10, b and c not given) against 2022 (4, 4, 2).
     let shown = scoped(d, 0, None).unwrap();
     let base = scoped(d, 1, None);
-    let rows: Vec<(String, String, String, String)> =
-        compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En)[0]
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.label.clone(),
-                    r.before.clone(),
-                    r.after.clone(),
-                    r.change.clone(),
-                )
-            })
-            .collect();
+    let rows = change_rows(&compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En)[0]);
     let row = |a: &str, b: &str, c: &str, e: &str| {
         (a.to_string(), b.to_string(), c.to_string(), e.to_string())
     };
