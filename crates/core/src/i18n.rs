@@ -746,13 +746,6 @@ pub fn mark_message(lang: UiLang, kind: &ProblemKind) -> String {
                 format!("the report's figures for this group add up to {sum}, not {evaluated}")
             }
         }
-        EvaluatedAboveTotal { evaluated, total } => {
-            if vi {
-                format!("báo cáo nêu số được đánh giá ({evaluated}) lớn hơn tổng số ({total})")
-            } else {
-                format!("the report gives more evaluated ({evaluated}) than the total ({total})")
-            }
-        }
         other => problem_message(lang, other),
     }
 }
