@@ -418,6 +418,22 @@ pub struct ChangeRow {
     pub change: String,
 }
 
+/// The share of `s` in `g` as the bars show it (`<0,1%`, `>99,9%`): its
+/// tenths, whether it is only a lower bound (a partial split), its text,
+/// and whether it adds an approximate figure.
+#[inline(never)]
+fn shown_share(g: &Group, s: Selection, lang: UiLang) -> (u32, bool, String, bool) {
+    let (tenths, at_least) = s.share(&group_shares(g).0, &pieces(g));
+    let approx = s.any_of(&g.approx_flags());
+    let text = share(tenths, s.part(&g.counts), g.bar_sum(), lang);
+    (
+        tenths,
+        at_least,
+        share_text(text, tenths, at_least, approx, lang),
+        approx,
+    )
+}
+
 /// One group's comparison between the base period and the shown one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupChange {
@@ -438,22 +454,9 @@ pub fn compare(
     lang: UiLang,
 ) -> Vec<GroupChange> {
     let code = lang.code();
-    // The share of `s` in `g` as the bars show it (`<0,1%`, `>99,9%`),
-    // its tenths, and whether it is only a lower bound (a partial split).
-    let shown_share = |g: &Group, s: Selection| {
-        let (tenths, at_least) = s.share(&group_shares(g).0, &pieces(g));
-        let approx = s.any_of(&g.approx_flags());
-        let text = share(tenths, s.part(&g.counts), g.bar_sum(), lang);
-        (
-            tenths,
-            at_least,
-            share_text(text, tenths, at_least, approx, lang),
-            approx,
-        )
-    };
     let row = |label: String, o: &Group, g: &Group, s: Selection| {
-        let (before, b_least, before_text, ba) = shown_share(o, s);
-        let (after, a_least, after_text, aa) = shown_share(g, s);
+        let (before, b_least, before_text, ba) = shown_share(o, s, lang);
+        let (after, a_least, after_text, aa) = shown_share(g, s, lang);
         // A change is not known when either side is only a lower bound.
         let (delta, direction, change) = if b_least || a_least {
             (0, Direction::Same, "–".to_string())

@@ -45,7 +45,7 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .collect();
-    let v3 = shown.iter().any(|g| !g.not_given.is_empty());
+    let v3 = shown.iter().any(|g| g.not_given != 0);
     let v2 = v3
         || shown
             .iter()
@@ -79,32 +79,20 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
             continue;
         }
         let shares_only = g.basis == Basis::Shares;
-        let rest_row = (!g.rest_tiers().is_empty()).then(|| {
-            let words = t(lang, Msg::NotGiven);
-            let row = [
-                field(&g.id),
-                field(g.label.get(code)),
-                String::new(),
-                field(words),
-                if shares_only {
-                    String::new()
-                } else {
-                    g.rest().to_string()
-                },
-                format!("{}.{}", rest / 10, rest % 10),
-                evaluated.clone(),
-                total.clone(),
-            ];
-            let basis = if shares_only { "shares" } else { "counts" };
-            format!("{},{basis},,,,true\r\n", row.join(","))
-        });
-        for (i, ((tier, &count), &t)) in d.tiers.iter().zip(&g.counts).zip(&tenths).enumerate() {
+        // One row per tier, then (`None`) one for the not-given rest.
+        let rows = d.tiers.len() + usize::from(g.rest_tiers() != 0);
+        for i in 0..rows {
+            let tier = d.tiers.get(i);
             let gone = g.not_given_at(i);
+            let (count, tenth) = match tier {
+                Some(_) => (g.counts[i], tenths[i]),
+                None => (g.rest(), rest),
+            };
             let row = [
                 field(&g.id),
                 field(g.label.get(code)),
-                field(&tier.id),
-                field(tier.label.get(code)),
+                tier.map(|t| field(&t.id)).unwrap_or_default(),
+                field(tier.map_or(t(lang, Msg::NotGiven), |t| t.label.get(code))),
                 if shares_only || gone {
                     String::new()
                 } else {
@@ -113,7 +101,7 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                 if gone {
                     String::new()
                 } else {
-                    format!("{}.{}", t / 10, t % 10)
+                    format!("{}.{}", tenth / 10, tenth % 10)
                 },
                 evaluated.clone(),
                 total.clone(),
@@ -121,13 +109,14 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
             out += &row.join(",");
             if v2 {
                 let or_better = g.or_better.get(i).copied().flatten().map(|(v, _)| v);
+                // As printed: not derived, or a block of every tier up to i.
+                let printed = !g.derived_at(i) || g.block_at(i).count_ones() as usize == i + 1;
                 let extra = [
                     if shares_only { "shares" } else { "counts" }.to_string(),
                     g.approx_at(i)
                         .map(|a| a.id().to_string())
                         .unwrap_or_default(),
-                    // As printed: not derived, or a block of every tier up to i.
-                    if shares_only && !gone && (!g.derived_at(i) || g.block_at(i).len() == i + 1) {
+                    if shares_only && tier.is_some() && !gone && printed {
                         plain_decimal(count, 1)
                     } else {
                         String::new()
@@ -142,11 +131,10 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                 out += &extra.join(",");
             }
             if v3 {
-                out += if gone { ",true" } else { "," };
+                out += if gone || tier.is_none() { ",true" } else { "," };
             }
             out += "\r\n";
         }
-        out += rest_row.as_deref().unwrap_or_default();
     }
     out
 }
@@ -170,7 +158,7 @@ fn cell(d: &Dataset, g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
         Basis::Shares => share_text,
         Basis::Coverage => return "–".into(),
     };
-    if g.block_at(i).len() > 1 {
+    if g.block_at(i).count_ones() > 1 {
         format!("{}: {text}", piece_name(d, g, i, lang))
     } else {
         text
@@ -179,7 +167,7 @@ fn cell(d: &Dataset, g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
 
 /// The not-given rest of a partial split, `Không nêu trong báo cáo: 3 (4,7%)`.
 fn rest_text(g: &Group, tenths: u32, lang: UiLang) -> Option<String> {
-    if g.rest_tiers().is_empty() {
+    if g.rest_tiers() == 0 {
         return None;
     }
     let rest = g.rest();
@@ -268,7 +256,7 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                     format!("{} {s}", piece_name(d, g, i, lang))
                 })
                 .collect();
-            if !g.rest_tiers().is_empty() {
+            if g.rest_tiers() != 0 {
                 let s = share(rest, g.rest(), sum, lang);
                 parts.push(format!("{} {s}", t(lang, Msg::NotGiven)));
             }

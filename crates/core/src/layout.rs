@@ -9,7 +9,7 @@
 
 use crate::format::{date, decimal, int, percent, share};
 use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
-use crate::model::{Approx, Basis, Dataset, Group, Slot, Tier, SHARE_SCALE};
+use crate::model::{Approx, Basis, Color, Dataset, Group, Slot, Tier, SHARE_SCALE};
 use crate::stack::{coverage, pieces, stack, Selection};
 use crate::validate::group_warnings;
 
@@ -206,50 +206,23 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             tenths[i] = seg.tenths;
         }
     }
-    let rest_tiers = g.rest_tiers();
     let shares_only = g.basis == Basis::Shares;
     let mut rects = Vec::with_capacity(s.segments.len());
     let mut outside = Vec::new();
     let mut rest = None;
     for seg in &s.segments {
-        let Slot::Tier(i) = slots[seg.tier].0 else {
-            // The rest: its words on the group, a hatch on the bar.
-            let share_text = share(seg.tenths, seg.count, s.sum, lang);
-            let words = t(lang, Msg::NotGiven);
-            let (count_text, full) = if shares_only {
-                (String::new(), format!("{words}: {share_text}"))
-            } else {
-                let c = int(seg.count, lang);
-                let full = format!("{words}: {c} ({share_text})");
-                (c, full)
-            };
-            rest = Some(full.clone());
-            rects.push(Rect {
-                tier: rest_tiers.first().copied().unwrap_or(0),
-                rest: true,
-                tier_id: String::new(),
-                x: seg.x0 * 100.0,
-                w: (seg.x1 - seg.x0) * 100.0,
-                fill: String::new(),
-                dim_fill: String::new(),
-                ink: String::new(),
-                inside: None,
-                label: words.to_string(),
-                full,
-                count_text,
-                share_text,
-            });
-            continue;
+        // The rest (`None`): a hatch on the bar, no tier, its words on the group.
+        let slot = match slots[seg.tier].0 {
+            Slot::Tier(i) => Some(i),
+            Slot::Rest => None,
         };
-        let seg = &crate::stack::Segment {
-            tier: i,
-            ..seg.clone()
+        let i = slot.unwrap_or(g.rest_tiers().trailing_zeros() as usize);
+        let tier = slot.and_then(|i| d.tiers.get(i));
+        let approx = slot.and_then(|i| g.approx_at(i));
+        let name = match slot {
+            Some(i) => piece_name(d, g, i, lang),
+            None => t(lang, Msg::NotGiven).to_string(),
         };
-        let tier = &d.tiers[seg.tier];
-        let fill = tier.fill(seg.tier, dark);
-        let approx = g.approx_at(seg.tier);
-        let block = g.block_at(i);
-        let name = piece_name(d, g, i, lang);
         let share_text = approx_mark(approx, &share(seg.tenths, seg.count, s.sum, lang));
         let (count_text, both) = if shares_only {
             (String::new(), share_text.clone())
@@ -259,31 +232,41 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             (c, both)
         };
         let px = (seg.x1 - seg.x0) * bar_px;
-        let inside = if label_fits(&both, px) {
+        let inside = if tier.is_none() {
+            None
+        } else if label_fits(&both, px) {
             Some(both.clone())
         } else if label_fits(&share_text, px) {
             Some(share_text.clone())
         } else {
             None
         };
-        if inside.as_deref() != Some(&both) {
+        if tier.is_some() && inside.as_deref() != Some(&both) {
             outside.push(rects.len());
         }
         let mut full = format!("{name}: {both}");
         // A share the report printed (not one derived from an "or better"
         // figure; a block of every tier up to this one is as printed).
-        if shares_only && (!g.derived_at(seg.tier) || block.len() == i + 1) {
+        if shares_only
+            && tier.is_some()
+            && (!g.derived_at(i) || g.block_at(i).count_ones() as usize == i + 1)
+        {
             full += &as_reported(seg.count, seg.tenths, lang);
         }
+        if tier.is_none() {
+            rest = Some(full.clone());
+        }
+        let fill = tier.map(|t| t.fill(i, dark));
+        let css = |f: fn(&Color) -> Color| fill.as_ref().map(|c| f(c).css()).unwrap_or_default();
         rects.push(Rect {
-            tier: seg.tier,
-            rest: false,
-            tier_id: tier.id.clone(),
+            tier: i,
+            rest: tier.is_none(),
+            tier_id: tier.map(|t| t.id.clone()).unwrap_or_default(),
             x: seg.x0 * 100.0,
             w: (seg.x1 - seg.x0) * 100.0,
-            fill: fill.css(),
-            dim_fill: fill.grey_twin().css(),
-            ink: fill.text_on().css(),
+            fill: css(|c| *c),
+            dim_fill: css(Color::grey_twin),
+            ink: css(Color::text_on),
             inside,
             label: name,
             full,
@@ -316,18 +299,12 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
 /// The name of tier `i`'s piece of the bar: the tier's label, or for a
 /// block ("good or better", the better tiers not given) the short names
 /// of the tiers it holds (`Xuất sắc + Tốt`).
+#[inline(never)]
 pub fn piece_name(d: &Dataset, g: &Group, i: usize, lang: UiLang) -> String {
-    let code = lang.code();
-    let block = g.block_at(i);
-    if block.len() > 1 {
-        let names: Vec<&str> = block
-            .iter()
-            .filter_map(|&j| d.tiers.get(j))
-            .map(|t| t.short_or_label().get(code))
-            .collect();
-        join_tiers(&names)
-    } else {
-        d.tiers.get(i).map_or("", |t| t.label.get(code)).to_string()
+    let block = Selection(g.block_at(i));
+    match d.tiers.get(i) {
+        Some(t) if block.0.count_ones() < 2 => t.label.get(lang.code()).to_string(),
+        _ => tier_names(&d.tiers, block, lang),
     }
 }
 
@@ -430,6 +407,7 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
 /// A combined share as shown: `≥ 92,6%` when a not-given piece could add
 /// to it (the words "not given" when nothing given is in it), `≈ 92,6%`
 /// when it adds an approximate figure.
+#[inline(never)]
 pub fn share_text(
     value: String,
     tenths: u32,

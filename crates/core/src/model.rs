@@ -258,10 +258,10 @@ pub struct Group {
     /// For shares, the most decimals any share was printed with (their
     /// rounding decides when shares "add up to 100").
     pub decimals: u8,
-    /// Per tier, whether the report does not give its figure (`null` in
-    /// the file, version 3): its `counts` entry is 0 and it is never drawn
-    /// as zero. Empty when every tier is given.
-    pub not_given: Vec<bool>,
+    /// The tiers whose figure the report does not give (`null` in the
+    /// file, version 3), bit `i` for tier `i`: its `counts` entry is 0 and
+    /// it is never drawn as zero. 0 when every tier is given.
+    pub not_given: u8,
 }
 
 /// Where one piece of a group's bar comes from.
@@ -287,58 +287,51 @@ impl Group {
             approx: Vec::new(),
             or_better: Vec::new(),
             decimals: 0,
-            not_given: Vec::new(),
+            not_given: 0,
         }
     }
 
     /// Whether the report does not give tier `i`'s figure.
     pub fn not_given_at(&self, i: usize) -> bool {
-        self.not_given.get(i).copied().unwrap_or(false)
+        i < 8 && self.not_given >> i & 1 == 1
     }
 
-    /// The tiers whose figures are in tier `i`'s bar piece: `i` itself, and
-    /// for an "or better" figure, each not-given better tier not already
-    /// in an earlier such piece (a block: "good or better 97,6%" with the
-    /// excellent ones not given). Empty for a not-given tier.
-    pub fn block_at(&self, i: usize) -> Vec<usize> {
-        if self.not_given_at(i) {
-            return Vec::new();
+    /// The tiers (a bit set, bit `i` for tier `i`) whose figures are in
+    /// tier `i`'s bar piece: `i` itself, and for an "or better" figure,
+    /// each not-given better tier not already in an earlier such piece (a
+    /// block: "good or better 97,6%" with the excellent ones not given).
+    /// None for a not-given tier.
+    #[inline(never)]
+    pub fn block_at(&self, i: usize) -> u8 {
+        if self.not_given_at(i) || i >= 8 {
+            return 0;
         }
-        let mut start = 0;
-        for j in (0..i).rev() {
-            if self.derived_at(j) && !self.not_given_at(j) {
-                start = j + 1;
+        let mut set = 1 << i;
+        for j in (0..i).rev().take_while(|_| self.derived_at(i)) {
+            if self.not_given_at(j) {
+                set |= 1 << j;
+            } else if self.derived_at(j) {
                 break;
             }
         }
-        let mut out: Vec<usize> = if self.derived_at(i) {
-            (start..i).filter(|&j| self.not_given_at(j)).collect()
-        } else {
-            Vec::new()
-        };
-        out.push(i);
-        out
+        set
     }
 
-    /// The not-given tiers no "or better" block holds: the ones the rest
-    /// of the bar stands for.
-    pub fn rest_tiers(&self) -> Vec<usize> {
-        let held: Vec<usize> = (0..self.counts.len())
-            .flat_map(|i| self.block_at(i))
-            .collect();
-        (0..self.counts.len())
-            .filter(|&i| self.not_given_at(i) && !held.contains(&i))
-            .collect()
+    /// The not-given tiers no "or better" block holds (a bit set): the
+    /// ones the rest of the bar stands for.
+    #[inline(never)]
+    pub fn rest_tiers(&self) -> u8 {
+        let held = (0..self.counts.len()).fold(0, |s, i| s | self.block_at(i));
+        self.not_given & !held
     }
 
     /// The not-given rest: the base (evaluated, else total, for counts;
     /// 100% for shares) minus the given figures; 0 when every tier is
     /// given or the given ones fill the base.
+    #[inline(never)]
     pub fn rest(&self) -> u64 {
-        if !self.not_given.iter().any(|&n| n) {
-            return 0;
-        }
         let base = match self.basis {
+            _ if self.not_given == 0 => 0,
             Basis::Counts => self.evaluated.or(self.total).unwrap_or(0),
             Basis::Shares => 100 * SHARE_SCALE,
             Basis::Coverage => 0,
@@ -353,11 +346,13 @@ impl Group {
 
     /// The bar's pieces in drawing order with their weights: each tier's
     /// own figure, and the rest where its first tier would sit.
+    #[inline(never)]
     pub fn slots(&self) -> Vec<(Slot, u64)> {
-        let rest_at = self.rest_tiers().first().copied();
+        // The first tier of the rest (8, past every tier, when none).
+        let rest_at = self.rest_tiers().trailing_zeros() as usize;
         let mut out = Vec::with_capacity(self.counts.len() + 1);
         for (i, &c) in self.counts.iter().enumerate() {
-            if rest_at == Some(i) {
+            if rest_at == i {
                 out.push((Slot::Rest, self.rest()));
             }
             out.push((Slot::Tier(i), c));
@@ -402,7 +397,7 @@ impl Group {
     /// figure, or no figures at all.
     pub fn evaluated_or_sum(&self) -> Option<u64> {
         match self.basis {
-            Basis::Counts if self.not_given.contains(&true) => self.evaluated,
+            Basis::Counts if self.not_given != 0 => self.evaluated,
             Basis::Counts => Some(self.evaluated.unwrap_or_else(|| self.sum())),
             Basis::Shares | Basis::Coverage => self.evaluated,
         }

@@ -122,26 +122,25 @@ pub fn group_el<const ANY_WIDTH: bool>(
             .attr("role", "group")
             .attr("aria-label", g.heading.clone())
             .children(g.rects.iter().map(|r| {
-                if r.rest {
-                    // The not-given rest: a hatch, no tier, no text on it.
-                    return El::with_class("div", "tb-seg tb-rest")
-                        .attr("data-key", format!("seg:{}:", g.id))
-                        .attr("data-tip", format!("{}: {}", g.heading, r.full))
-                        .attr("role", "img")
-                        .attr("tabindex", "0")
-                        .attr("aria-label", r.full.clone())
-                        .style("left", pct(r.x))
-                        .style("width", pct(r.w));
-                }
-                let seg = El::with_class("div", &format!("tb-seg tb-t{}", r.tier))
-                    .attr("data-tier", r.tier_id.clone())
+                // The not-given rest: a hatch (.tb-rest), no tier, no text on it.
+                let class = if r.rest {
+                    "tb-seg tb-rest".into()
+                } else {
+                    format!("tb-seg tb-t{}", r.tier)
+                };
+                let seg = El::with_class("div", &class)
+                    .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
                     .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
                     .attr("data-tip", format!("{}: {}", g.heading, r.full))
                     .attr("role", "img")
                     .attr("tabindex", "0")
                     .attr("aria-label", r.full.clone())
                     .style("left", pct(r.x))
-                    .style("width", pct(r.w))
+                    .style("width", pct(r.w));
+                if r.rest {
+                    return seg;
+                }
+                let seg = seg
                     .style("--f", r.fill.clone())
                     .style("--d", r.dim_fill.clone())
                     .style("color", r.ink.clone());

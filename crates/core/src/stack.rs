@@ -106,10 +106,11 @@ pub fn stack(counts: &[u64]) -> Stack {
 /// use tier_breakdown_core::model::{Group, Text};
 /// use tier_breakdown_core::stack::group_shares;
 /// let mut g = Group::of_counts("o", Text::plain("vi", "o"), vec![12, 49, 0, 0]);
-/// g.not_given = vec![false, false, true, true];
+/// g.not_given = 0b1100;
 /// g.evaluated = Some(64);
 /// assert_eq!(group_shares(&g), (vec![187, 766, 0, 0], 47));
 /// ```
+#[inline(never)]
 pub fn group_shares(g: &crate::model::Group) -> (Vec<u32>, u32) {
     use crate::model::Slot;
     let slots = g.slots();
@@ -128,22 +129,18 @@ pub fn group_shares(g: &crate::model::Group) -> (Vec<u32>, u32) {
 /// A partial split's pieces: each as the tiers it holds (a tier, an "or
 /// better" block with the not-given better tiers, the not-given rest)
 /// and its share in tenths; empty when the report gives every tier.
+#[inline(never)]
 pub fn pieces(g: &crate::model::Group) -> Vec<(Selection, u32)> {
-    if !g.not_given.contains(&true) {
+    if g.not_given == 0 {
         return Vec::new();
     }
-    let set = |tiers: &[usize]| {
-        tiers
-            .iter()
-            .fold(Selection::default(), |s, &i| s.toggled(i))
-    };
     let (tenths, rest) = group_shares(g);
-    let mut out: Vec<(Selection, u32)> = (0..g.counts.len())
-        .map(|i| (set(&g.block_at(i)), tenths[i]))
-        .chain(std::iter::once((set(&g.rest_tiers()), rest)))
-        .filter(|(s, _)| !s.is_empty())
+    let mut out: Vec<(Selection, u32)> = tenths
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| (Selection(g.block_at(i)), t))
         .collect();
-    out.shrink_to_fit();
+    out.push((Selection(g.rest_tiers()), rest));
     out
 }
 
@@ -239,6 +236,7 @@ impl Selection {
     /// assert_eq!(Selection(0b0010).share(&[], &pieces), (0, true));
     /// assert_eq!(Selection(0b1110).share(&[], &pieces), (24, true));
     /// ```
+    #[inline(never)]
     pub fn share(self, tenths: &[u32], pieces: &[(Selection, u32)]) -> (u32, bool) {
         if pieces.is_empty() {
             return (self.combined(tenths), false);

@@ -430,7 +430,7 @@ fn split_or_better(figures: &[Figure]) -> Result<Split, (usize, u64)> {
 pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
     let mut out = Vec::new();
     let sum = g.sum();
-    let partial = g.not_given.contains(&true);
+    let partial = g.not_given != 0;
     match g.basis {
         // Given tiers may add up to less than the base: the rest is not given.
         Basis::Counts if partial => {
@@ -1033,15 +1033,15 @@ impl Walker {
             _ => self.figures(m, path, key, tiers, basis == Basis::Shares),
         };
         let (total, evaluated, figures) = (total?, evaluated?, figures?);
-        let not_given: Vec<bool> = if figures.iter().any(|f| f.not_given) {
-            figures.iter().map(|f| f.not_given).collect()
-        } else {
-            Vec::new()
-        };
-        if !not_given.is_empty() {
+        let not_given = figures
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(0u8, |s, (i, f)| s | u8::from(f.not_given) << i);
+        if not_given != 0 {
             // Nothing given is a group without a split (no `counts`); a
             // count rest needs a base, or shares would be invented.
-            if not_given.iter().all(|&n| n) {
+            if figures.iter().all(|f| f.not_given) {
                 self.err(&join(path, key), ProblemKind::NoneGiven);
                 return None;
             }
