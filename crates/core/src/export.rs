@@ -85,7 +85,10 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
             let tier = d.tiers.get(i);
             let gone = g.not_given_at(i);
             let (count, tenth) = match tier {
-                Some(_) => (g.counts[i], tenths[i]),
+                Some(_) => (
+                    g.counts.get(i).copied().unwrap_or(0),
+                    tenths.get(i).copied().unwrap_or(0),
+                ),
                 None => (g.rest(), rest),
             };
             let row = [
