@@ -76,7 +76,9 @@ for (const width of [360, 1024]) {
       // The SVG image, as the native tool writes it.
       const svg = join(tmp, `${name}.svg`);
       standalone(['data/example-partial.json', '--svg', svg, '--width', String(width), '--lang', 'vi', ...(colorScheme === 'dark' ? ['--dark'] : [])]);
-      await off.goto(`file://${svg}`);
+      const html = join(tmp, `${name}-svg.html`);
+      writeFileSync(html, `<!DOCTYPE html><body style="margin:0"><img src="${name}.svg" alt=""></body>`);
+      await off.goto(`file://${html}`);
       await off.screenshot({ path: join(OUT, `${name}-svg.png`), fullPage: true });
       await context.close();
     });
