@@ -21,7 +21,7 @@ const SCRATCH = join(ROOT, 'target', 'npm-install-test');
 const EXPECTED = [
   'CHANGELOG.md', 'LICENSE', 'README.md', 'demo/article.html', 'editor-start.js', 'editor.css', 'editor.html',
   'editor.js', 'editor_bg.wasm', 'embed.js', 'example-approximate.json', 'example-coverage.json',
-  'example-districts.json', 'example-naive-of-which.json', 'example-of-which.json', 'example-shares.json',
+  'example-districts.json', 'example-naive-of-which.json', 'example-of-which.json', 'example-partial.json', 'example-shares.json',
   'favicon.svg', 'format.html', 'frame-parent.js', 'index.html', 'integrity.json', 'package.json', 'page.css',
   'results.schema.json', 'start.js', 'tier-breakdown.html', 'tier-breakdown.js', 'tier-breakdown_bg.wasm',
 ];

@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(read('docs/results.schema.json'));
 
-for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'data/example-of-which.json', 'data/example-shares.json', 'data/example-coverage.json', 'data/example-approximate.json', 'data/example-naive-of-which.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
+for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'data/example-of-which.json', 'data/example-shares.json', 'data/example-coverage.json', 'data/example-approximate.json', 'data/example-naive-of-which.json', 'data/example-partial.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
   test(`${file} validates against the schema`, () => {
     assert.equal(validate(read(file)), true, JSON.stringify(validate.errors, null, 1));
   });
@@ -59,4 +59,17 @@ test('the schema refuses version 2 shapes in a version 1 file', () => {
   assert.equal(validate(f3), false);
   // …and a version 1 file as it always was still passes.
   assert.equal(validate(read('data/phu-tho-2022.json')), true);
+});
+
+test('the schema takes null (not given) in version 3 only, and never for or_better', () => {
+  const file = read('data/example-partial.json');
+  assert.equal(validate(file), true, JSON.stringify(validate.errors, null, 1));
+  for (const version of [1, 2]) {
+    const old = read('data/example-partial.json');
+    old.version = version;
+    assert.equal(validate(old), false, `version ${version}`);
+  }
+  const f2 = read('data/example-partial.json');
+  f2.groups[0].counts.good = { or_better: null };
+  assert.equal(validate(f2), false);
 });

@@ -14,9 +14,9 @@ use std::sync::Arc;
 use crate::fold::fold;
 use crate::format::{int, percent, share};
 use crate::i18n::{approx_mark, change_words, UiLang};
-use crate::layout::tier_names;
+use crate::layout::{share_text, tier_names};
 use crate::model::{Approx, Dataset, Group, Text, Unit};
-use crate::stack::{shares, Selection};
+use crate::stack::{group_shares, pieces, Selection};
 
 /// One period of a file: the top-level figures or an entry of `periods`.
 #[derive(Clone, Copy, Debug)]
@@ -157,6 +157,11 @@ pub struct RankRow {
     pub approx: Arc<[bool]>,
     /// Whether the ranked share adds an approximate figure.
     pub share_approx: bool,
+    /// A partial split's pieces (see [`crate::stack::pieces`]; empty
+    /// when every tier is given).
+    pub pieces: Arc<[(Selection, u32)]>,
+    /// Whether the ranked share is a lower bound (a not-given piece could add to it).
+    pub share_at_least: bool,
 }
 
 /// The formatted cells of a ranking row.
@@ -175,9 +180,12 @@ impl RankRow {
                     .evaluated
                     .map(|e| int(e, lang))
                     .unwrap_or_else(|| "–".into()),
-                share: approx_mark(
-                    self.share_approx.then_some(Approx::About),
-                    &share(s, self.part, self.sum, lang),
+                share: share_text(
+                    share(s, self.part, self.sum, lang),
+                    s,
+                    self.share_at_least,
+                    self.share_approx,
+                    lang,
                 ),
             },
             None => RankTexts {
@@ -211,16 +219,18 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                 .get(u.id.as_str())
                 .and_then(|pu| pu.groups.iter().find(|g| g.id == group));
             match g {
-                Some(g) if g.sum() > 0 => RankRow {
+                Some(g) if g.bar_sum() > 0 => RankRow {
                     unit: i,
                     evaluated: g.evaluated_or_sum(),
-                    sum: g.sum(),
-                    tenths: shares(&g.counts).into(),
+                    sum: g.bar_sum(),
+                    tenths: group_shares(g).0.into(),
                     counts: g.counts.as_slice().into(),
                     share: Some(0),
                     part: 0,
                     approx: g.approx_flags().into(),
                     share_approx: false,
+                    pieces: pieces(g).into(),
+                    share_at_least: false,
                 },
                 _ => RankRow {
                     unit: i,
@@ -232,6 +242,8 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
                     part: 0,
                     approx: Arc::from([]),
                     share_approx: false,
+                    pieces: Arc::from([]),
+                    share_at_least: false,
                 },
             }
         })
@@ -244,11 +256,15 @@ pub fn ranking_base(d: &Dataset, period: usize, group: &str) -> Vec<RankRow> {
 pub fn reselect(base: &[RankRow], sel: Selection) -> Vec<RankRow> {
     let ranked = ranked_tiers(sel);
     base.iter()
-        .map(|r| RankRow {
-            share: r.share.map(|_| ranked.combined(&r.tenths)),
-            part: ranked.part(&r.counts),
-            share_approx: ranked.any_of(&r.approx),
-            ..r.clone()
+        .map(|r| {
+            let (share, at_least) = ranked.share(&r.tenths, &r.pieces);
+            RankRow {
+                share: r.share.map(|_| share),
+                part: ranked.part(&r.counts),
+                share_approx: ranked.any_of(&r.approx),
+                share_at_least: at_least,
+                ..r.clone()
+            }
         })
         .collect()
 }
@@ -402,6 +418,22 @@ pub struct ChangeRow {
     pub change: String,
 }
 
+/// The share of `s` in `g` as the bars show it (`<0,1%`, `>99,9%`): its
+/// tenths, whether it is only a lower bound (a partial split), its text,
+/// and whether it adds an approximate figure.
+#[inline(never)]
+fn shown_share(g: &Group, s: Selection, lang: UiLang) -> (u32, bool, String, bool) {
+    let (tenths, at_least) = s.share(&group_shares(g).0, &pieces(g));
+    let approx = s.any_of(&g.approx_flags());
+    let text = share(tenths, s.part(&g.counts), g.bar_sum(), lang);
+    (
+        tenths,
+        at_least,
+        share_text(text, tenths, at_least, approx, lang),
+        approx,
+    )
+}
+
 /// One group's comparison between the base period and the shown one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupChange {
@@ -422,52 +454,45 @@ pub fn compare(
     lang: UiLang,
 ) -> Vec<GroupChange> {
     let code = lang.code();
-    // A share as the bars show it (`<0,1%`, `>99,9%`): (tenths, count,
-    // sum, whether it adds an approximate figure).
-    type Shown = (u32, u64, u64, bool);
-    let about = |on: bool, text: String| approx_mark(on.then_some(Approx::About), &text);
-    let row = |label: String, (before, bc, bs, ba): Shown, (after, ac, as_, aa): Shown| {
-        let delta = i64::from(after) - i64::from(before);
-        let (direction, change) = change_text(delta, lang);
+    let row = |label: String, o: &Group, g: &Group, s: Selection| {
+        let (before, b_least, before_text, ba) = shown_share(o, s, lang);
+        let (after, a_least, after_text, aa) = shown_share(g, s, lang);
+        // A change is not known when either side is only a lower bound.
+        let (delta, direction, change) = if b_least || a_least {
+            (0, Direction::Same, "–".to_string())
+        } else {
+            let delta = i64::from(after) - i64::from(before);
+            let (direction, change) = change_text(delta, lang);
+            let change = approx_mark((ba || aa).then_some(Approx::About), &change);
+            (delta, direction, change)
+        };
         ChangeRow {
             label,
-            before: about(ba, share(before, bc, bs, lang)),
-            after: about(aa, share(after, ac, as_, lang)),
+            before: before_text,
+            after: after_text,
             delta,
             direction,
-            change: about(ba || aa, change),
+            change,
         }
     };
-    let approx_in = |g: &Group, s: Selection| s.any_of(&g.approx_flags());
     shown
         .groups
         .iter()
         .map(|g| {
             let old = base
                 .and_then(|b| b.groups.iter().find(|o| o.id == g.id))
-                .filter(|o| o.sum() > 0);
+                .filter(|o| o.bar_sum() > 0);
             let rows = match old {
-                Some(o) if g.sum() > 0 => {
-                    let (a, b) = (shares(&o.counts), shares(&g.counts));
-                    let (sa, sb) = (o.sum(), g.sum());
+                Some(o) if g.bar_sum() > 0 => {
+                    let one = |i: usize| Selection::default().toggled(i);
                     let mut rows: Vec<ChangeRow> = d
                         .tiers
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| {
-                            row(
-                                t.short_or_label().get(code).to_string(),
-                                (a[i], o.counts[i], sa, o.approx_at(i).is_some()),
-                                (b[i], g.counts[i], sb, g.approx_at(i).is_some()),
-                            )
-                        })
+                        .map(|(i, t)| row(t.short_or_label().get(code).to_string(), o, g, one(i)))
                         .collect();
                     if sel.tiers().count() > 1 {
-                        rows.push(row(
-                            tier_names(&d.tiers, sel, lang),
-                            (sel.combined(&a), sel.part(&o.counts), sa, approx_in(o, sel)),
-                            (sel.combined(&b), sel.part(&g.counts), sb, approx_in(g, sel)),
-                        ));
+                        rows.push(row(tier_names(&d.tiers, sel, lang), o, g, sel));
                     }
                     rows
                 }

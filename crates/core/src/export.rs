@@ -5,9 +5,9 @@
 use crate::fold::slug;
 use crate::format::{int, plain_decimal, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
-use crate::layout::{coverage_line, evaluated_text};
+use crate::layout::{coverage_line, evaluated_text, piece_name};
 use crate::model::{Basis, Dataset, Group};
-use crate::stack::shares;
+use crate::stack::group_shares;
 
 /// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet
 /// formulas: a field starting with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -34,7 +34,10 @@ fn field(s: &str) -> String {
 /// groups without a split) gets four more columns saying so: `basis`
 /// (`counts`, `shares`, `coverage`), `approx`, `reported_share` (a share
 /// as printed) and `or_better` (the "or better" figure as printed); a
-/// group without a split has one row with no tier.
+/// group without a split has one row with no tier. A partial split
+/// (version 3) adds a `not_given` column: `true` on a tier the report does
+/// not give (no count, no share), and one more row with no tier for the
+/// not-given rest, whose share completes the group's 100.0.
 pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
     let code = lang.code();
     let shown: Vec<&Group> = d
@@ -42,19 +45,22 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .collect();
-    let v2 = shown
-        .iter()
-        .any(|g| g.basis != Basis::Counts || !g.approx.is_empty() || !g.or_better.is_empty());
+    let v3 = shown.iter().any(|g| g.not_given != 0);
+    let v2 = v3
+        || shown
+            .iter()
+            .any(|g| g.basis != Basis::Counts || !g.approx.is_empty() || !g.or_better.is_empty());
     let mut out = String::from(
         "\u{feff}group,group_label,tier,tier_label,count,share_percent,evaluated,total",
     );
-    out += if v2 {
-        ",basis,approx,reported_share,or_better\r\n"
-    } else {
-        "\r\n"
+    out += match (v2, v3) {
+        (_, true) => ",basis,approx,reported_share,or_better,not_given\r\n",
+        (true, false) => ",basis,approx,reported_share,or_better\r\n",
+        _ => "\r\n",
     };
+    let end = if v3 { ",\r\n" } else { "\r\n" };
     for g in shown {
-        let tenths = shares(&g.counts);
+        let (tenths, rest) = group_shares(g);
         let (evaluated, total) = (opt(g.evaluated), opt(g.total));
         if !g.has_split() {
             let row = [
@@ -68,34 +74,52 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                 total,
             ];
             out += &row.join(",");
-            out += ",coverage,,,\r\n";
+            out += ",coverage,,,";
+            out += end;
             continue;
         }
-        for (i, ((tier, &count), t)) in d.tiers.iter().zip(&g.counts).zip(&tenths).enumerate() {
-            let shares_only = g.basis == Basis::Shares;
+        let shares_only = g.basis == Basis::Shares;
+        // One row per tier, then (`None`) one for the not-given rest.
+        let rows = d.tiers.len() + usize::from(g.rest_tiers() != 0);
+        for i in 0..rows {
+            let tier = d.tiers.get(i);
+            let gone = g.not_given_at(i);
+            let (count, tenth) = match tier {
+                Some(_) => (
+                    g.counts.get(i).copied().unwrap_or(0),
+                    tenths.get(i).copied().unwrap_or(0),
+                ),
+                None => (g.rest(), rest),
+            };
             let row = [
                 field(&g.id),
                 field(g.label.get(code)),
-                field(&tier.id),
-                field(tier.label.get(code)),
-                if shares_only {
+                tier.map(|t| field(&t.id)).unwrap_or_default(),
+                field(tier.map_or(t(lang, Msg::NotGiven), |t| t.label.get(code))),
+                if shares_only || gone {
                     String::new()
                 } else {
                     count.to_string()
                 },
-                format!("{}.{}", t / 10, t % 10),
+                if gone {
+                    String::new()
+                } else {
+                    format!("{}.{}", tenth / 10, tenth % 10)
+                },
                 evaluated.clone(),
                 total.clone(),
             ];
             out += &row.join(",");
             if v2 {
                 let or_better = g.or_better.get(i).copied().flatten().map(|(v, _)| v);
+                // As printed: not derived, or a block of every tier up to i.
+                let printed = !g.derived_at(i) || g.block_at(i).count_ones() as usize == i + 1;
                 let extra = [
                     if shares_only { "shares" } else { "counts" }.to_string(),
                     g.approx_at(i)
                         .map(|a| a.id().to_string())
                         .unwrap_or_default(),
-                    if shares_only && !g.derived_at(i) {
+                    if shares_only && tier.is_some() && !gone && printed {
                         plain_decimal(count, 1)
                     } else {
                         String::new()
@@ -109,6 +133,9 @@ pub fn csv(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                 out += ",";
                 out += &extra.join(",");
             }
+            if v3 {
+                out += if gone || tier.is_none() { ",true" } else { "," };
+            }
             out += "\r\n";
         }
     }
@@ -119,16 +146,40 @@ fn opt(n: Option<u64>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
 }
 
-/// One tier's cell: `≈ 200 (≈ 16,2%)`, `16,2%` for shares, `–` without a split.
-fn cell(g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
+/// One tier's cell: `≈ 200 (≈ 16,2%)`, `16,2%` for shares, `–` without a
+/// split; a tier not given says so, a block names its tiers
+/// (`Xuất sắc + Tốt: 97,6%`).
+fn cell(d: &Dataset, g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
+    if g.not_given_at(i) {
+        return t(lang, Msg::NotGiven).into();
+    }
     let a = g.approx_at(i);
     let count = g.counts.get(i).copied().unwrap_or(0);
-    let share_text = approx_mark(a, &share(tenths, count, g.sum(), lang));
-    match g.basis {
+    let share_text = approx_mark(a, &share(tenths, count, g.bar_sum(), lang));
+    let text = match g.basis {
         Basis::Counts => format!("{} ({share_text})", approx_mark(a, &int(count, lang))),
         Basis::Shares => share_text,
-        Basis::Coverage => "–".into(),
+        Basis::Coverage => return "–".into(),
+    };
+    if g.block_at(i).count_ones() > 1 {
+        format!("{}: {text}", piece_name(d, g, i, lang))
+    } else {
+        text
     }
+}
+
+/// The not-given rest of a partial split, `Không nêu trong báo cáo: 3 (4,7%)`.
+fn rest_text(g: &Group, tenths: u32, lang: UiLang) -> Option<String> {
+    if g.rest_tiers() == 0 {
+        return None;
+    }
+    let rest = g.rest();
+    let share_text = share(tenths, rest, g.bar_sum(), lang);
+    let words = t(lang, Msg::NotGiven);
+    Some(match g.basis {
+        Basis::Shares => format!("{words}: {share_text}"),
+        _ => format!("{words}: {} ({share_text})", int(rest, lang)),
+    })
 }
 
 /// The data table: a header row (group, then one column per tier, then
@@ -143,20 +194,29 @@ pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<
         .iter()
         .filter(|g| groups.is_empty() || groups.contains(&g.id))
         .map(|g| {
-            let tenths = shares(&g.counts);
+            let (tenths, rest) = group_shares(g);
             let mut row = vec![g.label.get(code).to_string()];
-            row.extend(tenths.iter().enumerate().map(|(i, &t)| cell(g, i, t, lang)));
+            row.extend(
+                tenths
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &t)| cell(d, g, i, t, lang)),
+            );
             let evaluated = evaluated_text(g, lang);
             let counted = match (evaluated, g.total) {
                 (Some(e), Some(total)) => Some(format!("{e} / {}", int(total, lang))),
                 (e, _) => e,
             };
-            row.push(match (counted, g.basis) {
+            let last = match (counted, g.basis) {
                 (Some(c), Basis::Shares) => format!("{c} · {}", t(lang, Msg::SharesOnly)),
                 (None, Basis::Shares) => t(lang, Msg::SharesOnly).to_string(),
                 (None, _) if g.total.is_some() => coverage_line(g, lang),
                 (Some(c), _) => c,
                 (None, _) => "–".into(),
+            };
+            row.push(match rest_text(g, rest, lang) {
+                Some(r) => format!("{last} · {r}"),
+                None => last,
             });
             row
         })
@@ -182,24 +242,30 @@ pub fn summary(d: &Dataset, lang: UiLang, groups: &[String]) -> String {
                     t(lang, Msg::NoSplit)
                 );
             }
-            let tenths = shares(&g.counts);
-            let sum = g.sum();
-            let parts: Vec<String> = d
-                .tiers
+            let (tenths, rest) = group_shares(g);
+            let sum = g.bar_sum();
+            let mut parts: Vec<String> = g
+                .counts
                 .iter()
-                .zip(g.counts.iter().zip(&tenths))
+                .zip(&tenths)
                 .enumerate()
-                .map(|(i, (t, (&c, &p)))| {
+                .filter(|&(i, _)| !g.not_given_at(i))
+                .map(|(i, (&c, &p))| {
                     let s = share(p, c, sum, lang);
                     let s = match g.approx_at(i) {
                         Some(a) => approx_words(a, &s, lang),
                         None => s,
                     };
-                    format!("{} {s}", t.label.get(code))
+                    format!("{} {s}", piece_name(d, g, i, lang))
                 })
                 .collect();
+            if g.rest_tiers() != 0 {
+                let s = share(rest, g.rest(), sum, lang);
+                parts.push(format!("{} {s}", t(lang, Msg::NotGiven)));
+            }
             let about = match (counted, g.basis) {
                 (Some(c), Basis::Shares) => format!("{c}, {}", t(lang, Msg::SharesOnly)),
+                (None, Basis::Counts) => coverage_line(g, lang),
                 (None, _) => t(lang, Msg::SharesOnly).to_string(),
                 (Some(c), _) => c,
             };

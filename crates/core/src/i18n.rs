@@ -91,6 +91,8 @@ pub enum Msg {
     NoSplit,
     SharesOnly,
     AsReported,
+    /// The not-given rest of a partial split.
+    NotGiven,
 }
 
 /// An interface string in `lang`.
@@ -169,6 +171,8 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, NoSplit) => "no breakdown by tier in the report",
         (UiLang::Vi, SharesOnly) => "tỉ lệ theo báo cáo, không có số lượng",
         (UiLang::En, SharesOnly) => "shares as reported, no counts",
+        (UiLang::Vi, NotGiven) => "Không nêu trong báo cáo",
+        (UiLang::En, NotGiven) => "Not given in the report",
         (UiLang::Vi, AsReported) => "theo báo cáo",
         (UiLang::En, AsReported) => "as reported",
     }
@@ -512,9 +516,9 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
         }
         Version { found } => {
             if vi {
-                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1 và 2)")
+                format!("phiên bản định dạng {found} chưa được hỗ trợ (widget này đọc phiên bản 1 đến 3)")
             } else {
-                format!("format version {found} is not supported (this widget reads versions 1 and 2)")
+                format!("format version {found} is not supported (this widget reads versions 1 to 3)")
             }
         }
         Count { min, max, found } => {
@@ -628,6 +632,21 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
             "cách ghi này cần \"version\": 2 (widget chỉ đọc phiên bản 1 sẽ vẽ sai)",
             "this needs \"version\": 2 (a widget that reads only version 1 would draw it wrongly)",
         ),
+        NeedsVersion3 => pick(
+            vi,
+            "null (báo cáo không nêu) cần \"version\": 3",
+            "null (not given in the report) needs \"version\": 3",
+        ),
+        NoneGiven => pick(
+            vi,
+            "không mức nào có số: nếu báo cáo không nêu số theo từng mức, bỏ \"counts\" và chỉ ghi \"evaluated\" hoặc \"total\"",
+            "no tier has a figure: if the report gives no split, leave out \"counts\" and give only \"evaluated\" or \"total\"",
+        ),
+        NotGivenNoBase => pick(
+            vi,
+            "có mức không nêu (null) nên cần \"evaluated\" hoặc \"total\" để biết phần còn lại",
+            "a tier is not given (null), so \"evaluated\" or \"total\" is needed to know the rest",
+        ),
         CountsAndShares => pick(
             vi,
             "chỉ ghi một trong hai: \"counts\" (số lượng) hoặc \"shares\" (tỉ lệ %)",
@@ -714,13 +733,49 @@ pub fn problem_message(lang: UiLang, kind: &ProblemKind) -> String {
     }
 }
 
+/// A warning about a group's figures in words for the chart's readers:
+/// what the report's figures do, without the file's keys or how to write
+/// them (the editor and the native tool say that, with
+/// [`problem_message`]).
+///
+/// ```
+/// use tier_breakdown_core::i18n::{mark_message, UiLang};
+/// use tier_breakdown_core::problem::ProblemKind;
+/// let w = ProblemKind::SumMismatch { sum: 373, evaluated: 312 };
+/// assert_eq!(mark_message(UiLang::En, &w),
+///     "the report's figures for this group add up to 373, not 312");
+/// ```
+pub fn mark_message(lang: UiLang, kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let vi = lang == UiLang::Vi;
+    match kind {
+        SumMismatch { sum, evaluated } | SeemsOrBetter { sum, evaluated, .. } => {
+            if vi {
+                format!("các số của báo cáo cho nhóm này cộng lại là {sum}, không phải {evaluated}")
+            } else {
+                format!("the report's figures for this group add up to {sum}, not {evaluated}")
+            }
+        }
+        other => problem_message(lang, other),
+    }
+}
+
 fn pick(vi: bool, v: &str, e: &str) -> String {
     if vi { v } else { e }.to_string()
 }
 
 /// `path: message` in `lang`; a problem with the whole file has no path.
 pub fn problem_line(lang: UiLang, p: &Problem) -> String {
-    let msg = problem_message(lang, &p.kind);
+    path_line(p, problem_message(lang, &p.kind))
+}
+
+/// [`problem_line`] in the readers' words ([`mark_message`]): the
+/// warnings under a published chart.
+pub fn reader_line(lang: UiLang, p: &Problem) -> String {
+    path_line(p, mark_message(lang, &p.kind))
+}
+
+fn path_line(p: &Problem, msg: String) -> String {
     if p.path.is_empty() {
         msg
     } else {

@@ -8,9 +8,9 @@
 //! its full text for the tooltip.
 
 use crate::format::{date, decimal, int, percent, share};
-use crate::i18n::{approx_mark, join_tiers, or_better_line, problem_message, t, Msg, UiLang};
-use crate::model::{Approx, Basis, Dataset, Group, Tier, SHARE_SCALE};
-use crate::stack::{coverage, stack, Selection};
+use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
+use crate::model::{Approx, Basis, Color, Dataset, Group, Slot, Tier, SHARE_SCALE};
+use crate::stack::{coverage, pieces, stack, Selection};
 use crate::validate::group_warnings;
 
 /// Estimated width in pixels of a segment label (13 px, semi-bold). The
@@ -52,7 +52,10 @@ pub fn fits_from(text: &str, w: f64) -> f64 {
 /// One drawn segment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rect {
+    /// The tier (for the not-given rest, its first tier).
     pub tier: usize,
+    /// The not-given rest: hatched, never a tier colour, no inside label.
+    pub rest: bool,
     pub tier_id: String,
     /// Left edge and width, in percent of the bar (0–100).
     pub x: f64,
@@ -100,6 +103,12 @@ pub struct GroupView {
     /// The figures the report gave "or better", as it gave them
     /// (`Hoàn thành tốt nhiệm vụ trở lên: 289 (92,6%)`).
     pub or_better: Vec<String>,
+    /// The not-given rest's line (`Không nêu trong báo cáo: 3 (4,7%)`).
+    pub rest: Option<String>,
+    /// For a partial split, each piece of the bar as the tiers it holds
+    /// and its share in tenths (the rest included): a selection that
+    /// takes part of a piece has only a lower bound. Empty otherwise.
+    pub pieces: Vec<(Selection, u32)>,
 }
 
 /// A legend entry (also a filter button).
@@ -188,18 +197,32 @@ fn label_fits(text: &str, px: f64) -> bool {
 /// Lays out one group.
 pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> GroupView {
     let code = lang.code();
-    let s = stack(&g.counts);
+    let slots = g.slots();
+    let weights: Vec<u64> = slots.iter().map(|s| s.1).collect();
+    let s = stack(&weights);
     let mut tenths = vec![0; g.counts.len()];
     for seg in &s.segments {
-        tenths[seg.tier] = seg.tenths;
+        if let Slot::Tier(i) = slots[seg.tier].0 {
+            tenths[i] = seg.tenths;
+        }
     }
     let shares_only = g.basis == Basis::Shares;
     let mut rects = Vec::with_capacity(s.segments.len());
     let mut outside = Vec::new();
+    let mut rest = None;
     for seg in &s.segments {
-        let tier = &d.tiers[seg.tier];
-        let fill = tier.fill(seg.tier, dark);
-        let approx = g.approx_at(seg.tier);
+        // The rest (`None`): a hatch on the bar, no tier, its words on the group.
+        let slot = match slots[seg.tier].0 {
+            Slot::Tier(i) => Some(i),
+            Slot::Rest => None,
+        };
+        let i = slot.unwrap_or(g.rest_tiers().trailing_zeros() as usize);
+        let tier = slot.and_then(|i| d.tiers.get(i));
+        let approx = slot.and_then(|i| g.approx_at(i));
+        let name = match slot {
+            Some(i) => piece_name(d, g, i, lang),
+            None => t(lang, Msg::NotGiven).to_string(),
+        };
         let share_text = approx_mark(approx, &share(seg.tenths, seg.count, s.sum, lang));
         let (count_text, both) = if shares_only {
             (String::new(), share_text.clone())
@@ -209,31 +232,43 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             (c, both)
         };
         let px = (seg.x1 - seg.x0) * bar_px;
-        let inside = if label_fits(&both, px) {
+        let inside = if tier.is_none() {
+            None
+        } else if label_fits(&both, px) {
             Some(both.clone())
         } else if label_fits(&share_text, px) {
             Some(share_text.clone())
         } else {
             None
         };
-        if inside.as_deref() != Some(&both) {
+        if tier.is_some() && inside.as_deref() != Some(&both) {
             outside.push(rects.len());
         }
-        let mut full = format!("{}: {both}", tier.label.get(code));
-        // A share the report printed (not one derived from an "or better" figure).
-        if shares_only && !g.derived_at(seg.tier) {
+        let mut full = format!("{name}: {both}");
+        // A share the report printed (not one derived from an "or better"
+        // figure; a block of every tier up to this one is as printed).
+        if shares_only
+            && tier.is_some()
+            && (!g.derived_at(i) || g.block_at(i).count_ones() as usize == i + 1)
+        {
             full += &as_reported(seg.count, seg.tenths, lang);
         }
+        if tier.is_none() {
+            rest = Some(full.clone());
+        }
+        let fill = tier.map(|t| t.fill(i, dark));
+        let css = |f: fn(&Color) -> Color| fill.as_ref().map(|c| f(c).css()).unwrap_or_default();
         rects.push(Rect {
-            tier: seg.tier,
-            tier_id: tier.id.clone(),
+            tier: i,
+            rest: tier.is_none(),
+            tier_id: tier.map(|t| t.id.clone()).unwrap_or_default(),
             x: seg.x0 * 100.0,
             w: (seg.x1 - seg.x0) * 100.0,
-            fill: fill.css(),
-            dim_fill: fill.grey_twin().css(),
-            ink: fill.text_on().css(),
+            fill: css(|c| *c),
+            dim_fill: css(Color::grey_twin),
+            ink: css(Color::text_on),
             inside,
-            label: tier.label.get(code).to_string(),
+            label: name,
             full,
             count_text,
             share_text,
@@ -254,8 +289,22 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         split: g.has_split(),
         marks: group_warnings(g, &tier_ids)
             .iter()
-            .map(|w| format!("⚠ {}", problem_message(lang, w)))
+            .map(|w| format!("⚠ {}", mark_message(lang, w)))
             .collect(),
+        rest,
+        pieces: pieces(g),
+    }
+}
+
+/// The name of tier `i`'s piece of the bar: the tier's label, or for a
+/// block ("good or better", the better tiers not given) the short names
+/// of the tiers it holds (`Xuất sắc + Tốt`).
+#[inline(never)]
+pub fn piece_name(d: &Dataset, g: &Group, i: usize, lang: UiLang) -> String {
+    let block = Selection(g.block_at(i));
+    match d.tiers.get(i) {
+        Some(t) if block.0.count_ones() < 2 => t.label.get(lang.code()).to_string(),
+        _ => tier_names(&d.tiers, block, lang),
     }
 }
 
@@ -348,16 +397,30 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
         return None;
     }
     let approx = sel.any_of(&g.approx);
-    let value = percent(sel.combined(&g.tenths), lang);
-    Some(format!(
-        "{}: {}",
-        tier_names(&d.tiers, sel, lang),
-        if approx {
-            approx_mark(Some(Approx::About), &value)
-        } else {
-            value
-        }
-    ))
+    // A partial split: the pieces wholly selected, and whether a piece
+    // partly selected could add to them.
+    let (tenths, at_least) = sel.share(&g.tenths, &g.pieces);
+    let value = share_text(percent(tenths, lang), tenths, at_least, approx, lang);
+    Some(format!("{}: {value}", tier_names(&d.tiers, sel, lang)))
+}
+
+/// A combined share as shown: `≥ 92,6%` when a not-given piece could add
+/// to it (the words "not given" when nothing given is in it), `≈ 92,6%`
+/// when it adds an approximate figure.
+#[inline(never)]
+pub fn share_text(
+    value: String,
+    tenths: u32,
+    at_least: bool,
+    approx: bool,
+    lang: UiLang,
+) -> String {
+    match (at_least, tenths, approx) {
+        (true, 0, _) => t(lang, Msg::NotGiven).to_string(),
+        (true, ..) => format!("≥ {value}"),
+        (false, _, true) => approx_mark(Some(Approx::About), &value),
+        (false, _, false) => value,
+    }
 }
 
 /// The selected tiers' short names, e.g. `Xuất sắc + Tốt`.

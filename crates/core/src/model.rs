@@ -258,6 +258,20 @@ pub struct Group {
     /// For shares, the most decimals any share was printed with (their
     /// rounding decides when shares "add up to 100").
     pub decimals: u8,
+    /// The tiers whose figure the report does not give (`null` in the
+    /// file, version 3), bit `i` for tier `i`: its `counts` entry is 0 and
+    /// it is never drawn as zero. 0 when every tier is given.
+    pub not_given: u8,
+}
+
+/// Where one piece of a group's bar comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A tier's own figure (index into the tiers); for a
+    /// [`Group::block_at`] tier, that tier and the not-given better ones.
+    Tier(usize),
+    /// The not-given rest: the base minus every given figure.
+    Rest,
 }
 
 impl Group {
@@ -273,7 +287,77 @@ impl Group {
             approx: Vec::new(),
             or_better: Vec::new(),
             decimals: 0,
+            not_given: 0,
         }
+    }
+
+    /// Whether the report does not give tier `i`'s figure.
+    pub fn not_given_at(&self, i: usize) -> bool {
+        i < 8 && self.not_given >> i & 1 == 1
+    }
+
+    /// The tiers (a bit set, bit `i` for tier `i`) whose figures are in
+    /// tier `i`'s bar piece: `i` itself, and for an "or better" figure,
+    /// each not-given better tier not already in an earlier such piece (a
+    /// block: "good or better 97,6%" with the excellent ones not given).
+    /// None for a not-given tier.
+    #[inline(never)]
+    pub fn block_at(&self, i: usize) -> u8 {
+        if self.not_given_at(i) || i >= 8 {
+            return 0;
+        }
+        let mut set = 1 << i;
+        for j in (0..i).rev().take_while(|_| self.derived_at(i)) {
+            if self.not_given_at(j) {
+                set |= 1 << j;
+            } else if self.derived_at(j) {
+                break;
+            }
+        }
+        set
+    }
+
+    /// The not-given tiers no "or better" block holds (a bit set): the
+    /// ones the rest of the bar stands for.
+    #[inline(never)]
+    pub fn rest_tiers(&self) -> u8 {
+        let held = (0..self.counts.len()).fold(0, |s, i| s | self.block_at(i));
+        self.not_given & !held
+    }
+
+    /// The not-given rest: the base (evaluated, else total, for counts;
+    /// 100% for shares) minus the given figures; 0 when every tier is
+    /// given or the given ones fill the base.
+    #[inline(never)]
+    pub fn rest(&self) -> u64 {
+        let base = match self.basis {
+            _ if self.not_given == 0 => 0,
+            Basis::Counts => self.evaluated.or(self.total).unwrap_or(0),
+            Basis::Shares => 100 * SHARE_SCALE,
+            Basis::Coverage => 0,
+        };
+        base.saturating_sub(self.sum())
+    }
+
+    /// The bar's base: the tier figures and the not-given rest.
+    pub fn bar_sum(&self) -> u64 {
+        self.sum() + self.rest()
+    }
+
+    /// The bar's pieces in drawing order with their weights: each tier's
+    /// own figure, and the rest where its first tier would sit.
+    #[inline(never)]
+    pub fn slots(&self) -> Vec<(Slot, u64)> {
+        // The first tier of the rest (8, past every tier, when none).
+        let rest_at = self.rest_tiers().trailing_zeros() as usize;
+        let mut out = Vec::with_capacity(self.counts.len() + 1);
+        for (i, &c) in self.counts.iter().enumerate() {
+            if rest_at == i {
+                out.push((Slot::Rest, self.rest()));
+            }
+            out.push((Slot::Tier(i), c));
+        }
+        out
     }
 
     /// Whether tier `i`'s own figure is derived (an "or better" figure
@@ -309,9 +393,11 @@ impl Group {
     }
 
     /// The number reviewed: the stated figure, else the sum of the tier
-    /// counts; none for shares without a stated figure, or no figures at all.
+    /// counts (when every tier is given); none for shares without a stated
+    /// figure, or no figures at all.
     pub fn evaluated_or_sum(&self) -> Option<u64> {
         match self.basis {
+            Basis::Counts if self.not_given != 0 => self.evaluated,
             Basis::Counts => Some(self.evaluated.unwrap_or_else(|| self.sum())),
             Basis::Shares | Basis::Coverage => self.evaluated,
         }

@@ -122,15 +122,25 @@ pub fn group_el<const ANY_WIDTH: bool>(
             .attr("role", "group")
             .attr("aria-label", g.heading.clone())
             .children(g.rects.iter().map(|r| {
-                let seg = El::with_class("div", &format!("tb-seg tb-t{}", r.tier))
-                    .attr("data-tier", r.tier_id.clone())
+                // The not-given rest: a hatch (.tb-rest), no tier, no text on it.
+                let class = if r.rest {
+                    "tb-seg tb-rest".into()
+                } else {
+                    format!("tb-seg tb-t{}", r.tier)
+                };
+                let seg = El::with_class("div", &class)
+                    .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
                     .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
                     .attr("data-tip", format!("{}: {}", g.heading, r.full))
                     .attr("role", "img")
                     .attr("tabindex", "0")
                     .attr("aria-label", r.full.clone())
                     .style("left", pct(r.x))
-                    .style("width", pct(r.w))
+                    .style("width", pct(r.w));
+                if r.rest {
+                    return seg;
+                }
+                let seg = seg
                     .style("--f", r.fill.clone())
                     .style("--d", r.dim_fill.clone())
                     .style("color", r.ink.clone());
@@ -177,6 +187,7 @@ pub fn group_el<const ANY_WIDTH: bool>(
     let under: Vec<(&Rect, Option<(u32, u32)>)> = if any && g.split && !g.no_data {
         g.rects
             .iter()
+            .filter(|r| !r.rest)
             .map(|r| (r, Some((0, shown_from(fits_from(&both(r), r.w))))))
             .filter(|(_, s)| s.is_some_and(|(_, below)| below > 0))
             .collect()
@@ -215,6 +226,11 @@ pub fn group_el<const ANY_WIDTH: bool>(
         block = block.child(list);
     }
     block
+        .children(g.rest.iter().map(|l| {
+            El::with_class("p", "tb-rest-line")
+                .child(El::with_class("span", "tb-swatch tb-rest"))
+                .text(l.clone())
+        }))
         .children(
             g.or_better
                 .iter()

@@ -16,7 +16,7 @@
 use crate::dom::El;
 use crate::drill::{period_index, scoped};
 use crate::export::{csv_name, summary};
-use crate::i18n::{problem_line, UiLang};
+use crate::i18n::{reader_line, UiLang};
 use crate::layout::chart;
 use crate::minify::minify;
 use crate::parts::{
@@ -125,7 +125,7 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .as_ref()
         .map(|s| summary(s, lang, &ids))
         .unwrap_or_default();
-    let warnings: Vec<String> = c.warnings.iter().map(|w| problem_line(lang, w)).collect();
+    let warnings: Vec<String> = c.warnings.iter().map(|w| reader_line(lang, w)).collect();
     let file_name = csv_name(&head.title, None);
     let rows = table_rows(scope.as_ref(), lang, &ids, id, &head.title);
     let figure = El::with_class("figure", "tb-chart")

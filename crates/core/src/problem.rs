@@ -118,6 +118,14 @@ pub enum ProblemKind {
         value: String,
         better: String,
     },
+    // Partial splits (format version 3):
+    /// `null` (a tier not given) in a file of version 1 or 2.
+    NeedsVersion3,
+    /// Every tier `null`: a group without a split leaves out `counts`.
+    NoneGiven,
+    /// Counts with a tier not given but neither `evaluated` nor `total`:
+    /// nothing to take the given tiers' share of.
+    NotGivenNoBase,
     // Warnings:
     /// Shares that do not add up to 100 within the rounding of their
     /// decimals; `sum` is written with a dot (`99.8`).

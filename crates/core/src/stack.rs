@@ -99,6 +99,51 @@ pub fn stack(counts: &[u64]) -> Stack {
     Stack { sum, segments }
 }
 
+/// A group's shares in tenths of a percent: each tier's (in tier order; 0
+/// for a tier not given) and the not-given rest's, all adding up to 1000.
+///
+/// ```
+/// use tier_breakdown_core::model::{Group, Text};
+/// use tier_breakdown_core::stack::group_shares;
+/// let mut g = Group::of_counts("o", Text::plain("vi", "o"), vec![12, 49, 0, 0]);
+/// g.not_given = 0b1100;
+/// g.evaluated = Some(64);
+/// assert_eq!(group_shares(&g), (vec![187, 766, 0, 0], 47));
+/// ```
+#[inline(never)]
+pub fn group_shares(g: &crate::model::Group) -> (Vec<u32>, u32) {
+    use crate::model::Slot;
+    let slots = g.slots();
+    let weights: Vec<u64> = slots.iter().map(|s| s.1).collect();
+    let mut tiers = vec![0; g.counts.len()];
+    let mut rest = 0;
+    for ((slot, _), t) in slots.iter().zip(shares(&weights)) {
+        match slot {
+            Slot::Tier(i) => tiers[*i] = t,
+            Slot::Rest => rest = t,
+        }
+    }
+    (tiers, rest)
+}
+
+/// A partial split's pieces: each as the tiers it holds (a tier, an "or
+/// better" block with the not-given better tiers, the not-given rest)
+/// and its share in tenths; empty when the report gives every tier.
+#[inline(never)]
+pub fn pieces(g: &crate::model::Group) -> Vec<(Selection, u32)> {
+    if g.not_given == 0 {
+        return Vec::new();
+    }
+    let (tenths, rest) = group_shares(g);
+    let mut out: Vec<(Selection, u32)> = tenths
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| (Selection(g.block_at(i)), t))
+        .collect();
+    out.push((Selection(g.rest_tiers()), rest));
+    out
+}
+
 /// Coverage (`evaluated / total`) in tenths of a percent, rounded to nearest
 /// but never 100,0% unless all were evaluated and never 0,0% unless none were.
 ///
@@ -178,6 +223,32 @@ impl Selection {
     /// How many were counted in the selected tiers.
     pub fn part(self, counts: &[u64]) -> u64 {
         self.tiers().filter_map(|i| counts.get(i)).sum()
+    }
+
+    /// Combined share of the selected tiers in tenths, and whether it is
+    /// only a lower bound: with `pieces` (see [`pieces`]), the pieces
+    /// wholly selected, a piece partly selected making it "at least".
+    ///
+    /// ```
+    /// use tier_breakdown_core::stack::Selection;
+    /// let pieces = [(Selection(0b0011), 976), (Selection(0b0100), 19), (Selection(0b1000), 5)];
+    /// assert_eq!(Selection(0b0011).share(&[], &pieces), (976, false));
+    /// assert_eq!(Selection(0b0010).share(&[], &pieces), (0, true));
+    /// assert_eq!(Selection(0b1110).share(&[], &pieces), (24, true));
+    /// ```
+    #[inline(never)]
+    pub fn share(self, tenths: &[u32], pieces: &[(Selection, u32)]) -> (u32, bool) {
+        if pieces.is_empty() {
+            return (self.combined(tenths), false);
+        }
+        pieces.iter().fold((0, false), |(sum, more), &(piece, t)| {
+            let taken = Selection(piece.0 & self.0);
+            if taken == piece {
+                (sum + t, more)
+            } else {
+                (sum, more || !taken.is_empty())
+            }
+        })
     }
 
     /// Combined share of the selected tiers, in tenths: the sum of the shares shown.

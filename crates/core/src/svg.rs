@@ -17,12 +17,14 @@ const BAR_H: f64 = 34.0;
 const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
-/// Light or dark: page, text, muted text, rule.
+/// Light or dark: page, text, muted text, rule, and the not-given hatch
+/// (stripes, ground).
 struct Palette {
     bg: &'static str,
     fg: &'static str,
     muted: &'static str,
     rule: &'static str,
+    hatch: (&'static str, &'static str),
 }
 
 const LIGHT: Palette = Palette {
@@ -30,13 +32,18 @@ const LIGHT: Palette = Palette {
     fg: "#1a1a1a",
     muted: "#555555",
     rule: "#d0d0d0",
+    hatch: ("#9a9a9a", "#f2f2f2"),
 };
 const DARK: Palette = Palette {
     bg: "#161616",
     fg: "#f0f0f0",
     muted: "#c2c2c2",
     rule: "#4a4a4a",
+    hatch: ("#5e5e5e", "#242424"),
 };
+
+/// The not-given rest's fill: 1.5 px stripes every 6 px, at 45°.
+const HATCH: &str = "url(#tb-ng)";
 
 /// Estimated width of `s` in pixels at `size` px (DejaVu Sans' advance
 /// widths, rounded up by class of character).
@@ -198,7 +205,7 @@ impl Canvas {
                 n(x),
                 n(top),
                 n(rw),
-                esc(&r.fill),
+                if r.rest { HATCH.into() } else { esc(&r.fill) },
                 esc(&r.full)
             );
             if let Some(label) = &r.inside {
@@ -223,6 +230,16 @@ impl Canvas {
                 esc(&r.fill)
             );
             self.text_at(PAD + 17.0, &r.full, 13.0, false, p.fg);
+        }
+        // The not-given rest, said on the group after a hatched square.
+        if let Some(rest) = &g.rest {
+            self.out += &format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"11\" height=\"11\" fill=\"{HATCH}\" stroke=\"{}\"/>\n",
+                n(PAD),
+                n(self.y + 5.5),
+                p.hatch.0
+            );
+            self.text_at(PAD + 17.0, rest, 13.0, false, p.fg);
         }
     }
 }
@@ -267,9 +284,15 @@ pub fn chart_svg(d: &Dataset, lang: UiLang, width: f64, dark: bool) -> String {
         c.text(note, 13.0, false, p.muted);
     }
     let height = (c.y + PAD).ceil();
+    let defs = if v.groups.iter().any(|g| g.rest.is_some()) {
+        let (stripe, ground) = p.hatch;
+        format!("<defs><pattern id=\"tb-ng\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{ground}\"/><rect width=\"1.5\" height=\"6\" fill=\"{stripe}\"/></pattern></defs>\n")
+    } else {
+        String::new()
+    };
     let desc = summary(d, lang, &[]);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"tb-t tb-d\" lang=\"{lang}\" font-family=\"{FONT}\">\n<title id=\"tb-t\">{title}</title>\n<desc id=\"tb-d\">{desc}</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>\n{body}</svg>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"tb-t tb-d\" lang=\"{lang}\" font-family=\"{FONT}\">\n<title id=\"tb-t\">{title}</title>\n<desc id=\"tb-d\">{desc}</desc>\n{defs}<rect width=\"100%\" height=\"100%\" fill=\"{bg}\"/>\n{body}</svg>\n",
         w = n(width),
         h = n(height),
         lang = lang.code(),

@@ -1,4 +1,4 @@
-//! Parse and validate a results file (format version 1) into a [`Dataset`].
+//! Parse and validate a results file (format versions 1 to 3) into a [`Dataset`].
 //!
 //! Two steps, as ripgrep turns `LowArgs` into `HiArgs`: [`parse`] turns bytes
 //! into a raw JSON tree (the only shape the file is trusted to have), then
@@ -53,9 +53,9 @@ pub struct Rejected {
 /// Parses and validates a results file.
 ///
 /// ```
-/// let r = tier_breakdown_core::validate::check("{\"version\": 3}").unwrap_err();
+/// let r = tier_breakdown_core::validate::check("{\"version\": 4}").unwrap_err();
 /// assert_eq!(r.errors[0].to_string(),
-///     "version: format version 3 is not supported (this widget reads versions 1 and 2)");
+///     "version: format version 4 is not supported (this widget reads versions 1 to 3)");
 /// ```
 pub fn check(input: &str) -> Result<Checked, Rejected> {
     match parse(input) {
@@ -330,7 +330,7 @@ struct Walker {
     errors_more: usize,
     warnings_more: usize,
     lang: String,
-    /// The file's format version (1 or 2).
+    /// The file's format version (1 to 3).
     version: u64,
 }
 
@@ -344,6 +344,8 @@ struct Figure {
     approx: Option<Approx>,
     /// Decimals the figure was printed with (shares).
     decimals: u8,
+    /// `null`: the report does not give it (version 3); `value` is 0.
+    not_given: bool,
 }
 
 /// The decimals a plain number was written with (`89.45` → 2).
@@ -428,7 +430,14 @@ fn split_or_better(figures: &[Figure]) -> Result<Split, (usize, u64)> {
 pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
     let mut out = Vec::new();
     let sum = g.sum();
+    let partial = g.not_given != 0;
     match g.basis {
+        // Given tiers may add up to less than the base: the rest is not given.
+        Basis::Counts if partial => {
+            if let Some(e) = g.evaluated.or(g.total).filter(|&e| sum > e) {
+                out.push(ProblemKind::SumMismatch { sum, evaluated: e });
+            }
+        }
         Basis::Counts => {
             if let Some(e) = g.evaluated.filter(|&e| e != sum && !g.any_approx()) {
                 out.push(
@@ -442,7 +451,12 @@ pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
             // Each printed share may be off by half its last decimal.
             let half = SHARE_SCALE / 2 / 10u64.pow(u32::from(g.decimals.min(6)));
             let tolerance = g.counts.len() as u64 * half;
-            if sum.abs_diff(hundred) > tolerance && !g.any_approx() {
+            let off = if partial {
+                sum.saturating_sub(hundred)
+            } else {
+                sum.abs_diff(hundred)
+            };
+            if off > tolerance && !g.any_approx() {
                 out.push(ProblemKind::SharesSum {
                     sum: plain_decimal(sum, 0),
                 });
@@ -450,11 +464,7 @@ pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
         }
         Basis::Coverage => {}
     }
-    let counted = match g.basis {
-        Basis::Counts => g.evaluated.or(Some(sum)),
-        _ => g.evaluated,
-    };
-    if let (Some(e), Some(t)) = (counted, g.total) {
+    if let (Some(e), Some(t)) = (g.evaluated_or_sum(), g.total) {
         if e > t {
             out.push(ProblemKind::EvaluatedAboveTotal {
                 evaluated: e,
@@ -462,7 +472,7 @@ pub fn group_warnings(g: &Group, tiers: &[String]) -> Vec<ProblemKind> {
             });
         }
     }
-    if sum == 0 && g.has_split() {
+    if sum == 0 && g.rest() == 0 && g.has_split() {
         out.push(ProblemKind::AllZero);
     }
     out
@@ -719,7 +729,7 @@ impl Walker {
                 self.err("version", ProblemKind::Missing);
                 false
             }
-            Some(Value::Number(n)) if matches!(n.whole(), Ok(1 | 2)) => {
+            Some(Value::Number(n)) if matches!(n.whole(), Ok(1..=3)) => {
                 self.version = n.whole().unwrap_or(1);
                 true
             }
@@ -1015,6 +1025,7 @@ impl Walker {
                         or_better: false,
                         approx: None,
                         decimals: 0,
+                        not_given: false,
                     };
                     t.len()
                 ]
@@ -1022,6 +1033,23 @@ impl Walker {
             _ => self.figures(m, path, key, tiers, basis == Basis::Shares),
         };
         let (total, evaluated, figures) = (total?, evaluated?, figures?);
+        let not_given = figures
+            .iter()
+            .take(8)
+            .enumerate()
+            .fold(0u8, |s, (i, f)| s | u8::from(f.not_given) << i);
+        if not_given != 0 {
+            // Nothing given is a group without a split (no `counts`); a
+            // count rest needs a base, or shares would be invented.
+            if figures.iter().all(|f| f.not_given) {
+                self.err(&join(path, key), ProblemKind::NoneGiven);
+                return None;
+            }
+            if basis == Basis::Counts && evaluated.is_none() && total.is_none() {
+                self.err(path, ProblemKind::NotGivenNoBase);
+                return None;
+            }
+        }
         let (counts, approx) = match split_or_better(&figures) {
             Ok(split) => split,
             Err((i, better)) => {
@@ -1059,6 +1087,7 @@ impl Walker {
             approx,
             or_better,
             decimals: figures.iter().map(|f| f.decimals).max().unwrap_or(0),
+            not_given,
         };
         for w in group_warnings(&g, tiers.unwrap_or_default()) {
             let at = match w {
@@ -1104,12 +1133,26 @@ impl Walker {
                 }
             }
         };
+        if let Value::Null = v {
+            if self.version < 3 {
+                self.err(path, ProblemKind::NeedsVersion3);
+                return None;
+            }
+            return Some(Figure {
+                value: 0,
+                or_better: false,
+                approx: None,
+                decimals: 0,
+                not_given: true,
+            });
+        }
         let Value::Object(m) = v else {
             return Some(Figure {
                 value: number(self, v, path)?,
                 or_better: false,
                 approx: None,
                 decimals: decimals_of(v),
+                not_given: false,
             });
         };
         self.needs_v2(path);
@@ -1148,6 +1191,7 @@ impl Walker {
             or_better,
             approx: approx?,
             decimals,
+            not_given: false,
         })
     }
 

@@ -128,12 +128,12 @@ fn syntax_and_whole_file_errors() {
 #[test]
 fn version_is_checked_first() {
     check_errors(
-        &seed_with(|v| v["version"] = json!(3)),
-        &["version: format version 3 is not supported (this widget reads versions 1 and 2)"],
+        &seed_with(|v| v["version"] = json!(4)),
+        &["version: format version 4 is not supported (this widget reads versions 1 to 3)"],
     );
     check_errors(
         &seed_with(|v| v["version"] = json!("1")),
-        &["version: format version \"1\" is not supported (this widget reads versions 1 and 2)"],
+        &["version: format version \"1\" is not supported (this widget reads versions 1 to 3)"],
     );
     check_errors(
         &seed_with(|v| drop(v.as_object_mut().unwrap().remove("version"))),

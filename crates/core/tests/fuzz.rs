@@ -18,7 +18,7 @@ use tier_breakdown_core::drill::{
 use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_core::layout::chart;
 use tier_breakdown_core::seed::SEED_JSON;
-use tier_breakdown_core::stack::{shares, Selection};
+use tier_breakdown_core::stack::{group_shares, Selection};
 use tier_breakdown_core::validate::{check, ProblemKind};
 
 const KEYS: &[&str] = &[
@@ -220,9 +220,10 @@ fn run(input: &str) {
             }
             let _ = search(&names, "xa", 10);
             for g in &c.dataset.groups {
-                let total: u32 = shares(&g.counts).iter().sum();
+                let (tiers, rest) = group_shares(g);
+                let total: u32 = tiers.iter().sum::<u32>() + rest;
                 assert!(
-                    total == 1000 || (total == 0 && g.sum() == 0),
+                    total == 1000 || (total == 0 && g.sum() + g.rest() == 0),
                     "shares add to {total}"
                 );
                 // A group without a split has nothing to stack; "or better"
@@ -233,8 +234,14 @@ fn run(input: &str) {
             }
             let view = chart(&c.dataset, UiLang::Vi, 640.0, false);
             for g in &view.groups {
-                let total: u32 = g.tenths.iter().sum();
+                // A partial split's pieces hold the rest too.
+                let total: u32 = if g.pieces.is_empty() {
+                    g.tenths.iter().sum()
+                } else {
+                    g.pieces.iter().map(|p| p.1).sum()
+                };
                 assert!(total == 1000 || g.no_data, "a bar shows {total} tenths");
+                assert!(g.rects.iter().all(|r| !r.rest || r.fill.is_empty()));
                 assert!(g.split || g.rects.is_empty());
             }
         }
@@ -253,12 +260,13 @@ fn random_json_trees() {
 /// The example with sub-units and two periods.
 const EXAMPLE: &str = include_str!("../../../data/example-districts.json");
 
-/// The examples of the shapes of real reports (format version 2).
-const REPORTS: [&str; 4] = [
+/// The examples of the shapes of real reports (format versions 2 and 3).
+const REPORTS: [&str; 5] = [
     include_str!("../../../data/example-of-which.json"),
     include_str!("../../../data/example-shares.json"),
     include_str!("../../../data/example-coverage.json"),
     include_str!("../../../data/example-approximate.json"),
+    include_str!("../../../data/example-partial.json"),
 ];
 
 #[test]

@@ -4,6 +4,7 @@
 //! Table-driven over the illustrative files in `data/` and small inputs.
 
 use serde_json::{json, Value};
+use tier_breakdown_core::drill::GroupChange;
 use tier_breakdown_core::export::{csv, summary, table};
 use tier_breakdown_core::format::decimal;
 use tier_breakdown_core::i18n::{problem_line, UiLang};
@@ -26,6 +27,21 @@ fn segments(g: &GroupView) -> Vec<(String, String)> {
     g.rects
         .iter()
         .map(|r| (r.tier_id.clone(), r.full.clone()))
+        .collect()
+}
+
+/// (label, before, after, change) of each row of a group's comparison.
+fn change_rows(g: &GroupChange) -> Vec<(String, String, String, String)> {
+    g.rows
+        .iter()
+        .map(|r| {
+            (
+                r.label.clone(),
+                r.before.clone(),
+                r.after.clone(),
+                r.change.clone(),
+            )
+        })
         .collect()
 }
 
@@ -187,7 +203,7 @@ fn approximate_figures_are_marked_everywhere() {
 }
 
 #[test]
-fn a_naive_of_which_is_named_on_the_group_with_the_corrected_number() {
+fn a_naive_of_which_is_named_with_the_corrected_number_and_in_readers_words_on_the_chart() {
     let c = load("example-naive-of-which.json");
     let want_en = "groups[0].counts: \"good\" (289) seems to include \"excellent\" (61): the tiers add up to 373, not 312; if so, \"good\" alone is 228 (write \"good\": {\"or_better\": 289})";
     let lines: Vec<String> = c
@@ -196,9 +212,19 @@ fn a_naive_of_which_is_named_on_the_group_with_the_corrected_number() {
         .map(|w| problem_line(UiLang::En, w))
         .collect();
     assert_eq!(lines, [want_en]);
+    // Regression (issue 25): the mark on a published chart spoke the file's
+    // keys and JSON ("write \"good\": {\"or_better\": 289}"); its readers
+    // get what the report's figures do, the editor and the native tool
+    // (above) keep the hint.
     for (lang, mark) in [
-        (UiLang::En, "⚠ \"good\" (289) seems to include \"excellent\" (61): the tiers add up to 373, not 312; if so, \"good\" alone is 228 (write \"good\": {\"or_better\": 289})"),
-        (UiLang::Vi, "⚠ \"good\" (289) có vẻ đã gồm cả \"excellent\" (61): các mức cộng lại là 373, không phải 312; nếu vậy, riêng \"good\" là 228 (ghi \"good\": {\"or_better\": 289})"),
+        (
+            UiLang::En,
+            "⚠ the report's figures for this group add up to 373, not 312",
+        ),
+        (
+            UiLang::Vi,
+            "⚠ các số của báo cáo cho nhóm này cộng lại là 373, không phải 312",
+        ),
     ] {
         let v = chart(&c.dataset, lang, 640.0, false);
         assert_eq!(v.groups[0].marks, [mark]);
@@ -329,18 +355,7 @@ fn ranking_and_comparison_work_on_the_new_shapes() {
     let shown = scoped(d, 0, None).unwrap();
     let base = scoped(d, 1, None);
     let groups = compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En);
-    let rows: Vec<(String, String, String, String)> = groups[0]
-        .rows
-        .iter()
-        .map(|r| {
-            (
-                r.label.clone(),
-                r.before.clone(),
-                r.after.clone(),
-                r.change.clone(),
-            )
-        })
-        .collect();
+    let rows = change_rows(&groups[0]);
     assert_eq!(
         rows[0],
         (
@@ -447,5 +462,246 @@ fn ranking_and_comparison_mark_approximate_figures() {
             rows[1].change.as_str()
         ),
         ("90.0%", "80.0%", "▼ down 10.0 pp")
+    );
+}
+
+/// Partial splits (format version 3): a tier the report does not give is
+/// `null`, and the bar draws the given tiers and one hatched rest.
+#[test]
+fn a_partial_split_draws_the_given_tiers_and_the_rest_not_given() {
+    let c = load("example-partial.json");
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let org = &c.dataset.groups[0];
+    // "61/64 good or better, of which 12 excellent": good alone 49, 3 not split.
+    assert_eq!(org.counts, [12, 49, 0, 0]);
+    assert_eq!(org.rest(), 3);
+    for (lang, want_org, rest_org, want_members, rest_members) in [
+        (
+            UiLang::Vi,
+            [
+                ("excellent", "Hoàn thành xuất sắc nhiệm vụ: 12 (18,7%)"),
+                ("good", "Hoàn thành tốt nhiệm vụ: 49 (76,6%)"),
+                ("", "Không nêu trong báo cáo: 3 (4,7%)"),
+            ],
+            "Không nêu trong báo cáo: 3 (4,7%)",
+            [
+                ("good", "Xuất sắc + Tốt: 97,6% (theo báo cáo)"),
+                ("", "Không nêu trong báo cáo: 1,9%"),
+                (
+                    "not_completed",
+                    "Không hoàn thành nhiệm vụ: 0,5% (theo báo cáo)",
+                ),
+            ],
+            "Không nêu trong báo cáo: 1,9%",
+        ),
+        (
+            UiLang::En,
+            [
+                ("excellent", "Completed duties excellently: 12 (18.7%)"),
+                ("good", "Completed duties well: 49 (76.6%)"),
+                ("", "Not given in the report: 3 (4.7%)"),
+            ],
+            "Not given in the report: 3 (4.7%)",
+            [
+                ("good", "Excellent + Good: 97.6% (as reported)"),
+                ("", "Not given in the report: 1.9%"),
+                (
+                    "not_completed",
+                    "Did not complete duties: 0.5% (as reported)",
+                ),
+            ],
+            "Not given in the report: 1.9%",
+        ),
+    ] {
+        let v = chart(&c.dataset, lang, 640.0, false);
+        let pairs = |w: &[(&str, &str)]| -> Vec<(String, String)> {
+            w.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let org = group(&v.groups, "organisations");
+        assert_eq!(segments(org), pairs(&want_org));
+        assert_eq!(org.rest.as_deref(), Some(rest_org));
+        assert!(org.marks.is_empty(), "{:?}", org.marks);
+        let members = group(&v.groups, "members");
+        assert_eq!(segments(members), pairs(&want_members));
+        assert_eq!(members.rest.as_deref(), Some(rest_members));
+        // The rest is never a tier colour and has no text on it.
+        for r in org.rects.iter().chain(&members.rects).filter(|r| r.rest) {
+            assert!(r.fill.is_empty() && r.inside.is_none(), "{r:?}");
+        }
+    }
+}
+
+/// A selection share the rest could change is a lower bound ("≥"); one
+/// that takes whole pieces is exact; one inside the rest is not given.
+#[test]
+fn a_selection_share_the_rest_could_change_is_a_lower_bound() {
+    let c = load("example-partial.json");
+    let v = chart(&c.dataset, UiLang::Vi, 640.0, false);
+    let line =
+        |g: &str, s: &[usize]| selected_line(&c.dataset, group(&v.groups, g), sel(s), UiLang::Vi);
+    for (g, s, want) in [
+        ("organisations", &[0, 1][..], "Xuất sắc + Tốt: 95,3%"),
+        ("organisations", &[0], "Xuất sắc: 18,7%"),
+        (
+            "organisations",
+            &[0, 1, 2],
+            "Xuất sắc + Tốt + Hoàn thành: ≥ 95,3%",
+        ),
+        (
+            "organisations",
+            &[2, 3],
+            "Hoàn thành + Không hoàn thành: 4,7%",
+        ),
+        (
+            "organisations",
+            &[3],
+            "Không hoàn thành: Không nêu trong báo cáo",
+        ),
+        // Members: excellent and good are one block of 97,6%.
+        ("members", &[0, 1], "Xuất sắc + Tốt: 97,6%"),
+        ("members", &[1], "Tốt: Không nêu trong báo cáo"),
+        ("members", &[1, 2], "Tốt + Hoàn thành: ≥ 1,9%"),
+        ("members", &[3], "Không hoàn thành: 0,5%"),
+    ] {
+        assert_eq!(line(g, s).as_deref(), Some(want), "{g} {s:?}");
+    }
+}
+
+/// A small version 3 file with one group `g` (fields merged in).
+fn file3(g: Value) -> String {
+    file(g).replace("\"version\":2", "\"version\":3")
+}
+
+#[test]
+fn every_partial_split_error_and_warning() {
+    for (g, want) in [
+        (json!({ "evaluated": 10, "counts": { "a": 5, "b": null, "c": 1 } }), vec![]),
+        (json!({ "total": 10, "counts": { "a": 5, "b": null, "c": 1 } }), vec![]),
+        (json!({ "shares": { "a": 50, "b": null, "c": 10 } }), vec![]),
+        // A typo still cannot drop a tier: a missing key stays an error.
+        (json!({ "evaluated": 10, "counts": { "a": 5, "c": null } }), vec!["groups[0].counts: no count for tier \"b\" (write 0 if there were none)"]),
+        (json!({ "evaluated": 10, "counts": { "a": null, "b": null, "c": null } }), vec!["groups[0].counts: no tier has a figure: if the report gives no split, leave out \"counts\" and give only \"evaluated\" or \"total\""]),
+        // Counts without a base: the shares would be invented.
+        (json!({ "counts": { "a": 5, "b": null, "c": 1 } }), vec!["groups[0]: a tier is not given (null), so \"evaluated\" or \"total\" is needed to know the rest"]),
+        // The given tiers above the base.
+        (json!({ "evaluated": 5, "counts": { "a": 5, "b": null, "c": 1 } }), vec!["warning groups[0].counts: the tiers add up to 6, not to the 5 evaluated"]),
+        (json!({ "shares": { "a": 90, "b": null, "c": 20 } }), vec!["warning groups[0].shares: the shares add up to 110%, not 100%: the bar shows their proportions"]),
+        (json!({ "evaluated": 10, "counts": { "a": 5, "b": { "or_better": null }, "c": 1 } }), vec!["groups[0].counts.b.or_better: expected a whole number ≥ 0, found null"]),
+    ] {
+        assert_eq!(errors(&file3(g.clone())), want, "{g}");
+    }
+    // null needs version 3.
+    for v in ["1", "2"] {
+        let text = file3(json!({ "evaluated": 10, "counts": { "a": 5, "b": null, "c": 1 } }))
+            .replace("\"version\":3", &format!("\"version\":{v}"));
+        assert_eq!(
+            errors(&text),
+            ["groups[0].counts.b: null (not given in the report) needs \"version\": 3"]
+        );
+    }
+}
+
+/// The CSV, the data table and the screen-reader summary of a partial
+/// split: no tier not given is written as zero, the rest has its own row.
+#[test]
+fn a_partial_split_in_the_csv_table_and_summary() {
+    let c = load("example-partial.json");
+    let d = &c.dataset;
+    let text = csv(d, UiLang::En, &[]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with(",basis,approx,reported_share,or_better,not_given"));
+    assert_eq!(
+        lines[1..],
+        [
+            "organisations,Grassroots party organisations,excellent,Completed duties excellently,12,18.7,64,,counts,,,,",
+            "organisations,Grassroots party organisations,good,Completed duties well,49,76.6,64,,counts,,,61,",
+            "organisations,Grassroots party organisations,completed,Completed duties,,,64,,counts,,,,true",
+            "organisations,Grassroots party organisations,not_completed,Did not complete duties,,,64,,counts,,,,true",
+            "organisations,Grassroots party organisations,,Not given in the report,3,4.7,64,,counts,,,,true",
+            "members,Party members,excellent,Completed duties excellently,,,,,shares,,,,true",
+            "members,Party members,good,Completed duties well,,97.6,,,shares,,97.6,97.6,",
+            "members,Party members,completed,Completed duties,,,,,shares,,,,true",
+            "members,Party members,not_completed,Did not complete duties,,0.5,,,shares,,0.5,,",
+            "members,Party members,,Not given in the report,,1.9,,,shares,,,,true",
+        ]
+    );
+    let (_, rows) = table(d, UiLang::Vi, &[]);
+    assert_eq!(
+        rows,
+        [
+            [
+                "Tổ chức cơ sở đảng",
+                "12 (18,7%)",
+                "49 (76,6%)",
+                "Không nêu trong báo cáo",
+                "Không nêu trong báo cáo",
+                "64 · Không nêu trong báo cáo: 3 (4,7%)"
+            ],
+            [
+                "Đảng viên",
+                "Không nêu trong báo cáo",
+                "Xuất sắc + Tốt: 97,6%",
+                "Không nêu trong báo cáo",
+                "0,5%",
+                "tỉ lệ theo báo cáo, không có số lượng · Không nêu trong báo cáo: 1,9%"
+            ],
+        ]
+    );
+    assert_eq!(
+        summary(d, UiLang::Vi, &[]),
+        "Tổ chức cơ sở đảng (64 được đánh giá): Hoàn thành xuất sắc nhiệm vụ 18,7%, Hoàn thành tốt nhiệm vụ 76,6%, Không nêu trong báo cáo 4,7%. \
+         Đảng viên (tỉ lệ theo báo cáo, không có số lượng): Xuất sắc + Tốt 97,6%, Không hoàn thành nhiệm vụ 0,5%, Không nêu trong báo cáo 1,9%."
+    );
+}
+
+/// Ranking and comparison of a partial split: a share a not-given piece
+/// could change is a lower bound, and its change is not known.
+#[test]
+fn ranking_and_comparison_of_a_partial_split() {
+    use tier_breakdown_core::drill::{compare, ranking, scoped};
+    let g = |a: Value, b: Value, c: Value| json!({ "id": "g", "evaluated": 10, "counts": { "a": a, "b": b, "c": c } });
+    let text = json!({
+        "version": 3, "lang": "en", "title": "T",
+        "tiers": [{ "id": "a", "label": "A" }, { "id": "b", "label": "B" }, { "id": "c", "label": "C" }],
+        "groups": [{ "id": "g", "label": "G", "evaluated": 10, "counts": { "a": 5, "b": null, "c": null } }],
+        "units": [
+            { "id": "u1", "label": "U1", "groups": [g(json!(3), Value::Null, Value::Null)] },
+            { "id": "u2", "label": "U2", "groups": [g(json!(6), json!(3), json!(1))] }
+        ],
+        "periods": [{ "id": "p0", "label": "2022", "groups": [g(json!(4), json!(4), json!(2))] }]
+    })
+    .to_string();
+    let c = check(&text).unwrap_or_else(|r| panic!("{:?}", r.errors));
+    let d = &c.dataset;
+    let shares = |s: &[usize]| -> Vec<String> {
+        ranking(d, 0, "g", sel(s))
+            .iter()
+            .map(|r| r.texts(UiLang::En).share)
+            .collect()
+    };
+    assert_eq!(shares(&[0]), ["30.0%", "60.0%"]);
+    assert_eq!(shares(&[0, 1]), ["≥ 30.0%", "90.0%"]);
+    assert_eq!(shares(&[1]), ["Not given in the report", "30.0%"]);
+    // One tier not given is the rest itself: known.
+    let one = check(&text.replace("\"c\":null", "\"c\":1")).unwrap();
+    let r = ranking(&one.dataset, 0, "g", sel(&[1]));
+    assert_eq!(r[0].texts(UiLang::En).share, "60.0%");
+    // 2023 (a 5 of 10, b and c not given) against 2022 (4, 4, 2).
+    let shown = scoped(d, 0, None).unwrap();
+    let base = scoped(d, 1, None);
+    let rows = change_rows(&compare(d, &shown, base.as_ref(), sel(&[0, 1]), UiLang::En)[0]);
+    let row = |a: &str, b: &str, c: &str, e: &str| {
+        (a.to_string(), b.to_string(), c.to_string(), e.to_string())
+    };
+    assert_eq!(
+        rows,
+        [
+            row("A", "40.0%", "50.0%", "▲ up 10.0 pp"),
+            row("B", "40.0%", "Not given in the report", "–"),
+            row("C", "20.0%", "Not given in the report", "–"),
+            row("A + B", "80.0%", "≥ 50.0%", "–"),
+        ]
     );
 }

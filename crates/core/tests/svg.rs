@@ -134,3 +134,24 @@ fn text_from_the_file_stays_text() {
         );
     }
 }
+
+/// A partial split (format version 3): the rest is hatched (a pattern, no
+/// tier colour) and said on its group.
+#[test]
+fn a_partial_split_as_an_image() {
+    let text = include_str!("../../../data/example-partial.json");
+    let d = check(text).unwrap().dataset;
+    let light = chart_svg(&d, UiLang::Vi, 1024.0, false);
+    let dark = chart_svg(&d, UiLang::En, 360.0, true);
+    expect_file!["snapshots/partial-1024-vi-light.svg"].assert_eq(&light);
+    expect_file!["snapshots/partial-360-en-dark.svg"].assert_eq(&dark);
+    for (svg, line, ground) in [
+        (&light, "Không nêu trong báo cáo: 3 (4,7%)", "#f2f2f2"),
+        (&dark, "Not given in the report: 1.9%", "#242424"),
+    ] {
+        assert!(texts(svg).iter().any(|t| t == line), "{line}");
+        assert!(svg.contains(&format!("fill=\"{ground}\"")));
+        // Two rests drawn with the pattern, two swatches.
+        assert_eq!(svg.matches("fill=\"url(#tb-ng)\"").count(), 4);
+    }
+}

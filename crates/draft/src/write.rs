@@ -2,8 +2,9 @@
 //! is in the editor's form.
 //!
 //! [`results_file`] writes every shape the format knows (counts, shares,
-//! coverage only, "or better" and approximate figures; version 2 only when
-//! one of them is used), pretty-printed, with `$schema`. A figure that is
+//! coverage only, "or better" and approximate figures, tiers not given as
+//! `null`; version 2 or 3 only when one of their shapes is used),
+//! pretty-printed, with `$schema`. A figure that is
 //! not a number is written as the text typed, so validation reports it at
 //! its place; [`fields_for`] turns that place into the form field's id.
 
@@ -108,6 +109,9 @@ fn plain_number(typed: &str) -> Option<J> {
 }
 
 fn figure(f: &Figure, share: bool) -> Option<J> {
+    if f.not_given {
+        return Some(J::V(Value::Null));
+    }
     let (v, typed_approx) = figure_number(&f.value, share)?;
     let approx = string(&f.approx).or(typed_approx.map(str_j));
     if !f.or_better && approx.is_none() {
@@ -169,10 +173,10 @@ fn source(s: &Source, lang: &str) -> Option<J> {
     Some(o.done())
 }
 
-/// Whether the draft uses a shape of format version 2.
-pub fn needs_version_2(d: &Draft) -> bool {
-    let mut groups = d
-        .groups
+/// Every group of the draft: the top level's, the units', the periods'
+/// and the periods' units'.
+fn all_groups(d: &Draft) -> impl Iterator<Item = &Group> {
+    d.groups
         .iter()
         .chain(d.units.iter().chain(&d.periods).flat_map(|p| &p.groups))
         .chain(
@@ -180,8 +184,29 @@ pub fn needs_version_2(d: &Draft) -> bool {
                 .iter()
                 .flat_map(|p| &p.units)
                 .flat_map(|u| &u.groups),
-        );
-    groups.any(|g| {
+        )
+}
+
+/// Whether the draft has a tier not given (`null`, format version 3) in
+/// a group with a split.
+pub fn needs_version_3(d: &Draft) -> bool {
+    all_groups(d).any(|g| g.basis != Basis::None && g.figures.iter().any(|f| f.not_given))
+}
+
+/// The lowest format version that holds the draft.
+pub fn version(d: &Draft) -> u8 {
+    if needs_version_3(d) {
+        3
+    } else if needs_version_2(d) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Whether the draft uses a shape of format version 2.
+pub fn needs_version_2(d: &Draft) -> bool {
+    all_groups(d).any(|g| {
         g.basis != Basis::Counts
             || g.figures.iter().any(|f| {
                 !f.value.trim().is_empty()
@@ -203,10 +228,7 @@ pub fn results_file(d: &Draft, schema: &str) -> String {
     let lang = d.lang.as_str();
     let mut o = Obj::default();
     o.put("$schema", string(schema))
-        .put(
-            "version",
-            Some(J::V(Value::from(if needs_version_2(d) { 2 } else { 1 }))),
-        )
+        .put("version", Some(J::V(Value::from(version(d)))))
         .put("lang", string(lang))
         .put("title", text(&d.title, lang, true))
         .put("subtitle", text(&d.subtitle, lang, false))
@@ -298,6 +320,10 @@ fn read_figure(v: Option<&Value>) -> Figure {
             value: read_string(m.get("or_better").or(m.get("value"))),
             or_better: m.contains_key("or_better"),
             approx: read_string(m.get("approx")),
+            not_given: false,
+        },
+        Some(Value::Null) => Figure {
+            not_given: true,
             ..Figure::default()
         },
         other => Figure {

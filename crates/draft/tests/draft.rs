@@ -429,3 +429,29 @@ fn recognition_of_what_real_tables_look_like() {
     let cells = table::read("Kết quả, năm 2022\nNhóm;Tốt;Khá\nA;16,2;3,5\n").unwrap();
     assert_eq!(cells[1], ["Nhóm", "Tốt", "Khá"]);
 }
+
+/// A partial split (format version 3) goes through the draft unchanged: a
+/// tier not given is read as `not_given` and written back as `null`, and
+/// the version is 3 only when a tier is not given.
+#[test]
+fn a_partial_split_goes_through_the_draft_unchanged() {
+    let text = include_str!("../../../data/example-partial.json");
+    let d = open(text).unwrap();
+    let org = &d.groups[0];
+    let given: Vec<bool> = org.figures.iter().map(|f| f.not_given).collect();
+    assert_eq!(given, [false, false, true, true]);
+    let written = results_file(&d, "../docs/results.schema.json");
+    assert_eq!(value(&written), value(text));
+    assert!(check(&written).is_ok());
+    // Every tier given again: back to version 2 (the "or better" figure).
+    let mut d = d;
+    for g in &mut d.groups {
+        for f in &mut g.figures {
+            f.not_given = false;
+            if f.value.is_empty() {
+                f.value = "0".into();
+            }
+        }
+    }
+    assert_eq!(value(&results_file(&d, ""))["version"], 2);
+}

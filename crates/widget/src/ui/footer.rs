@@ -1,7 +1,7 @@
 //! Under the chart: the source (a link when the file gives one), the notes,
 //! and the warnings about the figures (folded).
 
-use tier_breakdown_core::i18n::problem_line;
+use tier_breakdown_core::i18n::reader_line;
 use tier_breakdown_core::parts::footer_el;
 
 use super::dom::append;
@@ -13,7 +13,7 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         .checked
         .warnings
         .iter()
-        .map(|w| problem_line(c.lang, w))
+        .map(|w| reader_line(c.lang, w))
         .collect();
     append(fig, &[footer_el(&c.head, c.lang, &lines)]);
 }
