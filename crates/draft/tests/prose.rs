@@ -1588,3 +1588,47 @@ fn mutations_of_real_style_paragraphs_never_panic_and_stay_on_their_text() {
         numbers_in(&results_file(&r.draft, ""));
     }
 }
+
+/// Every paragraph of every set, read and written with a title, is a file
+/// the widget accepts, or one that lacks only what the text did not say:
+/// the base of a group given by counts with tiers not given (the editor
+/// asks for its evaluated), or any group at all (a text with no result).
+/// A figure the reader writes is never one the core refuses.
+#[test]
+fn every_draft_read_from_a_text_is_a_file_the_widget_accepts() {
+    use tier_breakdown_core::problem::ProblemKind;
+    let mut refused = Vec::new();
+    let sets = [
+        MEASURED,
+        FRESH,
+        HELD_OUT,
+        LAST,
+        BLIND,
+        BLIND_AFTER,
+        ARTICLES,
+    ];
+    for (text, _) in sets.iter().flat_map(|s| s.iter()) {
+        let reading = read(text);
+        let mut d = reading.draft;
+        d.title.vi = "Kết quả".into();
+        let file = results_file(&d, "");
+        let Err(r) = tier_breakdown_core::validate::check(&file) else {
+            continue;
+        };
+        let lacking = |k: &ProblemKind| match k {
+            ProblemKind::NotGivenNoBase => true,
+            ProblemKind::Count { found: 0, .. } => d.groups.is_empty(),
+            _ => false,
+        };
+        if !r.errors.iter().all(|e| lacking(&e.kind)) {
+            let first: Vec<String> = r.errors.iter().take(3).map(|e| e.to_string()).collect();
+            refused.push(format!("{text}\n   {first:?}"));
+        }
+    }
+    assert!(
+        refused.is_empty(),
+        "{} refused:\n{}",
+        refused.len(),
+        refused.join("\n")
+    );
+}
