@@ -413,6 +413,18 @@ pub enum ToolMsg {
         file: String,
         bytes: usize,
     },
+    /// `--static-into`: a page the HTML engine cannot read with certainty.
+    PageUnreadable {
+        file: String,
+        error: String,
+    },
+    /// `--static-into`: a full page with neither `</head>` nor `<body>`.
+    NoHead(String),
+    /// `--static-into`: a CSP `<meta>` left as it was (a warning), and why.
+    PolicyLeftAlone {
+        file: String,
+        why: String,
+    },
 }
 
 /// The tool's words for `m`.
@@ -448,6 +460,24 @@ pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
         ToolMsg::Io { file, error } => format!("{file}: {error}"),
         ToolMsg::Wrote { file, bytes } if vi => format!("đã ghi {file} ({bytes} byte)"),
         ToolMsg::Wrote { file, bytes } => format!("wrote {file} ({bytes} bytes)"),
+        ToolMsg::PageUnreadable { file, error } if vi => {
+            format!("{file}: không đọc chắc chắn được trang HTML này ({error}); trang được giữ nguyên")
+        }
+        ToolMsg::PageUnreadable { file, error } => {
+            format!("{file}: the page cannot be read as HTML with certainty ({error}); left unchanged")
+        }
+        ToolMsg::NoHead(file) if vi => format!(
+            "{file}: trang không có </head> cũng không có <body>, không có chỗ chắc chắn cho khối style của biểu đồ; trang được giữ nguyên"
+        ),
+        ToolMsg::NoHead(file) => format!(
+            "{file}: the page has neither </head> nor <body>, so there is no certain place for the chart's style block; left unchanged"
+        ),
+        ToolMsg::PolicyLeftAlone { file, why } if vi => format!(
+            "{file}: cảnh báo: thẻ <meta> Content-Security-Policy được giữ nguyên vì không đọc chắc chắn được ({why}); hãy tự thêm mã băm của khối style và script của biểu đồ, nếu không biểu đồ tĩnh sẽ không hiện"
+        ),
+        ToolMsg::PolicyLeftAlone { file, why } => format!(
+            "{file}: warning: the Content-Security-Policy <meta> was left as it was, as it cannot be read with certainty ({why}); add the hashes of the chart's style and script blocks by hand, or the static chart stays hidden"
+        ),
     }
 }
 
