@@ -420,6 +420,12 @@ pub enum ToolMsg {
     },
     /// `--static-into`: a full page with neither `</head>` nor `<body>`.
     NoHead(String),
+    /// `--static-into`: an element not drawn where the chart's markup
+    /// would change the page around it (a warning), with its start tag.
+    NotDrawn {
+        file: String,
+        element: String,
+    },
     /// `--static-into`: a CSP `<meta>` left as it was (a warning), and why.
     PolicyLeftAlone {
         file: String,
@@ -471,6 +477,12 @@ pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
         ),
         ToolMsg::NoHead(file) => format!(
             "{file}: the page has neither </head> nor <body>, so there is no certain place for the chart's style block; left unchanged"
+        ),
+        ToolMsg::NotDrawn { file, element } if vi => format!(
+            "{file}: cảnh báo: không vẽ sẵn biểu đồ cho {element}, vì thẻ này nằm trong một liên kết, nút, bảng, danh sách chọn hoặc thẻ định dạng chưa đóng, nơi mã của biểu đồ sẽ làm thay đổi trang (widget vẫn vẽ khi chạy)"
+        ),
+        ToolMsg::NotDrawn { file, element } => format!(
+            "{file}: warning: {element} was not drawn in advance: it sits inside a link, button, table, select or unclosed formatting element, where the chart's markup would change the page (the widget still draws it when it runs)"
         ),
         ToolMsg::PolicyLeftAlone { file, why } if vi => format!(
             "{file}: cảnh báo: thẻ <meta> Content-Security-Policy được giữ nguyên vì không đọc chắc chắn được ({why}); hãy tự thêm mã băm của khối style và script của biểu đồ, nếu không biểu đồ tĩnh sẽ không hiện"

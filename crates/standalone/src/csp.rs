@@ -253,14 +253,25 @@ pub fn allow(
             if !allows_all_inline(&default.sources, directive) {
                 let mut sources = default.sources.clone();
                 sources.push(source);
-                inserts.push((raw.len(), format!("; {directive} {}", sources.join(" "))));
+                // After a reference with no `;` of its own (`&#39`), a
+                // space first: the `;` would end the reference instead.
+                let last = chars.len().checked_sub(2).map_or(0, |i| chars[i].1);
+                let open =
+                    raw[last..].starts_with('&') && raw.len() - last > 1 && !raw.ends_with(';');
+                let space = if open { " " } else { "" };
+                inserts.push((
+                    raw.len(),
+                    format!("{space}; {directive} {}", sources.join(" ")),
+                ));
             }
         }
     }
     if inserts.is_empty() {
         return Ok(None);
     }
-    inserts.sort_by_key(|(at, _)| *at);
+    // At one place (the last directive's end), its hash before any new
+    // directive: a stable sort, new directives start with `;`.
+    inserts.sort_by_key(|(at, text)| (*at, text.trim_start().starts_with(';')));
     let mut out = String::new();
     let mut from = 0;
     let keep = |s: &str| match quote {
@@ -341,6 +352,19 @@ mod tests {
             "style-src &#39;self&#39; &#39;sha256-S&#39;"
         );
         assert_eq!(allowed("style-src", None), "\"style-src 'sha256-S'\"");
+        // Bug (found by the differential test): the last directive's hash
+        // went after a new directive added at the same place.
+        assert_eq!(
+            allowed("default-src 'self'; script-src 'self'", None),
+            "\"default-src 'self'; script-src 'self' 'sha256-J'; style-src 'self' 'sha256-S'\""
+        );
+        // Bug (found by the differential test): a policy ending in `&#39`
+        // took the new directive's `;` as the end of that reference, and
+        // the new directive became sources of the last one.
+        assert_eq!(
+            allowed("default-src &#39;self&#39", Some('"')),
+            "default-src &#39;self&#39 ; style-src 'self' 'sha256-S' ; script-src 'self' 'sha256-J'"
+        );
         let text = |raw: &str| -> String { decode(raw).unwrap().iter().map(|(c, _)| c).collect() };
         assert_eq!(
             text("a&#59;b&#x3B&amp;c&#0;&#X41;&# &"),

@@ -51,8 +51,12 @@ struct Attr {
 /// bytes between tokens.
 enum Token {
     Start(Tag),
+    /// The end of an element `name` at the end tag `at`, which is its own
+    /// (`explicit`) or another's that lol_html closed it with (`</div>`
+    /// closing a `<select>` in it: a browser may keep that one open).
     End {
         name: String,
+        explicit: bool,
         at: Range<usize>,
     },
     /// Text; `data`: in the data state (not raw text, RCDATA or a template).
@@ -89,7 +93,11 @@ fn tokens(html: &str) -> Result<Vec<Token>, String> {
                 .attributes()
                 .iter()
                 .map(|a| Attr {
-                    name: a.name(),
+                    // From the page's bytes: lol_html's `name()` drops a
+                    // leading U+FEFF (`<div \u{feff}data-x>` is not `data-x`).
+                    name: a
+                        .name_source_location()
+                        .map_or_else(|| a.name(), |l| html[l.bytes()].to_ascii_lowercase()),
                     value: a.value_source_location().map(|l| l.bytes()),
                 })
                 .collect();
@@ -106,11 +114,13 @@ fn tokens(html: &str) -> Result<Vec<Token>, String> {
             let (o, t) = (o1.clone(), t1.clone());
             if let Some(handlers) = el.end_tag_handlers() {
                 handlers.push(end_tag!(move |end| {
-                    if name == "template" {
+                    let explicit = end.name() == name;
+                    if name == "template" && explicit {
                         t.set(t.get().saturating_sub(1));
                     }
                     o.borrow_mut().push(Token::End {
                         name: name.clone(),
+                        explicit,
                         at: end.source_location().bytes(),
                     });
                     Ok(())
@@ -202,7 +212,11 @@ fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
         return Inside::Other;
     };
     match &tokens[j] {
-        Token::End { name, at } if *name == tag.name && at.start == first => Inside::Empty,
+        Token::End {
+            name,
+            explicit: true,
+            at,
+        } if *name == tag.name && at.start == first => Inside::Empty,
         Token::Start(t) if t.at.start == first => {
             let read = Read { html, tag: t };
             let class = read.get("class").unwrap_or_default();
@@ -215,7 +229,11 @@ fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
                 return Inside::Other;
             }
             let end = tokens[j + 1..].iter().find_map(|e| match e {
-                Token::End { name, at } if name == "script" => Some(at.start),
+                Token::End {
+                    name,
+                    explicit: true,
+                    at,
+                } if name == "script" => Some(at.start),
                 _ => None,
             });
             end.map_or(Inside::Other, |end| Inside::Json(&html[t.at.end..end]))
@@ -276,11 +294,16 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
         file: name.to_string(),
         error,
     })?;
-    let seed = check(SEED_JSON).ok();
+    let seed = std::cell::OnceCell::new();
     let mut inserts: Vec<(Range<usize>, String)> = Vec::new();
     let mut head_css = None;
+    // Only the first page element is the page's (the widget mounts the first).
+    let mut page_seen = false;
     let mut n = 0;
+    let mut open = Open::default();
+    let mut warnings = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
+        open.update(token);
         let Token::Start(tag) = token else { continue };
         let read = Read { html: page, tag };
         let is_page = tag.name == "main" && read.has("data-tier-breakdown-page");
@@ -291,9 +314,12 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
         if !(is_page || embed) || !tag.html || tag.in_template || drill {
             continue;
         }
+        if is_page && std::mem::replace(&mut page_seen, true) {
+            continue;
+        }
         let file = match inside(page, &tokens, i) {
             Inside::Json(json) => check(json).ok(),
-            Inside::Empty => seed.clone(),
+            Inside::Empty => seed.get_or_init(|| check(SEED_JSON).ok()).clone(),
             Inside::Drawn | Inside::Other => None,
         };
         let Some(file) = file else { continue };
@@ -302,16 +328,23 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
         if !knows_language(&file, &o) {
             continue;
         }
+        // Where a browser would read the chart's markup otherwise, it is not drawn.
+        if open.select > 0 || (is_page && open.any > 0) {
+            warnings.push(ToolMsg::NotDrawn {
+                file: name.to_string(),
+                element: page[tag.at.clone()].to_string(),
+            });
+            continue;
+        }
         let at = tag.at.end..tag.at.end;
         if !is_page {
             inserts.push((at, embed_html(&file, &o)));
-        } else if head_css.is_none() {
+        } else {
             let chart = chart_html(&file, &o);
             inserts.push((at, chart.html));
             head_css = Some(chart.css);
         }
     }
-    let mut warnings = Vec::new();
     if let Some(css) = head_css {
         let css = parsed_line_ends(&css);
         let Some(at) = head_end(page, &tokens) else {
@@ -353,6 +386,54 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
     })
 }
 
+/// Elements open around a token that change how the chart's markup would
+/// be read: inside a `select` nothing of it is (the embed's shadow root
+/// neither); inside a link, a button, a formatting element or a table, the
+/// page chart's own links, buttons and table would close or move them (an
+/// embed's shadow root is parsed on its own and is safe there). Counted
+/// from explicit end tags only: an element a browser closes without one
+/// stays counted, so the count errs on the side of not drawing.
+#[derive(Default)]
+struct Open {
+    select: usize,
+    any: usize,
+    names: Vec<String>,
+}
+
+impl Open {
+    const RISKY: [&str; 26] = [
+        "select", "option", "optgroup", "datalist", "a", "button", "b", "big", "code", "em",
+        "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "table", "caption",
+        "colgroup", "tbody", "thead", "tfoot", "tr",
+    ];
+
+    fn update(&mut self, token: &Token) {
+        match token {
+            Token::Start(t)
+                if t.html && !t.in_template && Self::RISKY.contains(&t.name.as_str()) =>
+            {
+                self.names.push(t.name.clone());
+            }
+            Token::End {
+                name,
+                explicit: true,
+                ..
+            } => {
+                if let Some(i) = self.names.iter().rposition(|n| n == name) {
+                    self.names.remove(i);
+                }
+            }
+            _ => return,
+        }
+        self.any = self.names.len();
+        self.select = self
+            .names
+            .iter()
+            .filter(|n| ["select", "option", "optgroup", "datalist"].contains(&n.as_str()))
+            .count();
+    }
+}
+
 /// Where the head's own content ends: before the first token that is not
 /// head content (what would make a browser close the head: text other than
 /// whitespace, an element that belongs in the body, `</head>` itself,
@@ -363,30 +444,38 @@ fn head_end(html: &str, tokens: &[Token]) -> Option<usize> {
         "html", "head", "base", "basefont", "bgsound", "link", "meta", "title", "noscript",
         "noframes", "style", "script", "template",
     ];
-    let closes = |gap: &str| {
-        let gap = gap.to_ascii_lowercase();
-        ["</body", "</html", "</br"].iter().any(|t| tag_in(&gap, t))
-    };
+    let closes = |gap: &str| ["</body", "</html", "</br"].iter().any(|t| tag_in(gap, t));
     let mut has_head_or_body = false;
     let mut at = None;
     let mut from = 0;
+    // Inside a template, end tags and `<body>` are the template's.
+    let mut templates = 0usize;
     for token in tokens {
         let range = token.at();
         // Bytes between tokens are end tags no element was opened for.
-        let gap = &html[from..range.start.max(from)];
-        has_head_or_body |= tag_in(&gap.to_ascii_lowercase(), "</head");
-        if at.is_none() && closes(gap) {
-            at = Some(from);
+        let gap = html[from..range.start.max(from)].to_ascii_lowercase();
+        if templates == 0 {
+            has_head_or_body |= tag_in(&gap, "</head");
+            if at.is_none() && closes(&gap) {
+                at = Some(from);
+            }
         }
         from = from.max(range.end);
         let here = match token {
             Token::Start(t) => {
-                has_head_or_body |= t.name == "body";
+                templates += usize::from(t.name == "template" && t.html);
+                has_head_or_body |= t.name == "body" && !t.in_template;
                 !(t.in_template || HEAD.contains(&t.name.as_str()))
             }
-            Token::End { name, .. } => {
-                has_head_or_body |= name == "head";
-                ["head", "body", "html", "br"].contains(&name.as_str())
+            Token::End { name, explicit, .. } => {
+                if name == "template" && *explicit {
+                    templates = templates.saturating_sub(1);
+                }
+                // The end tag as written (lol_html may close others with it).
+                let text = html[range.clone()].to_ascii_lowercase();
+                let head = tag_in(&text, "</head");
+                has_head_or_body |= head && templates == 0;
+                templates == 0 && (head || closes(&text))
             }
             Token::Text { data, .. } => {
                 *data && !html.as_bytes()[range.clone()].iter().all(|b| is_space(*b))
@@ -407,10 +496,12 @@ fn head_end(html: &str, tokens: &[Token]) -> Option<usize> {
             });
         }
     }
-    let gap = &html[from..];
-    has_head_or_body |= tag_in(&gap.to_ascii_lowercase(), "</head");
-    if at.is_none() && closes(gap) {
-        at = Some(from);
+    if templates == 0 {
+        let gap = html[from..].to_ascii_lowercase();
+        has_head_or_body |= tag_in(&gap, "</head");
+        if at.is_none() && closes(&gap) {
+            at = Some(from);
+        }
     }
     has_head_or_body.then(|| at.unwrap_or(html.len()))
 }

@@ -65,7 +65,7 @@ fn a_full_page_gets_the_chart_and_its_blocks_allowed_by_hash() {
 }
 
 #[test]
-fn a_policy_in_single_quotes_or_without_style_src_is_rewritten_whole() {
+fn a_policy_in_single_quotes_or_without_style_src_gets_the_hashes() {
     let page = "<html><head><META HTTP-EQUIV='content-security-policy' CONTENT=\"default-src 'self'\"></head><body><main data-tier-breakdown-page></main>";
     let html = with_static_chart(page);
     let policy = between(&html, "CONTENT=\"", "\"");
@@ -163,6 +163,32 @@ fn the_head_blocks_go_after_the_heads_own_content() {
     assert!(
         matches!(rewrite(none, "p.html"), Err(tier_breakdown_core::i18n::ToolMsg::NoHead(f)) if f == "p.html")
     );
+    // Inside a select, or (the full page's chart) a link, a button, a
+    // table or an unclosed formatting element, the chart's own markup
+    // would be read otherwise: not drawn, with a warning.
+    for around in [
+        "<select>",
+        "<a href=x>",
+        "<button>",
+        "<b>",
+        "<table><tr><td>",
+    ] {
+        let html = format!("<head></head><body>{around}<main data-tier-breakdown-page></main>");
+        let done = rewrite(&html, "p.html").unwrap();
+        assert_eq!(done.html, html);
+        assert!(
+            matches!(
+                &done.warnings[..],
+                [tier_breakdown_core::i18n::ToolMsg::NotDrawn { .. }]
+            ),
+            "{around}"
+        );
+    }
+    // ...closed, they do not matter.
+    let closed = with_static_chart(
+        "<body><a>x</a><b>y</b><table></table><main data-tier-breakdown-page></main>",
+    );
+    assert!(closed.contains("data-tb-static="));
     // An embed alone needs no head: drawn all the same.
     assert!(with_static_chart("<p><div data-tier-breakdown></div>").contains("<template"));
 }
@@ -192,6 +218,15 @@ fn raw_text_and_comments_are_read_as_browsers_read_them() {
     }
     let plain = with_static_chart("<body><plaintext></plaintext><div data-tier-breakdown></div>");
     assert!(!plain.contains("<template"));
+    // Found by the differential test: an attribute name starting with
+    // U+FEFF is not `data-tier-breakdown` (lol_html's `name()` drops it).
+    let bom = with_static_chart("<body><div \u{feff}data-tier-breakdown></div>");
+    assert!(!bom.contains("<template"));
+    // Nor is a second page element the page's: run again, it is drawn once.
+    let two = "<head></head><body><main data-tier-breakdown-page></main><main data-tier-breakdown-page></main>";
+    let again = with_static_chart(&with_static_chart(two));
+    assert_eq!(again.matches("<div class=\"tb\" lang=").count(), 1);
+    assert_eq!(again.matches("<style>").count(), 1);
 }
 
 #[test]
