@@ -37,6 +37,8 @@ struct Tag {
     attrs: Vec<Attr>,
     at: Range<usize>,
     in_template: bool,
+    /// Written `<x/>` (closes an SVG or MathML element).
+    self_closing: bool,
 }
 
 /// An attribute: its name (lower case) and its value's raw bytes (none for
@@ -106,6 +108,7 @@ fn tokens(html: &str) -> Result<Vec<Token>, String> {
                 attrs,
                 at: el.source_location().bytes(),
                 in_template: t1.get() > 0,
+                self_closing: el.is_self_closing(),
                 name: name.clone(),
             }));
             if name == "template" {
@@ -358,7 +361,8 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
             ("style-src", sha256(&css)),
             ("script-src", sha256(QUERY_SCRIPT)),
         ];
-        for token in &tokens {
+        // A policy counts only in the head (a browser ignores one elsewhere).
+        for token in tokens.iter().take_while(|t| t.at().start < at) {
             match policy(page, token, &hashes) {
                 Some(Ok(edit)) => inserts.push(edit),
                 Some(Err(why)) => warnings.push(ToolMsg::PolicyLeftAlone {
@@ -390,27 +394,33 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
 /// be read: inside a `select` nothing of it is (the embed's shadow root
 /// neither); inside a link, a button, a formatting element or a table, the
 /// page chart's own links, buttons and table would close or move them (an
-/// embed's shadow root is parsed on its own and is safe there). Counted
-/// from explicit end tags only: an element a browser closes without one
-/// stays counted, so the count errs on the side of not drawing.
+/// embed's shadow root is parsed on its own and is safe there). After an
+/// `<svg>` or `<math>`, lol_html (with no tree builder) may not see where
+/// a browser leaves it (`</tr>` does, in a table): nothing is drawn until
+/// its own end tag. Counted from explicit end tags only: an element a
+/// browser closes without one stays counted, so the count errs on the side
+/// of not drawing.
 #[derive(Default)]
 struct Open {
+    /// Open `select`s (and their parts), `svg`s and `math`s.
     select: usize,
     any: usize,
     names: Vec<String>,
 }
 
 impl Open {
-    const RISKY: [&str; 26] = [
-        "select", "option", "optgroup", "datalist", "a", "button", "b", "big", "code", "em",
-        "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "table", "caption",
-        "colgroup", "tbody", "thead", "tfoot", "tr",
+    const RISKY: [&str; 28] = [
+        "svg", "math", "select", "option", "optgroup", "datalist", "a", "button", "b", "big",
+        "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "table",
+        "caption", "colgroup", "tbody", "thead", "tfoot", "tr",
     ];
 
     fn update(&mut self, token: &Token) {
         match token {
             Token::Start(t)
-                if t.html && !t.in_template && Self::RISKY.contains(&t.name.as_str()) =>
+                if (t.html || !t.self_closing)
+                    && !t.in_template
+                    && Self::RISKY.contains(&t.name.as_str()) =>
             {
                 self.names.push(t.name.clone());
             }
@@ -429,7 +439,9 @@ impl Open {
         self.select = self
             .names
             .iter()
-            .filter(|n| ["select", "option", "optgroup", "datalist"].contains(&n.as_str()))
+            .filter(|n| {
+                ["select", "option", "optgroup", "datalist", "svg", "math"].contains(&n.as_str())
+            })
             .count();
     }
 }
