@@ -320,6 +320,13 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
         if is_page && std::mem::replace(&mut page_seen, true) {
             continue;
         }
+        // An option the tool cannot read for certain: left to the widget.
+        let unsure = ["data-lang", "data-theme", "data-groups", "data-tiers"]
+            .iter()
+            .any(|a| read.has(a) && read.get(a).is_none());
+        if unsure {
+            continue;
+        }
         let file = match inside(page, &tokens, i) {
             Inside::Json(json) => check(json).ok(),
             Inside::Empty => seed.get_or_init(|| check(SEED_JSON).ok()).clone(),
