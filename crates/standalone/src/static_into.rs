@@ -60,6 +60,8 @@ enum Token {
         name: String,
         explicit: bool,
         at: Range<usize>,
+        /// Inside a `<template>` (its own end tag is not).
+        in_template: bool,
     },
     /// Text; `data`: in the data state (not raw text, RCDATA or a template).
     Text {
@@ -125,6 +127,7 @@ fn tokens(html: &str) -> Result<Vec<Token>, String> {
                         name: name.clone(),
                         explicit,
                         at: end.source_location().bytes(),
+                        in_template: t.get() > 0,
                     });
                     Ok(())
                 }));
@@ -219,6 +222,7 @@ fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
             name,
             explicit: true,
             at,
+            ..
         } if *name == tag.name && at.start == first => Inside::Empty,
         Token::Start(t) if t.at.start == first => {
             let read = Read { html, tag: t };
@@ -236,6 +240,7 @@ fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
                     name,
                     explicit: true,
                     at,
+                    ..
                 } if name == "script" => Some(at.start),
                 _ => None,
             });
@@ -431,9 +436,11 @@ impl Open {
             {
                 self.names.push(t.name.clone());
             }
+            // An end tag in a template (a shadow root drawn before) is the template's.
             Token::End {
                 name,
                 explicit: true,
+                in_template: false,
                 ..
             } => {
                 if let Some(i) = self.names.iter().rposition(|n| n == name) {

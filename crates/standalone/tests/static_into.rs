@@ -230,6 +230,13 @@ fn raw_text_and_comments_are_read_as_browsers_read_them() {
     assert_eq!(rewrite(svg, "p.html").unwrap().html, svg);
     let closed = with_static_chart("<body><svg></svg><math/><div data-tier-breakdown></div>");
     assert_eq!(closed.matches("<template").count(), 1);
+    // Found by the differential test (case 30,330 of a million): an end tag
+    // in a shadow root drawn on the first run closed the page's own open
+    // `<button>` on the second, and the page chart was drawn then.
+    let page = "<head><button></head></button><div data-tier-breakdown></div><main data-tier-breakdown-page></main>";
+    let once = rewrite(page, "p.html").unwrap().html;
+    let twice = rewrite(&once, "p.html").unwrap().html;
+    assert!(twice == once, "drawn again on a second run");
     // Nor is a second page element the page's: run again, it is drawn once.
     let two = "<head></head><body><main data-tier-breakdown-page></main><main data-tier-breakdown-page></main>";
     let again = with_static_chart(&with_static_chart(two));
