@@ -439,14 +439,9 @@ fn canonical(
     if let Some(t) = text.take() {
         let _ = write!(out, "\n{:depth$} {t:?}", "");
     }
-    if let NodeData::Element {
-        template_contents, ..
-    } = &h.data
-    {
-        if let Some(contents) = template_contents.borrow().as_ref() {
-            let _ = write!(out, "\n{:depth$}#contents", "");
-            canonical(contents, depth + 1, out, counts, policies);
-        }
+    if let Some(c) = contents(h) {
+        let _ = write!(out, "\n{:depth$}#contents", "");
+        canonical(&c, depth + 1, out, counts, policies);
     }
 }
 
@@ -468,13 +463,18 @@ fn count(h: &Handle, counts: &mut Counts) {
     for k in h.children.borrow().iter() {
         count(k, counts);
     }
-    if let NodeData::Element {
-        template_contents, ..
-    } = &h.data
-    {
-        if let Some(c) = template_contents.borrow().as_ref() {
-            count(c, counts);
-        }
+    if let Some(c) = contents(h) {
+        count(&c, counts);
+    }
+}
+
+/// A template's contents (a document fragment of their own).
+fn contents(h: &Handle) -> Option<Handle> {
+    match &h.data {
+        NodeData::Element {
+            template_contents, ..
+        } => template_contents.borrow().clone(),
+        _ => None,
     }
 }
 
@@ -486,13 +486,8 @@ fn block_hashes(h: &Handle, styles: &mut Vec<String>) {
             styles.push(hash(&text_of(k)));
         }
         block_hashes(k, styles);
-        if let NodeData::Element {
-            template_contents, ..
-        } = &k.data
-        {
-            if let Some(c) = template_contents.borrow().as_ref() {
-                block_hashes(c, styles);
-            }
+        if let Some(c) = contents(k) {
+            block_hashes(&c, styles);
         }
     }
 }
