@@ -406,10 +406,10 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
 /// be read: inside a `select` nothing of it is (the embed's shadow root
 /// neither); inside a link, a button, a formatting element or a table, the
 /// page chart's own links, buttons and table would close or move them (an
-/// embed's shadow root is parsed on its own and is safe there). After an
-/// `<svg>` or `<math>`, lol_html (with no tree builder) may not see where
-/// a browser leaves it (`</tr>` does, in a table): nothing is drawn until
-/// its own end tag. Counted from explicit end tags only: an element a
+/// embed's shadow root is parsed on its own and is safe there). After a
+/// `<frameset>` nothing is. After an `<svg>` or `<math>`, lol_html (with
+/// no tree builder) may not see where a browser leaves it (`</tr>` does,
+/// in a table): nothing is drawn until its own end tag. Counted from explicit end tags only: an element a
 /// browser closes without one stays counted, so the count errs on the side
 /// of not drawing.
 #[derive(Default)]
@@ -429,6 +429,10 @@ impl Open {
 
     fn update(&mut self, token: &Token) {
         match token {
+            // A frameset page ignores all but frames, from there on.
+            Token::Start(t) if t.name == "frameset" && t.html && !t.in_template => {
+                self.names.push(t.name.clone());
+            }
             Token::Start(t)
                 if (t.html || !t.self_closing)
                     && !t.in_template
@@ -442,7 +446,7 @@ impl Open {
                 explicit: true,
                 in_template: false,
                 ..
-            } => {
+            } if name != "frameset" => {
                 if let Some(i) = self.names.iter().rposition(|n| n == name) {
                     self.names.remove(i);
                 }
@@ -454,7 +458,10 @@ impl Open {
             .names
             .iter()
             .filter(|n| {
-                ["select", "option", "optgroup", "datalist", "svg", "math"].contains(&n.as_str())
+                [
+                    "select", "option", "optgroup", "datalist", "svg", "math", "frameset",
+                ]
+                .contains(&n.as_str())
             })
             .count();
     }

@@ -237,6 +237,9 @@ fn raw_text_and_comments_are_read_as_browsers_read_them() {
     let once = rewrite(page, "p.html").unwrap().html;
     let twice = rewrite(&once, "p.html").unwrap().html;
     assert!(twice == once, "drawn again on a second run");
+    // Found by the million-page run: a frameset page ignores the rest.
+    let frames = "<frameset><body><div data-tier-breakdown></div>";
+    assert_eq!(rewrite(frames, "p.html").unwrap().html, frames);
     // Nor is a second page element the page's: run again, it is drawn once.
     let two = "<head></head><body><main data-tier-breakdown-page></main><main data-tier-breakdown-page></main>";
     let again = with_static_chart(&with_static_chart(two));
