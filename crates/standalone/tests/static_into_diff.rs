@@ -353,7 +353,16 @@ fn is_csp(name: &str, attrs: &[(String, String)]) -> bool {
 
 /// What the tool inserts: the head's stylesheet and query script, the
 /// page's chart, an embed's shadow root. Taken out of both documents.
-fn inserted(parent: &Option<(String, Vec<(String, String)>)>, kids: &[Handle], i: usize) -> usize {
+/// `in_embed`: `kids` are an embed's, or a formatting element's the
+/// adoption agency cloned into an embed (it moves the embed's children,
+/// the shadow root with them: a browser attaches that to the embed when it
+/// reads the tag, html5ever keeps it a child).
+fn inserted(
+    parent: &Option<(String, Vec<(String, String)>)>,
+    in_embed: bool,
+    kids: &[Handle],
+    i: usize,
+) -> usize {
     let Some((name, attrs)) = element(&kids[i]) else {
         return 0;
     };
@@ -371,12 +380,14 @@ fn inserted(parent: &Option<(String, Vec<(String, String)>)>, kids: &[Handle], i
         && attr(&attrs, "data-tb-static").is_some()
         && pname == "html:main"
         && attr(pattrs, "data-tier-breakdown-page").is_some();
-    let shadow = name == "html:template"
-        && attr(&attrs, "shadowrootmode").is_some()
-        && pname == "html:div"
-        && attr(pattrs, "data-tier-breakdown").is_some();
+    let shadow = name == "html:template" && attr(&attrs, "shadowrootmode").is_some() && in_embed;
     usize::from(chart || shadow)
 }
+
+/// The elements the adoption agency clones.
+const FORMATTING: [&str; 14] = [
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
 
 /// What a document counts that must not grow.
 #[derive(Debug, Default, PartialEq)]
@@ -397,9 +408,16 @@ fn canonical(
     out: &mut String,
     counts: &mut Counts,
     policies: &mut Vec<String>,
+    in_embed: bool,
 ) {
     let me = element(h);
     tally(h, &me, counts);
+    // Whether this element's children are an embed's (see `inserted`).
+    let in_embed = me.as_ref().is_some_and(|(name, attrs)| {
+        let local = name.strip_prefix("html:").unwrap_or_default();
+        (local == "div" && attr(attrs, "data-tier-breakdown").is_some())
+            || (in_embed && FORMATTING.contains(&local))
+    });
     if let Some((name, attrs)) = &me {
         let csp = is_csp(name, attrs);
         let _ = write!(out, "\n{:depth$}<{name}", "");
@@ -427,7 +445,7 @@ fn canonical(
     let mut text: Option<String> = None;
     let mut i = 0;
     while i < kids.len() {
-        let skip = inserted(&me, &kids, i);
+        let skip = inserted(&me, in_embed, &kids, i);
         if skip > 0 {
             // Still counted: they must be only what the tool writes.
             for k in &kids[i..i + skip] {
@@ -443,7 +461,7 @@ fn canonical(
             if let Some(t) = text.take() {
                 let _ = write!(out, "\n{:depth$} {t:?}", "");
             }
-            canonical(&kids[i], depth + 1, out, counts, policies);
+            canonical(&kids[i], depth + 1, out, counts, policies, in_embed);
         }
         i += 1;
     }
@@ -452,7 +470,7 @@ fn canonical(
     }
     if let Some(c) = contents(h) {
         let _ = write!(out, "\n{:depth$}#contents", "");
-        canonical(&c, depth + 1, out, counts, policies);
+        canonical(&c, depth + 1, out, counts, policies, false);
     }
 }
 
@@ -493,7 +511,7 @@ fn contents(h: &Handle) -> Option<Handle> {
 fn block_hashes(h: &Handle, styles: &mut Vec<String>) {
     let kids: Vec<Handle> = h.children.borrow().clone();
     for (i, k) in kids.iter().enumerate() {
-        if inserted(&None, &kids, i) == 2 {
+        if inserted(&None, false, &kids, i) == 2 {
             styles.push(hash(&text_of(k)));
         }
         block_hashes(k, styles);
@@ -619,8 +637,8 @@ fn compare(page: &str, tally: &mut Tally) -> Result<(), String> {
     let (mut b, mut a) = (String::new(), String::new());
     let (mut bc, mut ac) = (Counts::default(), Counts::default());
     let (mut bp, mut ap) = (Vec::new(), Vec::new());
-    canonical(&before.document, 0, &mut b, &mut bc, &mut bp);
-    canonical(&after.document, 0, &mut a, &mut ac, &mut ap);
+    canonical(&before.document, 0, &mut b, &mut bc, &mut bp, false);
+    canonical(&after.document, 0, &mut a, &mut ac, &mut ap, false);
     if a != b {
         let line = a
             .lines()
