@@ -280,3 +280,33 @@ fn the_policy_is_read_as_a_browser_reads_it() {
         matches!(&done.warnings[..], [ToolMsg::PolicyLeftAlone { file, why }] if file == "p.html" && why == "&selfish")
     );
 }
+
+#[test]
+fn what_the_tool_says_is_in_both_languages() {
+    use tier_breakdown_core::i18n::{tool_message, ToolMsg, UiLang};
+    let file = || "p.html".to_string();
+    for msg in [
+        ToolMsg::NoHead(file()),
+        ToolMsg::PageUnreadable {
+            file: file(),
+            error: "e".into(),
+        },
+        ToolMsg::NotDrawn {
+            file: file(),
+            element: "<main>".into(),
+        },
+        ToolMsg::PolicyLeftAlone {
+            file: file(),
+            why: "&x".into(),
+        },
+    ] {
+        let (vi, en) = (
+            tool_message(&msg, UiLang::Vi),
+            tool_message(&msg, UiLang::En),
+        );
+        assert!(
+            vi.starts_with("p.html: ") && en.starts_with("p.html: ") && vi != en,
+            "{en}"
+        );
+    }
+}
