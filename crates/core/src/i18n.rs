@@ -422,6 +422,24 @@ pub enum ToolMsg {
     /// A line the tool wrote in the user's language already (`--explain`,
     /// whose words are the editor's, `tier_breakdown_draft::words`).
     Said(String),
+    /// `--static-into`: a page the HTML engine cannot read with certainty.
+    PageUnreadable {
+        file: String,
+        error: String,
+    },
+    /// `--static-into`: a full page with neither `</head>` nor `<body>`.
+    NoHead(String),
+    /// `--static-into`: an element not drawn where the chart's markup
+    /// would change the page around it (a warning), with its start tag.
+    NotDrawn {
+        file: String,
+        element: String,
+    },
+    /// `--static-into`: a CSP `<meta>` left as it was (a warning), and why.
+    PolicyLeftAlone {
+        file: String,
+        why: String,
+    },
 }
 
 /// The tool's words for `m`.
@@ -462,6 +480,30 @@ pub fn tool_message(m: &ToolMsg, lang: UiLang) -> String {
         }
         ToolMsg::NoFigures(f) => format!("{f}: no review figure found, nothing written"),
         ToolMsg::Said(line) => line.clone(),
+        ToolMsg::PageUnreadable { file, error } if vi => {
+            format!("{file}: không đọc chắc chắn được trang HTML này ({error}); trang được giữ nguyên")
+        }
+        ToolMsg::PageUnreadable { file, error } => {
+            format!("{file}: the page cannot be read as HTML with certainty ({error}); left unchanged")
+        }
+        ToolMsg::NoHead(file) if vi => format!(
+            "{file}: trang không có </head> cũng không có <body>, không có chỗ chắc chắn cho khối style của biểu đồ; trang được giữ nguyên"
+        ),
+        ToolMsg::NoHead(file) => format!(
+            "{file}: the page has neither </head> nor <body>, so there is no certain place for the chart's style block; left unchanged"
+        ),
+        ToolMsg::NotDrawn { file, element } if vi => format!(
+            "{file}: cảnh báo: không vẽ sẵn biểu đồ cho {element}, vì thẻ này nằm trong một liên kết, nút, bảng, danh sách chọn hoặc thẻ định dạng chưa đóng, nơi mã của biểu đồ sẽ làm thay đổi trang (widget vẫn vẽ khi chạy)"
+        ),
+        ToolMsg::NotDrawn { file, element } => format!(
+            "{file}: warning: {element} was not drawn in advance: it sits inside a link, button, table, select or unclosed formatting element, where the chart's markup would change the page (the widget still draws it when it runs)"
+        ),
+        ToolMsg::PolicyLeftAlone { file, why } if vi => format!(
+            "{file}: cảnh báo: thẻ <meta> Content-Security-Policy được giữ nguyên vì không đọc chắc chắn được ({why}); hãy tự thêm mã băm của khối style và script của biểu đồ, nếu không biểu đồ tĩnh sẽ không hiện"
+        ),
+        ToolMsg::PolicyLeftAlone { file, why } => format!(
+            "{file}: warning: the Content-Security-Policy <meta> was left as it was, as it cannot be read with certainty ({why}); add the hashes of the chart's style and script blocks by hand, or the static chart stays hidden"
+        ),
     }
 }
 

@@ -16,7 +16,9 @@ use tier_breakdown_core::fold::fold;
 use crate::draft::{Basis, Draft, Group, Part, Text, REVIEW_GROUPS};
 use crate::number;
 
-/// Tables larger than this are refused (a paste of a whole sheet by mistake).
+/// Tables larger than this are refused (a paste of a whole sheet by
+/// mistake): the cells read, and the rows times the widest row (what the
+/// table holds once every row is padded to that width).
 pub const MAX_CELLS: usize = 200_000;
 
 /// Why a paste is not a table.
@@ -54,7 +56,7 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, TableError> {
         b','
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cells = 0usize;
+    let (mut cells, mut width) = (0usize, 0usize);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -68,10 +70,15 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, TableError> {
             return Err(TableError::TooBig);
         }
         if row.iter().any(|c| !c.is_empty()) {
+            width = width.max(row.len());
             rows.push(row);
+            // The padded size, before any padding: one wide row over many
+            // short ones is small to read and huge once padded.
+            if rows.len().saturating_mul(width) > MAX_CELLS {
+                return Err(TableError::TooBig);
+            }
         }
     }
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if rows.len() < 2 || width < 2 {
         return Err(TableError::TooSmall);
     }

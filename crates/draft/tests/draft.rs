@@ -455,3 +455,18 @@ fn a_partial_split_goes_through_the_draft_unchanged() {
     }
     assert_eq!(value(&results_file(&d, ""))["version"], 2);
 }
+
+#[test]
+fn a_table_too_big_once_padded_is_refused_before_padding() {
+    // Bug: the cap counted the cells read, not rows × widest row; one wide
+    // row over many short ones passed it and was then padded to that width
+    // (a few MB of text padded to ~4 GB: the editor's wasm aborted).
+    let wide = format!("{}\n", vec!["x"; 1_000].join("\t"));
+    let text = format!("{wide}{}", "a\t1\n".repeat(1_000));
+    assert!(text.matches('\t').count() < table::MAX_CELLS);
+    let read = table::read(&text).map(|t| (t.len(), t[0].len()));
+    assert_eq!(read, Err(table::TableError::TooBig));
+    // At the cap it is still read: 2 columns × 100,000 rows.
+    let ok = "a\t1\n".repeat(table::MAX_CELLS / 2);
+    assert_eq!(table::read(&ok).map(|t| t.len()), Ok(table::MAX_CELLS / 2));
+}

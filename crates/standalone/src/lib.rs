@@ -6,8 +6,15 @@
 
 use std::io::Write;
 
+// Native only: the HTML engine stays out of the editor's wasm.
+#[cfg(not(target_arch = "wasm32"))]
+mod csp;
+#[cfg(not(target_arch = "wasm32"))]
 mod static_into;
-pub use static_into::with_static_chart;
+#[cfg(not(target_arch = "wasm32"))]
+pub use csp::named_references;
+#[cfg(not(target_arch = "wasm32"))]
+pub use static_into::{with_static_chart, Rewritten};
 
 use base64::Engine;
 use flate2::write::GzEncoder;

@@ -279,8 +279,10 @@ mod standalone {
             }
         }
         for page in &args.pages {
-            let html = with_static_chart(&text(page)?);
-            said.push(write(page, html.as_bytes())?);
+            let page_name = page.display().to_string();
+            let done = with_static_chart(&text(page)?, &page_name)?;
+            said.extend(done.warnings);
+            said.push(write(page, done.html.as_bytes())?);
         }
         if let Some(out) = &args.out {
             let glue = text(&args.dist.join("tier-breakdown.js"))?;

@@ -1,139 +1,261 @@
 //! `--static-into`: a page's HTML with the chart written in before any
-//! script runs (`core::prerender`). The page is read as HTML is tokenised,
-//! not searched as text: comments and the text of `script`, `style`,
-//! `textarea`, `title` and `template` elements are never touched (a marker
-//! inside a script's string stays a string), attribute values may be
-//! quoted either way or not at all, names are case-insensitive.
+//! script runs (`core::prerender`).
+//!
+//! The page is read by lol_html (Cloudflare's streaming HTML rewriter): a
+//! tokenizer that follows the HTML standard, with the parser's feedback
+//! simulated, so raw text (`script`, `style`, `xmp`, `iframe`, `noembed`,
+//! `noframes`, `noscript`, `plaintext`), RCDATA (`title`, `textarea`),
+//! comments of every ending and foreign content are what a browser makes
+//! of them; a page it cannot read without the full tree builder is refused.
+//! It gives each token with its bytes in the page; the tool decides from
+//! them and then inserts its markup at those places, so every other byte of
+//! the page stays as it was.
 
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextType};
+use lol_html::{doc_comments, doc_text, doctype, element, end_tag, HtmlRewriter, Settings};
 use tier_breakdown_core::fold::id_list;
+use tier_breakdown_core::i18n::ToolMsg;
 use tier_breakdown_core::prerender::{
     chart_html, embed_html, knows_language, Options, QUERY_SCRIPT,
 };
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::check;
 
+use crate::csp;
 use crate::{parsed_line_ends, sha256};
 
-/// A start tag: its name (lower case), attributes (names lower case,
-/// values unescaped) and the byte just after its `>`.
+/// A start tag: its name (lower case), whether it is an HTML element (not
+/// SVG or MathML), its attributes, its bytes, and whether it is inside a
+/// `<template>` (not part of the page's document).
 struct Tag {
     name: String,
-    attrs: Vec<(String, String)>,
-    end: usize,
+    html: bool,
+    attrs: Vec<Attr>,
+    at: Range<usize>,
+    in_template: bool,
+    /// Written `<x/>` (closes an SVG or MathML element).
+    self_closing: bool,
 }
 
-impl Tag {
-    fn get(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
+/// An attribute: its name (lower case) and its value's raw bytes (none for
+/// `<div hidden>`).
+struct Attr {
+    name: String,
+    value: Option<Range<usize>>,
 }
 
-/// The few character references attribute values of embed codes use.
-fn unescape(v: &str) -> String {
-    v.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+/// One token of the page, with its bytes. End tags lol_html matched to an
+/// open element; others (an end tag no element was opened for) are the
+/// bytes between tokens.
+enum Token {
+    Start(Tag),
+    /// The end of an element `name` at the end tag `at`, which is its own
+    /// (`explicit`) or another's that lol_html closed it with (`</div>`
+    /// closing a `<select>` in it: a browser may keep that one open).
+    End {
+        name: String,
+        explicit: bool,
+        at: Range<usize>,
+        /// Inside a `<template>` (its own end tag is not).
+        in_template: bool,
+    },
+    /// Text; `data`: in the data state (not raw text, RCDATA or a template).
+    Text {
+        at: Range<usize>,
+        data: bool,
+    },
+    /// A comment or the doctype.
+    Other {
+        at: Range<usize>,
+    },
 }
 
-/// The start tag at `at` (a `<`), if one starts there.
-fn start_tag(html: &str, at: usize) -> Option<Tag> {
-    let b = html.as_bytes();
-    let mut i = at + 1;
-    let name_end = i + html[i..].find(|c: char| !c.is_ascii_alphanumeric() && c != '-')?;
-    if name_end == i || !b[i].is_ascii_alphabetic() {
-        return None;
-    }
-    let name = html[i..name_end].to_ascii_lowercase();
-    i = name_end;
-    let mut attrs = Vec::new();
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
+impl Token {
+    fn at(&self) -> &Range<usize> {
+        match self {
+            Token::Start(t) => &t.at,
+            Token::End { at, .. } | Token::Text { at, .. } | Token::Other { at } => at,
         }
-        if *b.get(i)? == b'>' {
-            return Some(Tag {
-                name,
+    }
+}
+
+/// The page's tokens as lol_html reads them, or why it cannot.
+fn tokens(html: &str) -> Result<Vec<Token>, String> {
+    let out = Rc::new(RefCell::new(Vec::new()));
+    let templates = Rc::new(Cell::new(0usize));
+    let (o1, o2, o3, o4) = (out.clone(), out.clone(), out.clone(), out.clone());
+    let t1 = templates.clone();
+    let t2 = templates.clone();
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", move |el: &mut Element| {
+            let name = el.tag_name();
+            let attrs = el
+                .attributes()
+                .iter()
+                .map(|a| Attr {
+                    // From the page's bytes: lol_html's `name()` drops a
+                    // leading U+FEFF (`<div \u{feff}data-x>` is not `data-x`).
+                    name: a
+                        .name_source_location()
+                        .map_or_else(|| a.name(), |l| html[l.bytes()].to_ascii_lowercase()),
+                    value: a.value_source_location().map(|l| l.bytes()),
+                })
+                .collect();
+            o1.borrow_mut().push(Token::Start(Tag {
+                html: el.namespace_uri() == "http://www.w3.org/1999/xhtml",
                 attrs,
-                end: i + 1,
+                at: el.source_location().bytes(),
+                in_template: t1.get() > 0,
+                self_closing: el.is_self_closing(),
+                name: name.clone(),
+            }));
+            if name == "template" {
+                t1.set(t1.get() + 1);
+            }
+            let (o, t) = (o1.clone(), t1.clone());
+            if let Some(handlers) = el.end_tag_handlers() {
+                handlers.push(end_tag!(move |end| {
+                    let explicit = end.name() == name;
+                    if name == "template" && explicit {
+                        t.set(t.get().saturating_sub(1));
+                    }
+                    o.borrow_mut().push(Token::End {
+                        name: name.clone(),
+                        explicit,
+                        at: end.source_location().bytes(),
+                        in_template: t.get() > 0,
+                    });
+                    Ok(())
+                }));
+            }
+            Ok(())
+        }))
+        .append_document_content_handler(doc_text!(move |t| {
+            let data = t.text_type() == TextType::Data && t2.get() == 0;
+            o2.borrow_mut().push(Token::Text {
+                at: t.source_location().bytes(),
+                data,
             });
+            Ok(())
+        }))
+        .append_document_content_handler(doc_comments!(move |c| {
+            o3.borrow_mut().push(Token::Other {
+                at: c.source_location().bytes(),
+            });
+            Ok(())
+        }))
+        .append_document_content_handler(doctype!(move |d| {
+            o4.borrow_mut().push(Token::Other {
+                at: d.source_location().bytes(),
+            });
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
+    rewriter.end().map_err(|e| e.to_string())?;
+    let tokens = out.take();
+    Ok(tokens)
+}
+
+/// A start tag with its page, to read its attributes.
+struct Read<'a> {
+    html: &'a str,
+    tag: &'a Tag,
+}
+
+impl Read<'_> {
+    /// The value of attribute `name` (the first of that name, as HTML
+    /// reads it), decoded; `Some("")` for an attribute without a value.
+    /// A value whose references are not certain reads as absent.
+    fn get(&self, name: &str) -> Option<String> {
+        let a = self.tag.attrs.iter().find(|a| a.name == name)?;
+        match &a.value {
+            None => Some(String::new()),
+            Some(r) => csp::decode(&self.html[r.clone()])
+                .ok()
+                .map(|chars| chars.iter().map(|(c, _)| c).collect()),
         }
-        let n_end = i + html[i..].find(|c: char| c.is_ascii_whitespace() || "=>/".contains(c))?;
-        let key = html[i..n_end].to_ascii_lowercase();
-        i = n_end;
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = String::new();
-        if b.get(i) == Some(&b'=') {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            match b.get(i)? {
-                q @ (b'"' | b'\'') => {
-                    let close = i + 1 + html[i + 1..].find(char::from(*q))?;
-                    value = unescape(&html[i + 1..close]);
-                    i = close + 1;
-                }
-                _ => {
-                    let v_end =
-                        i + html[i..].find(|c: char| c.is_ascii_whitespace() || c == '>')?;
-                    value = unescape(&html[i..v_end]);
-                    i = v_end;
-                }
-            }
-        }
-        attrs.push((key, value));
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.tag.attrs.iter().any(|a| a.name == name)
     }
 }
 
-/// Elements whose content is text (or, for `template`, not the page's):
-/// skipped whole.
-const RAW: [&str; 5] = ["script", "style", "textarea", "title", "template"];
-
-/// Calls `f` with every start tag of the page outside comments and raw text.
-fn each_tag(html: &str, mut f: impl FnMut(&Tag, usize)) {
-    let lower = html.to_ascii_lowercase();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        let at = i + off;
-        if html[at..].starts_with("<!--") {
-            i = html[at..].find("-->").map_or(html.len(), |e| at + e + 3);
-            continue;
-        }
-        let Some(tag) = start_tag(html, at) else {
-            i = at + 1;
-            continue;
-        };
-        f(&tag, at);
-        i = tag.end;
-        if RAW.contains(&tag.name.as_str()) {
-            let close = format!("</{}", tag.name);
-            i = lower[i..].find(&close).map_or(html.len(), |e| i + e);
-        }
-    }
+/// HTML's ASCII whitespace.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
-/// The text of the `<script type="application/json">` that `inside` starts with.
-fn inline_json(inside: &str) -> Option<&str> {
-    let s = inside.trim_start();
-    let tag = start_tag(s, 0)
-        .filter(|t| t.name == "script" && t.get("type") == Some("application/json"))?;
-    let body = &s[tag.end..];
-    Some(&body[..body.to_ascii_lowercase().find("</script")?])
+/// What a page element or embed holds first.
+enum Inside<'a> {
+    /// Nothing (whitespace at most): the built-in data.
+    Empty,
+    /// A `<script type="application/json">`, with its text.
+    Json(&'a str),
+    /// A chart already drawn (the widget's root or a shadow root).
+    Drawn,
+    Other,
+}
+
+/// What the element opened by `tokens[i]` holds first.
+fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
+    let Token::Start(tag) = &tokens[i] else {
+        return Inside::Other;
+    };
+    let after = tag.at.end;
+    let first = after
+        + html.as_bytes()[after..]
+            .iter()
+            .take_while(|b| is_space(**b))
+            .count();
+    let blank = |t: &Token| matches!(t, Token::Text { at, .. } if html.as_bytes()[at.clone()].iter().all(|b| is_space(*b)));
+    let Some(j) = (i + 1..tokens.len()).find(|j| !blank(&tokens[*j])) else {
+        return Inside::Other;
+    };
+    match &tokens[j] {
+        Token::End {
+            name,
+            explicit: true,
+            at,
+            ..
+        } if *name == tag.name && at.start == first => Inside::Empty,
+        Token::Start(t) if t.at.start == first => {
+            let read = Read { html, tag: t };
+            let class = read.get("class").unwrap_or_default();
+            if t.name == "template"
+                || (t.name == "div" && class.split_ascii_whitespace().next() == Some("tb"))
+            {
+                return Inside::Drawn;
+            }
+            if t.name != "script" || read.get("type").as_deref() != Some("application/json") {
+                return Inside::Other;
+            }
+            let end = tokens[j + 1..].iter().find_map(|e| match e {
+                Token::End {
+                    name,
+                    explicit: true,
+                    at,
+                    ..
+                } if name == "script" => Some(at.start),
+                _ => None,
+            });
+            end.map_or(Inside::Other, |end| Inside::Json(&html[t.at.end..end]))
+        }
+        _ => Inside::Other,
+    }
 }
 
 /// The options a page element or an embed's attributes give the chart.
-fn options(tag: &Tag, id: String, picker: bool) -> Options {
-    let list = |name: &str| tag.get(name).map(id_list).unwrap_or_default();
+fn options(read: &Read, id: String, picker: bool) -> Options {
+    let list = |name: &str| read.get(name).map(|v| id_list(&v)).unwrap_or_default();
     Options {
-        lang: tag.get("data-lang").map(str::to_string),
-        dark: match tag.get("data-theme") {
+        lang: read.get("data-lang"),
+        dark: match read.get("data-theme").as_deref() {
             Some("dark") => Some(true),
             Some("light") => Some(false),
             _ => None,
@@ -145,197 +267,369 @@ fn options(tag: &Tag, id: String, picker: bool) -> Options {
     }
 }
 
+/// A page with the static chart in it, and what the tool has to say
+/// about it (a policy it left alone).
+#[derive(Debug)]
+pub struct Rewritten {
+    pub html: String,
+    pub warnings: Vec<ToolMsg>,
+}
+
 /// `html` with the chart in it before any script runs: in a full page's
 /// `<main data-tier-breakdown-page>` (its stylesheet and the
-/// [`QUERY_SCRIPT`] at the end of the head, their hashes in the page's CSP
-/// `<meta>`), and in every `<div data-tier-breakdown>` script embed whose
-/// data is known, as a declarative shadow root: its inline
+/// [`QUERY_SCRIPT`] after the head's own content, their hashes in the
+/// page's CSP `<meta>`), and in every `<div data-tier-breakdown>` script
+/// embed whose data is known, as a declarative shadow root: its inline
 /// `<script type="application/json">` when valid, or the built-in data of
 /// an empty one; with its `data-lang`, `data-theme`, `data-groups` and
 /// `data-tiers`. Not drawn: `data-src` embeds (read at run time), those
 /// that start on a unit or a period (`data-unit`, `data-period`,
 /// `data-compare`), a language that is neither `vi` nor `en`, an invalid
-/// inline file, and an element already drawn (so a page can be run again).
-pub fn with_static_chart(html: &str) -> String {
-    let seed = check(SEED_JSON).ok();
-    let mut inserts: Vec<(usize, String)> = Vec::new();
+/// inline file, one inside a `<template>`, and an element already drawn
+/// (so a page can be run again). Refused (`name` is how the messages call
+/// the page): a page lol_html cannot read with certainty, and a full page
+/// with neither `</head>` nor `<body>` (nowhere certain for the head's
+/// blocks). Every byte not inserted or in a CSP `content` is the page's.
+pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
+    // A byte order mark is the file's, not the document's: kept in front.
+    let bom = if html.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let page = &html[bom.len()..];
+    let tokens = tokens(page).map_err(|error| ToolMsg::PageUnreadable {
+        file: name.to_string(),
+        error,
+    })?;
+    let seed = std::cell::OnceCell::new();
+    let mut inserts: Vec<(Range<usize>, String)> = Vec::new();
     let mut head_css = None;
+    // Only the first page element is the page's (the widget mounts the first).
+    let mut page_seen = false;
     let mut n = 0;
-    each_tag(html, |tag, _| {
-        let page = tag.name == "main" && tag.get("data-tier-breakdown-page").is_some();
-        let embed = tag.name == "div" && tag.get("data-tier-breakdown").is_some();
-        if !page && !embed {
-            return;
-        }
-        let inside = &html[tag.end..];
-        let drawn = inside.trim_start().starts_with("<div class=\"tb")
-            || inside.trim_start().starts_with("<template");
+    let mut open = Open::default();
+    let mut warnings = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        open.update(token);
+        let Token::Start(tag) = token else { continue };
+        let read = Read { html: page, tag };
+        let is_page = tag.name == "main" && read.has("data-tier-breakdown-page");
+        let embed = tag.name == "div" && read.has("data-tier-breakdown");
         let drill = ["data-src", "data-unit", "data-period", "data-compare"]
             .iter()
-            .any(|a| tag.get(a).is_some());
-        if drawn || drill {
-            return;
+            .any(|a| read.has(a));
+        if !(is_page || embed) || !tag.html || tag.in_template || drill {
+            continue;
         }
-        let file = match inline_json(inside) {
-            Some(json) => check(json).ok(),
-            None if inside.trim_start().to_ascii_lowercase().starts_with("</") => seed.clone(),
-            None => None,
+        if is_page && std::mem::replace(&mut page_seen, true) {
+            continue;
+        }
+        // An option the tool cannot read for certain: left to the widget.
+        let unsure = ["data-lang", "data-theme", "data-groups", "data-tiers"]
+            .iter()
+            .any(|a| read.has(a) && read.get(a).is_none());
+        if unsure {
+            continue;
+        }
+        let file = match inside(page, &tokens, i) {
+            Inside::Json(json) => check(json).ok(),
+            Inside::Empty => seed.get_or_init(|| check(SEED_JSON).ok()).clone(),
+            Inside::Drawn | Inside::Other => None,
         };
-        let Some(file) = file else {
-            return;
-        };
+        let Some(file) = file else { continue };
         n += 1;
-        let o = options(tag, format!("tbs{n}"), page);
+        let o = options(&read, format!("tbs{n}"), is_page);
         if !knows_language(&file, &o) {
-            return;
+            continue;
         }
-        if page {
-            if head_css.is_none() {
-                let chart = chart_html(&file, &o);
-                inserts.push((tag.end, chart.html));
-                head_css = Some(chart.css);
-            }
+        // Where a browser would read the chart's markup otherwise, it is not drawn.
+        if open.select > 0 || (is_page && open.any > 0) {
+            warnings.push(ToolMsg::NotDrawn {
+                file: name.to_string(),
+                element: page[tag.at.clone()].to_string(),
+            });
+            continue;
+        }
+        let at = tag.at.end..tag.at.end;
+        if !is_page {
+            inserts.push((at, embed_html(&file, &o)));
         } else {
-            inserts.push((tag.end, embed_html(&file, &o)));
+            let chart = chart_html(&file, &o);
+            inserts.push((at, chart.html));
+            head_css = Some(chart.css);
         }
-    });
-    let mut out = html.to_string();
-    for (at, text) in inserts.into_iter().rev() {
-        out.insert_str(at, &text);
     }
-    match head_css {
-        Some(css) => with_head(&out, &css),
-        None => out,
+    if let Some(css) = head_css {
+        let css = parsed_line_ends(&css);
+        let Some(at) = head_end(page, &tokens) else {
+            return Err(ToolMsg::NoHead(name.to_string()));
+        };
+        inserts.push((
+            at..at,
+            format!("<style>{css}</style><script>{QUERY_SCRIPT}</script>"),
+        ));
+        let hashes = [
+            ("style-src", sha256(&css)),
+            ("script-src", sha256(QUERY_SCRIPT)),
+        ];
+        // A policy counts only in the head (a browser ignores one elsewhere).
+        for token in tokens.iter().take_while(|t| t.at().start < at) {
+            match policy(page, token, &hashes) {
+                Some(Ok(edit)) => inserts.push(edit),
+                Some(Err(why)) => warnings.push(ToolMsg::PolicyLeftAlone {
+                    file: name.to_string(),
+                    why,
+                }),
+                None => {}
+            }
+        }
     }
+    inserts.sort_by_key(|(at, _)| at.start);
+    let mut out =
+        String::with_capacity(html.len() + inserts.iter().map(|(_, s)| s.len()).sum::<usize>());
+    out.push_str(bom);
+    let mut from = 0;
+    for (at, text) in inserts {
+        out.push_str(&page[from..at.start]);
+        out.push_str(&text);
+        from = at.end;
+    }
+    out.push_str(&page[from..]);
+    Ok(Rewritten {
+        html: out,
+        warnings,
+    })
 }
 
-/// `html` with a `<style>` of `css` and the [`QUERY_SCRIPT`] at the end of
-/// its head, each CSP `<meta>` allowing both by hash.
-fn with_head(html: &str, css: &str) -> String {
-    let css = parsed_line_ends(css);
-    let blocks = [
-        ("style-src", sha256(&css)),
-        ("script-src", sha256(QUERY_SCRIPT)),
+/// Elements open around a token that change how the chart's markup would
+/// be read: inside a `select` nothing of it is (the embed's shadow root
+/// neither); inside a link, a button, a formatting element or a table, the
+/// page chart's own links, buttons and table would close or move them (an
+/// embed's shadow root is parsed on its own and is safe there). After a
+/// `<frameset>` nothing is. After an `<svg>` or `<math>`, lol_html (with
+/// no tree builder) may not see where a browser leaves it (`</tr>` does,
+/// in a table): nothing is drawn until its own end tag. Counted from explicit end tags only: an element a
+/// browser closes without one stays counted, so the count errs on the side
+/// of not drawing.
+#[derive(Default)]
+struct Open {
+    /// Open `select`s (and their parts), `svg`s and `math`s.
+    select: usize,
+    any: usize,
+    names: Vec<String>,
+}
+
+impl Open {
+    const RISKY: [&str; 28] = [
+        "svg", "math", "select", "option", "optgroup", "datalist", "a", "button", "b", "big",
+        "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u", "table",
+        "caption", "colgroup", "tbody", "thead", "tfoot", "tr",
     ];
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let mut head_end = None;
-    each_tag(html, |tag, at| match tag.name.as_str() {
-        "meta"
-            if tag
-                .get("http-equiv")
-                .is_some_and(|h| h.eq_ignore_ascii_case("content-security-policy")) =>
-        {
-            let policy = allow(tag.get("content").unwrap_or_default(), &blocks);
-            let policy = policy.replace('&', "&amp;").replace('"', "&quot;");
-            edits.push((
-                at,
-                tag.end,
-                format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
-            ));
+
+    fn update(&mut self, token: &Token) {
+        match token {
+            // A frameset page ignores all but frames, from there on.
+            Token::Start(t) if t.name == "frameset" && t.html && !t.in_template => {
+                self.names.push(t.name.clone());
+            }
+            Token::Start(t)
+                if (t.html || !t.self_closing)
+                    && !t.in_template
+                    && Self::RISKY.contains(&t.name.as_str()) =>
+            {
+                self.names.push(t.name.clone());
+            }
+            // An end tag in a template (a shadow root drawn before) is the template's.
+            Token::End {
+                name,
+                explicit: true,
+                in_template: false,
+                ..
+            } if name != "frameset" => {
+                if let Some(i) = self.names.iter().rposition(|n| n == name) {
+                    self.names.remove(i);
+                }
+            }
+            _ => return,
         }
-        "body" if head_end.is_none() => head_end = Some(at),
-        _ => {}
-    });
-    let lower = html.to_ascii_lowercase();
-    let head_end = lower.find("</head").or(head_end).unwrap_or(0);
-    let mut out = html.to_string();
-    let head = format!("<style>{css}</style><script>{QUERY_SCRIPT}</script>");
-    edits.push((head_end, head_end, head));
-    edits.sort_by_key(|e| e.0);
-    for (from, to, text) in edits.into_iter().rev() {
-        out.replace_range(from..to, &text);
+        self.any = self.names.len();
+        self.select = self
+            .names
+            .iter()
+            .filter(|n| {
+                [
+                    "select", "option", "optgroup", "datalist", "svg", "math", "frameset",
+                ]
+                .contains(&n.as_str())
+            })
+            .count();
     }
-    out
 }
 
-/// A CSP with `hashes` allowed: each `(directive, hash)` added to the
-/// directive (and to its `-elem` form when there is one), or, when the
-/// policy leaves it to `default-src`, as a new directive with
-/// `default-src`'s sources. A directive with `'unsafe-inline'` is left
-/// alone (a hash beside it would turn it off).
-fn allow(policy: &str, hashes: &[(&str, String)]) -> String {
-    let mut dirs: Vec<String> = policy
-        .split(';')
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(str::to_string)
-        .collect();
-    let name = |d: &str| {
-        d.split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    for (directive, hash) in hashes {
-        let source = format!("'{hash}'");
-        let mut found = false;
-        for d in dirs.iter_mut() {
-            let n = name(d);
-            if n == *directive || n == format!("{directive}-elem") {
-                found |= n == *directive;
-                if !d.contains("'unsafe-inline'") {
-                    d.push(' ');
-                    d.push_str(&source);
-                }
+/// Where the head's own content ends: before the first token that is not
+/// head content (what would make a browser close the head: text other than
+/// whitespace, an element that belongs in the body, `</head>` itself,
+/// `</body>`, `</html>`, `</br>`), at the end of a page that has nothing
+/// else. `None` when the page has neither `</head>` nor `<body>`.
+fn head_end(html: &str, tokens: &[Token]) -> Option<usize> {
+    const HEAD: [&str; 13] = [
+        "html", "head", "base", "basefont", "bgsound", "link", "meta", "title", "noscript",
+        "noframes", "style", "script", "template",
+    ];
+    let closes = |gap: &str| ["</body", "</html", "</br"].iter().any(|t| tag_in(gap, t));
+    let mut has_head_or_body = false;
+    let mut at = None;
+    let mut from = 0;
+    // Inside a template, end tags and `<body>` are the template's.
+    let mut templates = 0usize;
+    for token in tokens {
+        let range = token.at();
+        // Bytes between tokens are end tags no element was opened for.
+        let gap = html[from..range.start.max(from)].to_ascii_lowercase();
+        if templates == 0 {
+            has_head_or_body |= tag_in(&gap, "</head");
+            if at.is_none() && closes(&gap) {
+                at = Some(from);
             }
         }
-        if !found {
-            if let Some(default) = dirs.iter().find(|d| name(d) == "default-src").cloned() {
-                if !default.contains("'unsafe-inline'") {
-                    let sources = default
-                        .split_whitespace()
-                        .skip(1)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    dirs.push(format!("{directive} {sources} {source}"));
-                }
+        from = from.max(range.end);
+        let here = match token {
+            Token::Start(t) => {
+                templates += usize::from(t.name == "template" && t.html);
+                has_head_or_body |= t.name == "body" && !t.in_template;
+                !(t.in_template || HEAD.contains(&t.name.as_str()))
             }
+            Token::End { name, explicit, .. } => {
+                if name == "template" && *explicit {
+                    templates = templates.saturating_sub(1);
+                }
+                // The end tag as written (lol_html may close others with it).
+                let text = html[range.clone()].to_ascii_lowercase();
+                let head = tag_in(&text, "</head");
+                has_head_or_body |= head && templates == 0;
+                templates == 0 && (head || closes(&text))
+            }
+            Token::Text { data, .. } => {
+                *data && !html.as_bytes()[range.clone()].iter().all(|b| is_space(*b))
+            }
+            Token::Other { .. } => false,
+        };
+        if at.is_none() && here {
+            at = Some(match token {
+                // Its whitespace stays where it was, before the head's blocks.
+                Token::Text { .. } => {
+                    range.start
+                        + html.as_bytes()[range.clone()]
+                            .iter()
+                            .take_while(|b| is_space(**b))
+                            .count()
+                }
+                _ => range.start,
+            });
         }
     }
-    dirs.join("; ")
+    if templates == 0 {
+        let gap = html[from..].to_ascii_lowercase();
+        has_head_or_body |= tag_in(&gap, "</head");
+        if at.is_none() && closes(&gap) {
+            at = Some(from);
+        }
+    }
+    has_head_or_body.then(|| at.unwrap_or(html.len()))
+}
+
+/// Whether `text` (lower case) holds the tag opening `open` (`</head`,
+/// not `</header`).
+fn tag_in(text: &str, open: &str) -> bool {
+    text.match_indices(open).any(|(i, _)| {
+        text.as_bytes()
+            .get(i + open.len())
+            .is_none_or(|b| is_space(*b) || *b == b'/' || *b == b'>')
+    })
+}
+
+/// The edit a CSP `<meta>` needs for `hashes` (its `content` value's bytes
+/// and their new text), `Err` with the reason when its policy cannot be
+/// read with certainty; `None` for any other token or nothing to add.
+fn policy(
+    html: &str,
+    token: &Token,
+    hashes: &[(&str, String)],
+) -> Option<Result<(Range<usize>, String), String>> {
+    let Token::Start(tag) = token else {
+        return None;
+    };
+    let read = Read { html, tag };
+    let csp = read
+        .get("http-equiv")
+        .is_some_and(|h| h.eq_ignore_ascii_case("content-security-policy"));
+    if tag.name != "meta" || !tag.html || tag.in_template || !csp {
+        return None;
+    }
+    let value = tag
+        .attrs
+        .iter()
+        .find(|a| a.name == "content")?
+        .value
+        .clone()?;
+    let quote = match html.as_bytes().get(value.start.wrapping_sub(1)) {
+        Some(b'"') => Some('"'),
+        Some(b'\'') => Some('\''),
+        _ => None,
+    };
+    match csp::allow(&html[value.clone()], quote, hashes) {
+        Ok(Some(text)) => Some(Ok((value, text))),
+        Ok(None) => None,
+        Err(why) => Some(Err(why)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_policy_allows_the_blocks_and_stays_strict() {
-        let h = [
-            ("style-src", "sha256-S".to_string()),
-            ("script-src", "sha256-J".to_string()),
-        ];
-        assert_eq!(
-            allow("default-src 'self'; style-src 'self'", &h),
-            "default-src 'self'; style-src 'self' 'sha256-S'; script-src 'self' 'sha256-J'"
-        );
-        // 'unsafe-inline' already allows them; a hash would switch it off.
-        assert_eq!(
-            allow("style-src 'unsafe-inline'", &h[..1]),
-            "style-src 'unsafe-inline'"
-        );
-        assert_eq!(
-            allow("style-src 'self'; style-src-elem 'self'", &h[..1]),
-            "style-src 'self' 'sha256-S'; style-src-elem 'self' 'sha256-S'"
-        );
-        // No policy on styles at all: nothing to allow.
-        assert_eq!(allow("img-src 'self'", &h[..1]), "img-src 'self'");
+    fn names(html: &str) -> Vec<String> {
+        tokens(html)
+            .unwrap()
+            .iter()
+            .filter_map(|t| match t {
+                Token::Start(t) => Some(t.name.clone()),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
     fn tags_are_read_as_html_reads_them() {
-        let html = "<DIV Data-Lang='en' data-theme=dark\ndata-tiers=\"a, b\" title=\"x > y\">";
-        let t = start_tag(html, 0).unwrap();
-        assert_eq!(t.name, "div");
-        assert_eq!(t.get("data-lang"), Some("en"));
-        assert_eq!(t.get("data-theme"), Some("dark"));
-        assert_eq!(t.get("title"), Some("x > y"));
-        assert_eq!(t.end, html.len());
-        let mut seen = Vec::new();
-        each_tag(
-            "<!-- <main> --><script>'<div data-tier-breakdown>'</script><p>",
-            |t, _| seen.push(t.name.clone()),
+        assert_eq!(
+            names("<!-- <main> --><script>'<div data-tier-breakdown>'</script><p>"),
+            ["script", "p"]
         );
-        assert_eq!(seen, ["script", "p"]);
+        // Bug: `</styled>` ended a style, and xmp was not raw text.
+        assert_eq!(
+            names("<style></styled><b></style><xmp><i></xmp><p>"),
+            ["style", "xmp", "p"]
+        );
+        // Bug: a comment ended by `--!>` ran on to the next `-->`.
+        assert_eq!(names("<!-- a --!><i><!-- --><p>"), ["i", "p"]);
+    }
+
+    #[test]
+    fn the_head_ends_where_a_browser_ends_it() {
+        for (html, at) in [
+            ("<head><title>t</title></head><body>", Some(22)),
+            // Bug: `</head>` in a JSON-LD script, or `</header>`, was taken for the head's end.
+            ("<head><script>x='</head>'</script></head>", Some(34)),
+            ("<head></header><body>", Some(15)),
+            ("<title>t</title><p>x</p></head>", Some(16)),
+            ("<meta charset=utf-8>  x<body>", Some(22)),
+            ("<head><template><p></template></head>", Some(30)),
+            ("<title>t</title></head>", Some(23)),
+            ("<title>t</title>", None),
+            ("<title>t</title><main></main>", None),
+        ] {
+            assert_eq!(head_end(html, &tokens(html).unwrap()), at, "{html}");
+        }
     }
 }
