@@ -87,7 +87,9 @@ export async function startSession(engine) {
   try {
     await waitForStatus(url);
     const driver = WebDriver.createSession(new Executor(new HttpClient(url)), new Capabilities(caps));
-    await within(60_000, Promise.resolve(driver.getSession()), `${engine} session`);
+    // 150 s: Firefox's first start on a new machine (profile, font cache) took
+    // over 60 s while two builds shared the cores; later starts take ~2 s.
+    await within(150_000, Promise.resolve(driver.getSession()), `${engine} session`);
     await driver.manage().setTimeouts({ script: 20_000, pageLoad: 30_000 });
     if (engine !== 'chromium') await driver.manage().window().setRect({ width: 1024, height: 900 }).catch(() => {});
     driver.engine = engine;
