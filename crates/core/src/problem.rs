@@ -175,15 +175,18 @@ pub enum LoadError {
     Unreadable(String),
 }
 
-/// The origin of an address (`https://data.example:8443/a?b` →
-/// `https://data.example:8443`); the whole text when it has no `://`.
-pub fn site(url: &str) -> &str {
-    let start = url.find("://").map_or(0, |i| i + 3);
-    let end = url
-        .get(start..)
-        .and_then(|rest| rest.find('/'))
-        .map_or(url.len(), |i| start + i);
-    url.get(..end).unwrap_or(url)
+/// The site of an address: its scheme, host and port, without userinfo,
+/// path, query or fragment (`https://me@data.example:8443/a?b` →
+/// `https://data.example:8443`); the whole text when it has no `://` (a
+/// picked file's name).
+pub fn site(url: &str) -> String {
+    let Some(i) = url.find("://") else {
+        return url.to_string();
+    };
+    let rest = &url[i + 3..];
+    let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    format!("{}{host}", &url[..i + 3])
 }
 
 impl LoadError {
@@ -191,7 +194,7 @@ impl LoadError {
     /// the iframe the rest of an address is anyone's text (`?data=`), and
     /// a message must not put it on the outlet's page.
     pub fn sites_only(&self) -> LoadError {
-        let s = |u: &String| site(u).to_string();
+        let s = |u: &String| site(u);
         match self {
             LoadError::Status { url, status } => LoadError::Status {
                 url: s(url),
