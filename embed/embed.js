@@ -1,8 +1,9 @@
 // tier-breakdown script embed. Paste into an article:
 //   <div data-tier-breakdown data-src="https://cdn.example/results.json"></div>
 //   <script type="module" src="https://cdn.example/tier-breakdown/embed.js"></script>
-// Every element with `data-tier-breakdown` (also ones added later) gets a
-// widget in its own shadow root. Options: data-src, data-lang, data-tiers,
+// Every element with `data-tier-breakdown` (also ones added later; inside a
+// `data-tier-breakdown-scope` element when the page has one) gets a widget
+// in its own shadow root. Options: data-src, data-lang, data-tiers,
 // data-groups, data-theme, data-timeout (seconds); or a <script type="application/json"> child with
 // the results file inline; or nothing, for the built-in data.
 //
@@ -39,6 +40,9 @@ function compiled() {
   return state.module;
 }
 
+/** An error in the reader's language (the page's, else the browser's). */
+const said = (vi, en) => new Error(/^vi/.test(document.documentElement.lang || navigator.language) ? vi : en);
+
 // A fetch that failed with a hash to check: the file is read again, and
 // only when it is there and its hash is not the pinned one is the reader
 // told it was changed (else: its HTTP status, or the network error).
@@ -49,9 +53,8 @@ async function refused(url, err, integrity) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await resp.arrayBuffer()));
   if (`sha384-${btoa(String.fromCharCode(...digest))}` === integrity) throw err;
   const name = url.slice(url.lastIndexOf('/') + 1).split('?')[0];
-  throw new Error(/^vi/.test(document.documentElement.lang || navigator.language)
-    ? `${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`
-    : `${name} on the server has been changed and no longer matches the published version; the chart was not run.`);
+  throw said(`${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`,
+    `${name} on the server has been changed and no longer matches the published version; the chart was not run.`);
 }
 
 function fail(el, err) {
@@ -77,8 +80,14 @@ function preload(src) {
   } catch { /* not an address: the widget says so */ }
 }
 
+// Where embeds may appear: the host's `data-tier-breakdown-scope`
+// elements, read once, as the loader starts. With any, an element outside
+// all of them is never mounted, also when it appears later (a reader's
+// comment); markup added later cannot open a scope of its own.
+const SCOPES = [...document.querySelectorAll('[data-tier-breakdown-scope]')];
+
 async function mount(el) {
-  if (shared.mounted.has(el)) return;
+  if (shared.mounted.has(el) || SCOPES.length && !SCOPES.some((s) => s.contains(el))) return;
   shared.mounted.add(el);
   if (el.dataset.src) preload(el.dataset.src);
   try {
@@ -87,17 +96,20 @@ async function mount(el) {
     // import cannot carry `integrity`: a modulepreload with the hash puts
     // the checked module in the page's module map, and the import (after
     // the preload has loaded) takes it from there. Browsers without
-    // modulepreload (Firefox < 115, Safari < 17) get the glue fetched with
-    // the hash first, and the import takes it from the HTTP cache.
+    // modulepreload (Firefox < 115, Safari < 17) fetch the glue with the
+    // hash and import those very bytes from a blob: URL: an import of the
+    // file's own address would fetch it again, unchecked.
     const url = `${GLUE}?instance=${++state.instances}`;
     const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue });
-    const checked = !INTEGRITY.glue ? Promise.resolve()
+    const glue = await (!INTEGRITY.glue ? import(url)
       : link.relList.supports('modulepreload')
         // A failed preload never goes on to the import: Chromium's import
         // would fetch the file again, without the hash.
-        ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(new Error(`${url}: integrity`)); document.head.append(link); })
-        : fetch(url, { integrity: INTEGRITY.glue });
-    const glue = await checked.then(() => import(url)).catch((err) => refused(url, err, INTEGRITY.glue));
+        ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(new Error(`${url}: integrity`)); document.head.append(link); }).then(() => import(url))
+        // A page whose CSP refuses blob: scripts: fail closed, and say why.
+        : fetch(url, { integrity: INTEGRITY.glue }).then(async (resp) => import(URL.createObjectURL(await resp.blob())).catch(() => {
+          throw said('Trình duyệt này quá cũ để chạy biểu đồ trên trang này; hãy cập nhật trình duyệt.', 'This browser is too old to run the chart on this page; please update it.');
+        }))).catch((err) => refused(url, err, INTEGRITY.glue));
     await glue.default({ module_or_path: module });
     glue.mountEmbed(el);
   } catch (err) {

@@ -180,13 +180,23 @@ pub enum LoadError {
 /// `https://data.example:8443`); the whole text when it has no `://` (a
 /// picked file's name).
 pub fn site(url: &str) -> String {
-    let Some(i) = url.find("://") else {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let mut host = start;
+    let mut end = url.len();
+    for (i, b) in url.bytes().enumerate().skip(start) {
+        match b {
+            b'@' => host = i + 1,
+            b'/' | b'\\' | b'?' | b'#' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    if start == 0 {
         return url.to_string();
-    };
-    let rest = &url[i + 3..];
-    let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
-    let host = authority.rsplit('@').next().unwrap_or_default();
-    format!("{}{host}", &url[..i + 3])
+    }
+    url[..start].to_string() + &url[host..end]
 }
 
 impl LoadError {

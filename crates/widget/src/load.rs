@@ -11,6 +11,7 @@ pub use tier_breakdown_core::problem::LoadError;
 use tier_breakdown_core::problem::MAX_BYTES;
 
 /// Resolves `raw` against the page and keeps it only if it is http(s).
+/// A `file:` address is [`LoadError::FromDisk`] on a `file:` page only.
 pub fn resolve(raw: &str) -> Result<String, LoadError> {
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -19,7 +20,9 @@ pub fn resolve(raw: &str) -> Result<String, LoadError> {
         .map_err(|_| LoadError::BadAddress(raw.to_string()))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
-        "file:" => Err(LoadError::FromDisk(raw.to_string())),
+        // Named (and explained) only to a page that is itself on disk: on
+        // an outlet's page the address is anyone's words.
+        "file:" if base.starts_with("file:") => Err(LoadError::FromDisk(raw.to_string())),
         _ => Err(LoadError::BadAddress(raw.to_string())),
     }
 }
