@@ -40,9 +40,6 @@ function compiled() {
   return state.module;
 }
 
-/** An error in the reader's language (the page's, else the browser's). */
-const said = (vi, en) => new Error(/^vi/.test(document.documentElement.lang || navigator.language) ? vi : en);
-
 // A fetch that failed with a hash to check: the file is read again, and
 // only when it is there and its hash is not the pinned one is the reader
 // told it was changed (else: its HTTP status, or the network error).
@@ -53,14 +50,15 @@ async function refused(url, err, integrity) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', await resp.arrayBuffer()));
   if (`sha384-${btoa(String.fromCharCode(...digest))}` === integrity) throw err;
   const name = url.slice(url.lastIndexOf('/') + 1).split('?')[0];
-  throw said(`${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`,
-    `${name} on the server has been changed and no longer matches the published version; the chart was not run.`);
+  throw new Error(/^vi/.test(document.documentElement.lang || navigator.language)
+    ? `${name} trên máy chủ đã bị thay đổi, không còn khớp với bản được xuất bản; biểu đồ không chạy.`
+    : `${name} on the server has been changed and no longer matches the published version; the chart was not run.`);
 }
 
 function fail(el, err) {
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
-  box.style.cssText = 'font:14px system-ui,sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
+  box.style.cssText = 'font:14px sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
   box.textContent = `tier-breakdown: ${err && err.message ? err.message : err}`;
   const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   // A static chart (core::prerender) stays: its figures are the page's own.
@@ -87,7 +85,7 @@ function preload(src) {
 const SCOPES = [...document.querySelectorAll('[data-tier-breakdown-scope]')];
 
 async function mount(el) {
-  if (shared.mounted.has(el) || SCOPES.length && !SCOPES.some((s) => s.contains(el))) return;
+  if (shared.mounted.has(el) || SCOPES[0] && !SCOPES.some((s) => s.contains(el))) return;
   shared.mounted.add(el);
   if (el.dataset.src) preload(el.dataset.src);
   try {
@@ -101,15 +99,13 @@ async function mount(el) {
     // file's own address would fetch it again, unchecked.
     const url = `${GLUE}?instance=${++state.instances}`;
     const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue });
-    const glue = await (!INTEGRITY.glue ? import(url)
-      : link.relList.supports('modulepreload')
-        // A failed preload never goes on to the import: Chromium's import
-        // would fetch the file again, without the hash.
-        ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(new Error(`${url}: integrity`)); document.head.append(link); }).then(() => import(url))
-        // A page whose CSP refuses blob: scripts: fail closed, and say why.
-        : fetch(url, { integrity: INTEGRITY.glue }).then(async (resp) => import(URL.createObjectURL(await resp.blob())).catch(() => {
-          throw said('Trình duyệt này quá cũ để chạy biểu đồ trên trang này; hãy cập nhật trình duyệt.', 'This browser is too old to run the chart on this page; please update it.');
-        }))).catch((err) => refused(url, err, INTEGRITY.glue));
+    const glue = await (link.relList.supports(link.rel)
+      // A failed preload never goes on to the import: Chromium's import
+      // would fetch the file again, without the hash.
+      ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(Error(url)); document.head.append(link); }).then(() => import(url))
+      // Under a CSP without blob: this import is refused: closed, with the browser's words.
+      : fetch(url, { integrity: INTEGRITY.glue }).then(async (resp) => import(URL.createObjectURL(await resp.blob()))))
+      .catch((err) => refused(url, err, INTEGRITY.glue));
     await glue.default({ module_or_path: module });
     glue.mountEmbed(el);
   } catch (err) {
@@ -124,5 +120,6 @@ function scan(root) {
 
 scan(document);
 new MutationObserver((records) => {
-  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) scan(n);
+  // Text and comment nodes have neither method: scan() passes over them.
+  for (const r of records) r.addedNodes.forEach(scan);
 }).observe(document.documentElement, { childList: true, subtree: true });

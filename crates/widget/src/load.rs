@@ -67,15 +67,12 @@ async fn read(
     init: &web_sys::RequestInit,
 ) -> Result<String, Option<LoadError>> {
     let network = |e: JsValue| {
-        let aborted = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| e.name() == "AbortError")
-            .unwrap_or(false)
-            || js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .as_deref()
-                == Some("AbortError");
+        // An Error or a DOMException: either has its `name`.
+        let aborted = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some("AbortError");
         if aborted {
             None
         } else {
