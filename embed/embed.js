@@ -1,8 +1,9 @@
 // tier-breakdown script embed. Paste into an article:
 //   <div data-tier-breakdown data-src="https://cdn.example/results.json"></div>
 //   <script type="module" src="https://cdn.example/tier-breakdown/embed.js"></script>
-// Every element with `data-tier-breakdown` (also ones added later) gets a
-// widget in its own shadow root. Options: data-src, data-lang, data-tiers,
+// Every element with `data-tier-breakdown` (also ones added later; inside a
+// `data-tier-breakdown-scope` element when the page has one) gets a widget
+// in its own shadow root. Options: data-src, data-lang, data-tiers,
 // data-groups, data-theme, data-timeout (seconds); or a <script type="application/json"> child with
 // the results file inline; or nothing, for the built-in data.
 //
@@ -57,7 +58,7 @@ async function refused(url, err, integrity) {
 function fail(el, err) {
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
-  box.style.cssText = 'font:14px system-ui,sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
+  box.style.cssText = 'font:14px sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
   box.textContent = `tier-breakdown: ${err && err.message ? err.message : err}`;
   const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   // A static chart (core::prerender) stays: its figures are the page's own.
@@ -77,8 +78,14 @@ function preload(src) {
   } catch { /* not an address: the widget says so */ }
 }
 
+// Where embeds may appear: the host's `data-tier-breakdown-scope`
+// elements, read once, as the loader starts. With any, an element outside
+// all of them is never mounted, also when it appears later (a reader's
+// comment); markup added later cannot open a scope of its own.
+const SCOPES = [...document.querySelectorAll('[data-tier-breakdown-scope]')];
+
 async function mount(el) {
-  if (shared.mounted.has(el)) return;
+  if (shared.mounted.has(el) || SCOPES[0] && !SCOPES.some((s) => s.contains(el))) return;
   shared.mounted.add(el);
   if (el.dataset.src) preload(el.dataset.src);
   try {
@@ -87,17 +94,18 @@ async function mount(el) {
     // import cannot carry `integrity`: a modulepreload with the hash puts
     // the checked module in the page's module map, and the import (after
     // the preload has loaded) takes it from there. Browsers without
-    // modulepreload (Firefox < 115, Safari < 17) get the glue fetched with
-    // the hash first, and the import takes it from the HTTP cache.
+    // modulepreload (Firefox < 115, Safari < 17) fetch the glue with the
+    // hash and import those very bytes from a blob: URL: an import of the
+    // file's own address would fetch it again, unchecked.
     const url = `${GLUE}?instance=${++state.instances}`;
     const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url, integrity: INTEGRITY.glue });
-    const checked = !INTEGRITY.glue ? Promise.resolve()
-      : link.relList.supports('modulepreload')
-        // A failed preload never goes on to the import: Chromium's import
-        // would fetch the file again, without the hash.
-        ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(new Error(`${url}: integrity`)); document.head.append(link); })
-        : fetch(url, { integrity: INTEGRITY.glue });
-    const glue = await checked.then(() => import(url)).catch((err) => refused(url, err, INTEGRITY.glue));
+    const glue = await (link.relList.supports(link.rel)
+      // A failed preload never goes on to the import: Chromium's import
+      // would fetch the file again, without the hash.
+      ? new Promise((ok, bad) => { link.onload = ok; link.onerror = () => bad(Error(url)); document.head.append(link); }).then(() => import(url))
+      // Under a CSP without blob: this import is refused: closed, with the browser's words.
+      : fetch(url, { integrity: INTEGRITY.glue }).then(async (resp) => import(URL.createObjectURL(await resp.blob()))))
+      .catch((err) => refused(url, err, INTEGRITY.glue));
     await glue.default({ module_or_path: module });
     glue.mountEmbed(el);
   } catch (err) {
@@ -112,5 +120,6 @@ function scan(root) {
 
 scan(document);
 new MutationObserver((records) => {
-  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) scan(n);
+  // Text and comment nodes have neither method: scan() passes over them.
+  for (const r of records) r.addedNodes.forEach(scan);
 }).observe(document.documentElement, { childList: true, subtree: true });

@@ -52,7 +52,7 @@ wasm-bindgen --target web --no-typescript --out-dir target/test-hooks --out-name
   target/wasm32-unknown-unknown/debug/tier-breakdown.wasm
 
 step "end-to-end tests (Playwright, Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=2 tests/e2e/
 
 step "shared specs in Chromium, Firefox and WebKit (WebDriver)"
 node --test --test-concurrency=1 tests/engines/

@@ -93,6 +93,32 @@ test('the script embed works on a host page under the strict policy', async () =
   await assertClean(page);
 });
 
+// Without modulepreload (Firefox < 115, Safari < 17) the loader imports the
+// glue it checked from a blob: URL (issue #27): under a policy without
+// blob: that import is refused, and the widget shows the browser's words
+// (never the glue fetched again, unchecked); with blob: it runs.
+test('the script embed without modulepreload: a policy without blob: gets a message, one with it the chart', async () => {
+  const open = async (policy) => {
+    const page = await strictPage();
+    await page.addInitScript(() => {
+      const supports = DOMTokenList.prototype.supports;
+      DOMTokenList.prototype.supports = function (t) { return t !== 'modulepreload' && supports.call(this, t); };
+    });
+    await withPolicy(page, undefined, policy);
+    await page.goto(`${ctx.server.origin}/hosts/strict.html`);
+    return page;
+  };
+  const refused = await open(POLICY);
+  const alert = refused.locator('#w1 [role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^tier-breakdown: .*\bblob:/);
+  assert.equal(await refused.locator(`#w1 ${CHART}`).count(), 0);
+  assert.equal(refused.requests.filter((u) => new URL(u).pathname === '/tier-breakdown.js').length, 2, 'read once, and once more to tell a change from a refusal');
+  const allowed = await open(POLICY.replace("script-src 'self'", "script-src 'self' blob:"));
+  await allowed.locator(`#w1 ${CHART}`).waitFor();
+  await assertClean(allowed);
+});
+
 test('the standalone file carries its own strict policy and runs under it', async () => {
   const page = await strictPage();
   const file = join(ROOT, 'dist', 'tier-breakdown.html');

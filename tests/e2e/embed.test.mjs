@@ -2,7 +2,7 @@
 // widgets with their own data on one page, the wasm fetched once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser } from './harness.mjs';
+import { CHART, openPage, useServerAndBrowser } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -146,4 +146,37 @@ test('markup cannot clobber the loaders, and two copies from different folders e
   await page.waitForFunction(() => parseInt(document.getElementById('frame').style.height, 10) > 200);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+// Regression (issue #27): every [data-tier-breakdown] that appeared was
+// mounted, also one in a reader's comment; a host can now say where
+// embeds may appear.
+test('a mounting scope: only embeds inside the host\'s scope are mounted, then and later', async () => {
+  const mounted = async (scope, expected) => {
+    const page = await openPage(ctx.browser, { width: 1024 });
+    const host = `${ctx.server.origin}/hosts/scoped.html`;
+    await page.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>scoped</title></head><body>
+<article id="article" ${scope}><div data-tier-breakdown id="inside" data-lang="en"></div></article>
+<section id="comments"><div data-tier-breakdown id="outside" data-lang="en"></div></section>
+<script type="module" src="/embed.js"></script>
+</body></html>` }));
+    await page.goto(host);
+    await page.locator(`#inside ${CHART}`).waitFor();
+    // Later: a comment with an embed, one with a scope of its own, and a
+    // new embed in the article (waited for: the loader has seen them all).
+    await page.evaluate(() => {
+      document.querySelector('#comments').insertAdjacentHTML('beforeend', '<div data-tier-breakdown id="later"></div>'
+        + '<div data-tier-breakdown-scope><div data-tier-breakdown id="own-scope"></div></div>');
+      document.querySelector('#article').insertAdjacentHTML('beforeend', '<div data-tier-breakdown id="later-inside"></div>');
+    });
+    for (const id of expected) await page.locator(`#${id} ${CHART}`).waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.deepEqual(await page.$$eval('[data-tier-breakdown]', (els) => els.filter((e) => e.shadowRoot).map((e) => e.id)), expected);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  };
+  await mounted('data-tier-breakdown-scope', ['inside', 'later-inside']);
+  // Without a scope, every embed is mounted, as before.
+  await mounted('', ['inside', 'later-inside', 'outside', 'later', 'own-scope']);
 });

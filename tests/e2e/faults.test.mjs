@@ -37,9 +37,15 @@ for (const [name, data, expected, retry] of [
   ['over the size cap (a declared length past 4 GiB)', '/claims-8gib', () => `${o()} is too large (the limit is 5242880 bytes)`, false],
   ['over the size cap (chunked)', '/big-chunked', () => `${o()} is too large (the limit is 5242880 bytes)`, false],
   ['a javascript: address', 'javascript:alert(1)', () => 'the results file address is not allowed: use http(s) only', false],
+  // Regression (issue #27): the page quoted a file: address whole, as if it
+  // were opened from disk, and named userinfo (a phone number) with the site.
+  ['a file: address on a served page', 'file:///home/GOI-0912-345-678/danh-sach.json',
+    () => 'the results file address is not allowed: use http(s) only', false],
+  ['an address with userinfo', () => o().replace('//', '//GOI-0912-345-678@') + '/fixtures/good/minimal-en.json',
+    () => `could not reach ${o()} (offline, no answer from the server, or this page may not read from there)`, true],
 ]) {
   test(`load fault: ${name}`, async () => {
-    const { page, lines } = await load(data);
+    const { page, lines } = await load(typeof data === 'function' ? data() : data);
     assert.deepEqual(lines, [expected()]);
     assert.equal(await page.textContent('.tb-error-title'), 'The results file could not be loaded');
     assert.equal(await page.locator('.tb-retry').count(), retry ? 1 : 0);

@@ -54,6 +54,10 @@ function fileFor(pathname, root = DIST) {
  *   /reset/<path>          sends half of <path>, then resets the connection;
  *   /as-html/<path>        serves <path> as text/html;
  *   /cors/<path>           serves <path> with Access-Control-Allow-Origin: *;
+ *   /changed/<key>/<path>  serves <path>; a .js file asked for again (per
+ *                          key and path) with a line added that sets
+ *                          globalThis.tbChanged: a file changed on the
+ *                          server between two reads of it;
  *   /redirect/<path>       302 to <path>;
  *   /big, /big-chunked     6 MB of JSON, with and without Content-Length;
  *   /claims-8gib           says Content-Length: 8 GiB (past what a 32-bit
@@ -75,6 +79,7 @@ export async function startServer({ index, root = DIST, extra = {} } = {}) {
     throw new Error('dist/index.html is missing: run `trunk build --release` first (make test does)');
   }
   const flaky = new Set();
+  const reads = new Set();
   const generated = new Map();
   const big = Buffer.from(`{"pad": "${'x'.repeat(6 * 1024 * 1024)}"}`);
   const hits = [];
@@ -160,6 +165,12 @@ export async function startServer({ index, root = DIST, extra = {} } = {}) {
       res.end(generated.get(pathname));
       return;
     }
+    const changed = pathname.match(/^\/changed\/([^/]+)(\/.*)$/);
+    const tamper = changed?.[2].endsWith('.js') && reads.has(changed[0]);
+    if (changed) {
+      reads.add(changed[0]);
+      pathname = changed[2];
+    }
     const redirect = pathname.match(/^\/redirect(\/.*)$/);
     if (redirect) {
       res.writeHead(302, { location: redirect[1] });
@@ -175,6 +186,7 @@ export async function startServer({ index, root = DIST, extra = {} } = {}) {
       // A server can serve the page as another build would write it
       // (e.g. one with TIER_BREAKDOWN_DATA_ORIGINS).
       if (index && file === join(root, 'index.html')) body = Buffer.from(index(body.toString('utf8')));
+      if (tamper) body = Buffer.concat([body, Buffer.from('\n;globalThis.tbChanged = true;\n')]);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (mode?.[1] === 'as-html') headers['content-type'] = 'text/html; charset=utf-8';
       if (mode?.[1] === 'cors') headers['access-control-allow-origin'] = '*';

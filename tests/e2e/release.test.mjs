@@ -139,6 +139,19 @@ test('a browser without modulepreload still runs the unchanged glue', async () =
   await page.close();
 });
 
+// Regression (issue #27): without modulepreload the loader fetched the glue
+// with its hash and then imported it by a second, unchecked request, which
+// ran a glue changed on the server in between.
+test('a browser without modulepreload runs the glue it checked, not a second read of it', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/hosts/no-modulepreload.html?release`);
+  await page.locator(`#w ${CHART}`).waitFor();
+  assert.equal(await page.evaluate(() => globalThis.tbChanged), undefined, 'the glue read a second time ran');
+  assert.equal(page.requests.filter((u) => new URL(u).pathname === '/changed/release/tier-breakdown.js').length, 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a file missing on the server is named with its HTTP status, not called changed', async () => {
   const page = await openPage(browser);
   await page.route((url) => url.pathname === '/tier-breakdown_bg.wasm', (route) => route.fulfill({ status: 404, body: 'nope' }));

@@ -95,6 +95,16 @@ for (const engine of ENGINES) {
       await d.wait(async () => { try { return (await w3.findElements(By.css('.tb-error'))).length === 1; } catch { return false; } }, 10_000);
     });
 
+    // Regression (issue #27): without modulepreload (Firefox < 115,
+    // Safari < 17) the loader imported the glue by a second, unchecked
+    // request; it now imports the bytes it checked, which each engine must run.
+    test('without modulepreload the script embed runs the glue it checked, not a second read of it', async () => {
+      await d.get(`${server.origin}/hosts/no-modulepreload.html?${engine}`);
+      const host = await d.wait(until.elementLocated(By.css('#w')), 10_000);
+      await d.wait(async () => { try { return (await (await host.getShadowRoot()).findElements(By.css('.tb:not([data-tb-static]) .tb-chart'))).length === 1; } catch { return false; } }, 20_000);
+      assert.equal(await d.executeScript('return globalThis.tbChanged ?? null'), null, 'the glue read a second time ran');
+    });
+
     test('the iframe resizes under a pym.js parent', async () => {
       await d.get(`${server.origin}/hosts/pym.html`);
       const height = () => d.executeScript('return Math.round(document.querySelector("iframe").getBoundingClientRect().height)');

@@ -183,15 +183,28 @@ pub enum LoadError {
     Unreadable(String),
 }
 
-/// The origin of an address (`https://data.example:8443/a?b` →
-/// `https://data.example:8443`); the whole text when it has no `://`.
-pub fn site(url: &str) -> &str {
+/// The site of an address: its scheme, host and port, without userinfo,
+/// path, query or fragment (`https://me@data.example:8443/a?b` →
+/// `https://data.example:8443`); the whole text when it has no `://` (a
+/// picked file's name).
+pub fn site(url: &str) -> String {
     let start = url.find("://").map_or(0, |i| i + 3);
-    let end = url
-        .get(start..)
-        .and_then(|rest| rest.find('/'))
-        .map_or(url.len(), |i| start + i);
-    url.get(..end).unwrap_or(url)
+    let mut host = start;
+    let mut end = url.len();
+    for (i, b) in url.bytes().enumerate().skip(start) {
+        match b {
+            b'@' => host = i + 1,
+            b'/' | b'\\' | b'?' | b'#' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    if start == 0 {
+        return url.to_string();
+    }
+    url[..start].to_string() + &url[host..end]
 }
 
 impl LoadError {
@@ -199,7 +212,7 @@ impl LoadError {
     /// the iframe the rest of an address is anyone's text (`?data=`), and
     /// a message must not put it on the outlet's page.
     pub fn sites_only(&self) -> LoadError {
-        let s = |u: &String| site(u).to_string();
+        let s = |u: &String| site(u);
         match self {
             LoadError::Status { url, status } => LoadError::Status {
                 url: s(url),

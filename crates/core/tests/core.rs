@@ -705,6 +705,63 @@ fn links_with_userinfo_are_refused() {
     );
 }
 
+/// Regression (issue #27): `site()` kept userinfo
+/// (`https://GOI-0912-345-678@cdn.example`, a phone number put on the
+/// outlet's page by anyone who writes the link) and, with no `/` after the
+/// host, the whole query.
+#[test]
+fn load_messages_name_only_the_site() {
+    use tier_breakdown_core::i18n::load_message;
+    use tier_breakdown_core::problem::{site, LoadError};
+    for (url, expected) in [
+        (
+            "https://data.example:8443/a/b.json?c#d",
+            "https://data.example:8443",
+        ),
+        (
+            "https://GOI-0912-345-678@cdn.example/x.json",
+            "https://cdn.example",
+        ),
+        (
+            "https://user:pw@cdn.example:81/x.json",
+            "https://cdn.example:81",
+        ),
+        ("https://a@b@cdn.example", "https://cdn.example"),
+        ("https://cdn.example?secret=1", "https://cdn.example"),
+        ("https://cdn.example#secret", "https://cdn.example"),
+        ("https://cdn.example\\secret", "https://cdn.example"),
+        ("https://cdn.example/a@b.json", "https://cdn.example"),
+        ("http://127.0.0.1:9/", "http://127.0.0.1:9"),
+        ("file:///home/reporter/secret.json", "file://"),
+        ("picked.json", "picked.json"),
+        ("", ""),
+    ] {
+        assert_eq!(site(url), expected, "{url}");
+    }
+    let url = "https://GOI-0912-345-678@cdn.example/private/list.json?k=1".to_string();
+    for e in [
+        LoadError::Network { url: url.clone() },
+        LoadError::Status {
+            url: url.clone(),
+            status: 404,
+        },
+        LoadError::TooBig { url: url.clone() },
+        LoadError::Timeout {
+            url: url.clone(),
+            seconds: 9,
+        },
+    ] {
+        for lang in [UiLang::Vi, UiLang::En] {
+            let m = load_message(&e, lang);
+            assert!(m.contains("https://cdn.example"), "{m}");
+            assert!(
+                !m.contains("GOI") && !m.contains("private") && !m.contains("k=1"),
+                "{m}"
+            );
+        }
+    }
+}
+
 #[test]
 fn csv_cells_cannot_become_formulas_after_a_semicolon() {
     use tier_breakdown_core::export::csv;

@@ -11,6 +11,7 @@ pub use tier_breakdown_core::problem::LoadError;
 use tier_breakdown_core::problem::MAX_BYTES;
 
 /// Resolves `raw` against the page and keeps it only if it is http(s).
+/// A `file:` address is [`LoadError::FromDisk`] on a `file:` page only.
 pub fn resolve(raw: &str) -> Result<String, LoadError> {
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -19,7 +20,9 @@ pub fn resolve(raw: &str) -> Result<String, LoadError> {
         .map_err(|_| LoadError::BadAddress(raw.to_string()))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
-        "file:" => Err(LoadError::FromDisk(raw.to_string())),
+        // Named (and explained) only to a page that is itself on disk: on
+        // an outlet's page the address is anyone's words.
+        "file:" if base.starts_with("file:") => Err(LoadError::FromDisk(raw.to_string())),
         _ => Err(LoadError::BadAddress(raw.to_string())),
     }
 }
@@ -64,15 +67,12 @@ async fn read(
     init: &web_sys::RequestInit,
 ) -> Result<String, Option<LoadError>> {
     let network = |e: JsValue| {
-        let aborted = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| e.name() == "AbortError")
-            .unwrap_or(false)
-            || js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .as_deref()
-                == Some("AbortError");
+        // An Error or a DOMException: either has its `name`.
+        let aborted = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some("AbortError");
         if aborted {
             None
         } else {
