@@ -130,9 +130,9 @@ async fn props_from_a_parent_component_reach_the_chart() {
     assert_eq!(high.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert_eq!(text(&el, "[data-group=staff] .tb-selected"), "Low: 30.0%");
     // A results file's text, with an error: the reader sees it, the app goes on.
-    data.set(ChartData::Text("{\"version\": 3}".into()));
+    data.set(ChartData::Text("{\"version\": 4}".into()));
     tick().await;
-    assert!(text(&el, ".tb-error-list").contains("format version 3 is not supported"));
+    assert!(text(&el, ".tb-error-list").contains("format version 4 is not supported"));
     assert_eq!(text(&el, ".after"), "After the chart");
     drop(handle);
 }
