@@ -3,7 +3,7 @@
 //!
 //! Layers, lowest first (a module may use only those before it; the order is
 //! the one in ARCHITECTURE.md, and `tests/layers.rs` enforces it):
-//! `json`, `fold`, `seed`, `minify`, `dom` → `model` → `problem` → `i18n` →
+//! `json`, `fold`, `seed`, `minify`, `dom`, `options` → `model` → `problem` → `i18n` →
 //! `format` → `validate` → `stack` → `layout` → `drill`, `export` →
 //! `svg`, `parts` → `prerender`.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
@@ -18,6 +18,7 @@ pub mod json;
 pub mod layout;
 pub mod minify;
 pub mod model;
+pub mod options;
 pub mod parts;
 pub mod prerender;
 pub mod problem;

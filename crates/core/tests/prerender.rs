@@ -163,3 +163,21 @@ fn the_seed_markup_snapshot() {
     );
     expect_test::expect_file!["snapshots/seed-static.html.txt"].assert_eq(&snap);
 }
+
+/// The page's query guard hides the static chart for exactly the options
+/// that change what it shows: every option of `core::options` but the
+/// timeout (one list of names; the guard is a literal for its CSP hash).
+#[test]
+fn the_query_guard_names_every_option_that_changes_the_chart() {
+    use tier_breakdown_core::options::Opt;
+    use tier_breakdown_core::prerender::QUERY_SCRIPT;
+    let names: Vec<&str> = Opt::ALL
+        .iter()
+        .filter(|o| **o != Opt::Timeout)
+        .map(|o| o.query())
+        .collect();
+    assert!(
+        QUERY_SCRIPT.contains(&format!("[?&]({})=", names.join("|"))),
+        "{QUERY_SCRIPT}"
+    );
+}

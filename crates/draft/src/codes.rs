@@ -2,7 +2,10 @@
 //! do not read them: every value from the draft or the user is escaped
 //! for where it goes (an attribute, a URL's query, inline JSON), the
 //! language is `vi` or `en` and nothing else, and the inline JSON cannot
-//! close its `<script>` element.
+//! close its `<script>` element. Option and marker names are the core's
+//! (`core::options`), the ones the widget reads.
+
+use tier_breakdown_core::options::{Opt, EMBED, FRAME};
 
 /// `&`, `"`, `<` and `>` for an attribute value.
 fn attr(s: &str) -> String {
@@ -131,7 +134,8 @@ pub fn embed_inline(
 ) -> String {
     let data = file.trim_end().replace('<', "\\u003c");
     format!(
-        "<div data-tier-breakdown data-lang=\"{}\">{chart}\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div {EMBED} {}=\"{}\">{chart}\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        Opt::Lang.attr(),
         lang(file_lang),
         noscript(fallback),
         folder(base),
@@ -155,8 +159,10 @@ pub fn embed_src(
         h => format!(" style=\"min-height:{h}px\""),
     };
     format!(
-        "<div data-tier-breakdown data-src=\"{}\" data-lang=\"{}\"{style}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div {EMBED} {}=\"{}\" {}=\"{}\"{style}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        Opt::Data.attr(),
         attr(src.trim()),
+        Opt::Lang.attr(),
         lang(file_lang),
         noscript(fallback),
         folder(base),
@@ -180,9 +186,11 @@ pub fn iframe(
         h => format!(";height:{h}px"),
     };
     format!(
-        "<iframe data-tier-breakdown-frame src=\"{}index.html?data={}&amp;lang={}\"\n        title=\"{}\" style=\"width:100%;border:0{height}\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",
+        "<iframe {FRAME} src=\"{}index.html?{}={}&amp;{}={}\"\n        title=\"{}\" style=\"width:100%;border:0{height}\" scrolling=\"no\"></iframe>\n<script src=\"{}frame-parent.js\"{} async></script>\n",
         folder(base),
+        Opt::Data.query(),
         uri_component(src.trim()),
+        Opt::Lang.query(),
         lang(file_lang),
         attr(title),
         folder(base),

@@ -19,6 +19,7 @@ use lol_html::html_content::{Element, TextType};
 use lol_html::{doc_comments, doc_text, doctype, element, end_tag, HtmlRewriter, Settings};
 use tier_breakdown_core::fold::id_list;
 use tier_breakdown_core::i18n::ToolMsg;
+use tier_breakdown_core::options::{dark, Opt, EMBED, PAGE};
 use tier_breakdown_core::prerender::{
     chart_html, embed_html, knows_language, Options, QUERY_SCRIPT,
 };
@@ -252,16 +253,12 @@ fn inside<'a>(html: &'a str, tokens: &[Token], i: usize) -> Inside<'a> {
 
 /// The options a page element or an embed's attributes give the chart.
 fn options(read: &Read, id: String, picker: bool) -> Options {
-    let list = |name: &str| read.get(name).map(|v| id_list(&v)).unwrap_or_default();
+    let list = |o: Opt| read.get(o.attr()).map(|v| id_list(&v)).unwrap_or_default();
     Options {
-        lang: read.get("data-lang"),
-        dark: match read.get("data-theme").as_deref() {
-            Some("dark") => Some(true),
-            Some("light") => Some(false),
-            _ => None,
-        },
-        groups: list("data-groups"),
-        tiers: list("data-tiers"),
+        lang: read.get(Opt::Lang.attr()),
+        dark: read.get(Opt::Theme.attr()).as_deref().and_then(dark),
+        groups: list(Opt::Groups),
+        tiers: list(Opt::Tiers),
         picker,
         id,
     }
@@ -314,11 +311,9 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
         open.update(token);
         let Token::Start(tag) = token else { continue };
         let read = Read { html: page, tag };
-        let is_page = tag.name == "main" && read.has("data-tier-breakdown-page");
-        let embed = tag.name == "div" && read.has("data-tier-breakdown");
-        let drill = ["data-src", "data-unit", "data-period", "data-compare"]
-            .iter()
-            .any(|a| read.has(a));
+        let is_page = tag.name == "main" && read.has(PAGE);
+        let embed = tag.name == "div" && read.has(EMBED);
+        let drill = Opt::ALL.iter().any(|o| o.drills() && read.has(o.attr()));
         if !(is_page || embed) || !tag.html || tag.in_template || drill {
             continue;
         }
@@ -326,9 +321,9 @@ pub fn with_static_chart(html: &str, name: &str) -> Result<Rewritten, ToolMsg> {
             continue;
         }
         // An option the tool cannot read for certain: left to the widget.
-        let unsure = ["data-lang", "data-theme", "data-groups", "data-tiers"]
+        let unsure = [Opt::Lang, Opt::Theme, Opt::Groups, Opt::Tiers]
             .iter()
-            .any(|a| read.has(a) && read.get(a).is_none());
+            .any(|o| read.has(o.attr()) && read.get(o.attr()).is_none());
         if unsure {
             continue;
         }

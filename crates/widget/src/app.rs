@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use tier_breakdown_core::fold::id_list;
+use tier_breakdown_core::options::{Opt, PAGE_SELECTOR};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -50,6 +51,25 @@ pub struct Options {
 }
 
 impl Options {
+    /// The options `get` gives for each of the core's [`Opt`]s (by its
+    /// query name or its attribute), with inline data if any.
+    fn read(get: impl Fn(Opt) -> Option<String>, inline: Option<String>) -> Options {
+        Options {
+            data: get(Opt::Data),
+            inline,
+            lang: get(Opt::Lang),
+            tiers: get(Opt::Tiers),
+            groups: get(Opt::Groups),
+            unit: get(Opt::Unit),
+            period: get(Opt::Period),
+            compare: get(Opt::Compare),
+            theme: get(Opt::Theme),
+            timeout: get(Opt::Timeout),
+            picker: false,
+            url_state: false,
+        }
+    }
+
     /// Reads `?data=…&lang=…&tiers=…&groups=…&theme=…` from a query string.
     pub fn from_query(search: &str) -> Options {
         let params = web_sys::UrlSearchParams::new_with_str(search).ok();
@@ -59,20 +79,7 @@ impl Options {
                 .and_then(|p| p.get(k))
                 .filter(|v| !v.trim().is_empty())
         };
-        Options {
-            data: get("data"),
-            inline: None,
-            lang: get("lang"),
-            tiers: get("tiers"),
-            groups: get("groups"),
-            unit: get("unit"),
-            period: get("period"),
-            compare: get("compare"),
-            theme: get("theme"),
-            timeout: get("timeout"),
-            picker: false,
-            url_state: false,
-        }
+        Options::read(|o| get(o.query()), None)
     }
 }
 
@@ -119,20 +126,7 @@ pub fn mount(el: web_sys::HtmlElement, options: Options) {
 #[wasm_bindgen(js_name = mountEmbed)]
 pub fn mount_embed(host: web_sys::HtmlElement) -> Result<(), JsValue> {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
-    let options = Options {
-        data: attr("data-src"),
-        inline: inline_json(&host),
-        lang: attr("data-lang"),
-        tiers: attr("data-tiers"),
-        groups: attr("data-groups"),
-        unit: attr("data-unit"),
-        period: attr("data-period"),
-        compare: attr("data-compare"),
-        theme: attr("data-theme"),
-        timeout: attr("data-timeout"),
-        picker: false,
-        url_state: false,
-    };
+    let options = Options::read(|o| attr(o.attr()), inline_json(&host));
     let shadow = match host.shadow_root() {
         Some(s) => s,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -175,7 +169,7 @@ pub fn start_page() {
         return;
     };
     let Some(el) = doc
-        .query_selector("[data-tier-breakdown-page]")
+        .query_selector(PAGE_SELECTOR)
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

@@ -12,6 +12,7 @@ use crate::rx::*;
 use wasm_bindgen::JsCast;
 
 use tier_breakdown_core::i18n::{load_message, problem_line, t, Msg, UiLang};
+use tier_breakdown_core::options;
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::{check, Checked, Rejected};
 
@@ -145,10 +146,11 @@ pub fn run_widget(host: &web_sys::Element, source: DataSource, options: WidgetOp
     let theme = options.theme.clone();
     let dark = Signal::derive({
         let system = prefers_dark();
-        move || match theme.as_deref() {
-            Some("dark") => true,
-            Some("light") => false,
-            _ => system.get(),
+        move || {
+            theme
+                .as_deref()
+                .and_then(options::dark)
+                .unwrap_or_else(|| system.get())
         }
     });
     let (lang, browser) = (options.lang.clone(), language());
