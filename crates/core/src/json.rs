@@ -9,6 +9,94 @@
 
 use std::borrow::Cow;
 
+/// Finds repeated strings in linear time: a table of places (open
+/// addressing on FNV-1a hashes), for the few places that need one, instead
+/// of std's `HashMap`/`HashSet`, whose SipHash and hashbrown copies cost
+/// every reader ~0.8 KB of brotli. It keeps only places; the caller keeps
+/// the strings and says whether the one at a place equals the key.
+#[derive(Default)]
+pub struct Places {
+    /// (hash, place + 1); 0 is an empty slot. The length is 0 or a power of two.
+    slots: Vec<(u64, usize)>,
+    len: usize,
+}
+
+impl Places {
+    /// The place of a string equal to `key` found before (`is(p)`: does the
+    /// string at place `p` equal `key`?), or `None` after adding `key` at `place`.
+    pub fn find_or_add(
+        &mut self,
+        key: &str,
+        place: usize,
+        is: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        if self.len * 2 >= self.slots.len() {
+            let n = (self.slots.len() * 2).max(16);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); n]);
+            for (h, p) in old.into_iter().filter(|s| s.1 != 0) {
+                let i = self.probe(h, &|_| false).unwrap_or_else(|i| i);
+                self.slots[i] = (h, p);
+            }
+        }
+        let h = fnv(key);
+        match self.probe(h, is) {
+            Ok(i) => Some(self.slots[i].1 - 1),
+            Err(i) => {
+                self.slots[i] = (h, place + 1);
+                self.len += 1;
+                None
+            }
+        }
+    }
+
+    /// The place of a string equal to `key`, if one was added.
+    pub fn find(&self, key: &str, is: &dyn Fn(usize) -> bool) -> Option<usize> {
+        self.probe(fnv(key), is).ok().map(|i| self.slots[i].1 - 1)
+    }
+
+    /// The slot holding the key (`Ok`), or the empty slot where it goes.
+    fn probe(&self, h: u64, is: &dyn Fn(usize) -> bool) -> Result<usize, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        loop {
+            match self.slots.get(i) {
+                None => return Err(usize::MAX),
+                Some(&(_, 0)) => return Err(i),
+                Some(&(sh, p)) if sh == h && is(p - 1) => return Ok(i),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A set of strings ([`Places`] with the strings it found).
+#[derive(Default)]
+pub struct StrSet {
+    strings: Vec<String>,
+    places: Places,
+}
+
+impl StrSet {
+    /// Adds `s`; false if it was there already.
+    pub fn insert(&mut self, s: &str) -> bool {
+        let strings = &self.strings;
+        let new = self
+            .places
+            .find_or_add(s, strings.len(), &|p| strings[p] == s)
+            .is_none();
+        if new {
+            self.strings.push(s.to_string());
+        }
+        new
+    }
+}
+
 /// A parsed JSON value, borrowing from the text it was parsed from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
@@ -64,15 +152,12 @@ impl<'a> Map<'a> {
                 return Map(pairs);
             }
         }
-        let mut seen = std::collections::HashMap::with_capacity(pairs.len());
+        let mut places = Places::default();
         let mut out: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
-            match seen.get(&k) {
-                Some(&at) => out[at] = (k, v),
-                None => {
-                    seen.insert(k.clone(), out.len());
-                    out.push((k, v));
-                }
+            match places.find_or_add(&k, out.len(), &|p| out[p].0 == k) {
+                Some(at) => out[at] = (k, v),
+                None => out.push((k, v)),
             }
         }
         Map(out)

@@ -52,7 +52,18 @@ pub fn shares(counts: &[u64]) -> Vec<u32> {
     }
     let given: u32 = out.iter().sum();
     // Largest remainder first; ties to the larger count, then the earlier tier.
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    // (An insertion sort: a bar has a handful of tiers, and the standard
+    // library's sorts cost the readers' bundle ~1 KB of brotli each.)
+    for i in 1..rems.len() {
+        let mut j = i;
+        while j > 0
+            && (rems[j].0, rems[j].1, usize::MAX - rems[j].2)
+                > (rems[j - 1].0, rems[j - 1].1, usize::MAX - rems[j - 1].2)
+        {
+            rems.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     for &(rem, _, i) in rems.iter().take(1000usize.saturating_sub(given as usize)) {
         if rem > 0 {
             out[i] += 1;

@@ -9,10 +9,8 @@
 //! a `serde_json::Value` by hand rather than derive serde structs because a
 //! derived deserializer stops at the first error.
 
-use std::collections::HashSet;
-
 use crate::format::plain_decimal;
-use crate::json::{Map, Value};
+use crate::json::{Map, StrSet, Value};
 
 use crate::model::{
     Approx, Basis, Color, Dataset, Date, Group, PeriodData, Source, Text, Tier, Unit, SHARE_SCALE,
@@ -684,7 +682,7 @@ impl Walker {
         }
     }
 
-    fn id(&mut self, m: &Map, path: &str, seen: &mut HashSet<String>) -> Option<String> {
+    fn id(&mut self, m: &Map, path: &str, seen: &mut StrSet) -> Option<String> {
         let v = self.required(m, path, "id")?;
         let p = join(path, "id");
         let Value::String(s) = v else {
@@ -695,7 +693,7 @@ impl Walker {
             self.err(&p, ProblemKind::BadId { found: show_str(s) });
             return None;
         }
-        if !seen.insert(s.to_string()) {
+        if !seen.insert(s) {
             self.err(&p, ProblemKind::Duplicate { id: s.to_string() });
             return None;
         }
@@ -886,9 +884,9 @@ impl Walker {
         &mut self,
         list: &[Value],
         path: &str,
-        mut item: impl FnMut(&mut Self, &Value, &str, &mut HashSet<String>) -> Option<T>,
+        mut item: impl FnMut(&mut Self, &Value, &str, &mut StrSet) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let mut seen = HashSet::new();
+        let mut seen = StrSet::default();
         let mut out = Vec::with_capacity(list.len());
         let mut ok = true;
         for (i, v) in list.iter().enumerate() {
@@ -906,7 +904,7 @@ impl Walker {
         self.items(list, "tiers", |w, v, p, seen| w.tier(v, p, seen))
     }
 
-    fn tier(&mut self, v: &Value, path: &str, seen: &mut HashSet<String>) -> Option<Tier> {
+    fn tier(&mut self, v: &Value, path: &str, seen: &mut StrSet) -> Option<Tier> {
         let m = self.object(v, path)?;
         self.known_fields(m, path, &["id", "label", "short", "color"]);
         let id = self.id(m, path, seen);
@@ -962,7 +960,7 @@ impl Walker {
         path: &str,
         tiers: Option<&[String]>,
         only: Option<&[String]>,
-        seen: &mut HashSet<String>,
+        seen: &mut StrSet,
     ) -> Option<Group> {
         let m = self.object(v, path)?;
         // Version 1 with `counts`: `shares` is an unknown field, as it always was.

@@ -307,3 +307,30 @@ fn comparison_shows_tiny_shares_as_the_bars_do() {
         ("100.0%", ">99.9%")
     );
 }
+
+/// Regression: fold's own small-letter map (it replaced `char::to_lowercase`
+/// and its 11.7 KB table) must agree with it on the scripts it covers, or a
+/// search for "ÇA" or "МОСКВА" would stop finding "ça" or "москва".
+#[test]
+fn fold_lowers_latin_greek_and_cyrillic_like_std() {
+    let ranges = [0x20..0x250u32, 0x370..0x400, 0x400..0x460];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let folded = tier_breakdown_core::fold::fold(&c.to_string());
+        let base = tier_breakdown_core::fold::base(c);
+        let std: String = base.to_lowercase().collect();
+        let b = base as u32;
+        let covered = (0x41..=0x17F).contains(&b)
+            || (0x391..=0x3AB).contains(&b)
+            || (0x400..=0x42F).contains(&b);
+        if covered && std.chars().count() == 1 {
+            assert_eq!(folded, std, "{c} U+{:04X}", c as u32);
+        } else if !covered {
+            // Outside the map: small letters and everything else unchanged.
+            assert_eq!(folded, base.to_string(), "{c} U+{:04X}", c as u32);
+        }
+    }
+    assert_eq!(
+        tier_breakdown_core::fold::fold("ÇÀ ΑΘΗΝΑ МОСКВА ĐÀ LẠT"),
+        "ça αθηνα москва da lat"
+    );
+}
