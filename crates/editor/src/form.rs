@@ -44,6 +44,7 @@ pub(crate) fn input(
                     ed.touch(&id);
                     ed.draft.update(|d| set(d, v));
                 }} />
+            {crate::text::from_text(ed, id)}
             {problem_list(here, problem_id)}
         </div>
     }
@@ -413,6 +414,7 @@ fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
         })
     };
     let orb_id = format!("{p}-orb-{j}");
+    let ng_id = format!("{p}-ng-{j}");
     view! {
         <fieldset class="ed-fig">
             <legend>{name}</legend>
@@ -429,6 +431,15 @@ fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
                             ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
                         } />
                     <label for=orb_id>{move || ed.w(W::OrBetter)}</label>
+                </div>
+                <div class="ed-check">
+                    <input type="checkbox" id=ng_id.clone()
+                        prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.not_given))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).not_given = on });
+                        } />
+                    <label for=ng_id>{move || ed.w(W::NotGiven)}</label>
                 </div>
                 {select(ed, format!("{p}-approx-{j}"), move || ed.w(W::Approx), approx_options,
                     (move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
