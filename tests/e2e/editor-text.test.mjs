@@ -139,6 +139,28 @@ test('the built-in story as report text, pasted into a new blank file, gives the
   await page.close();
 });
 
+test('the one box says which it read: a table, then a text in its place; Undo goes back to before the first', async () => {
+  const page = await openEditor();
+  const table = '\tSố được đánh giá\tXuất sắc\tTốt\tHoàn thành\tKhông hoàn thành\nĐảng viên\t100\t20\t70\t9\t1\n';
+  await toClipboard(page, table);
+  await page.locator('#ed-table').focus();
+  await page.keyboard.press('Control+V');
+  await page.locator('#ed-mapping-box').waitFor();
+  assert.match(await page.textContent('#ed-paste-said'), /bảng/);
+  assert.equal(await page.locator('#ed-text').count(), 0);
+  // A text pasted over it: read as a text, the table's mapping gone.
+  await pasteText(page, TARGET_AWARD);
+  assert.match(await page.textContent('#ed-paste-said'), /văn bản báo cáo/);
+  assert.equal(await page.locator('#ed-mapping-box').count(), 0);
+  assert.equal(await page.inputValue('#f-groups-0-evaluated'), '64');
+  // One Undo: the blank file the first paste started from.
+  await page.click('#ed-undo');
+  await page.locator('#ed-text').waitFor({ state: 'detached' });
+  assert.equal(await page.inputValue('#f-groups-0-evaluated'), '');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a target and an award are listed as not used, and the downloaded file lacks them', async () => {
   const page = await openEditor();
   await pasteText(page, TARGET_AWARD);
@@ -238,6 +260,9 @@ for (const colorScheme of ['light', 'dark']) {
       const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       assert.deepEqual(found, [], `${colorScheme} ${width}: ${found.join('\n')}`);
       await page.screenshot({ path: join(OUT, `page-${width}-${colorScheme}.png`), fullPage: false });
+      // A field the text gave a figure to, with its way back to the words and its "not given".
+      await page.focus('#f-groups-0-fig-1');
+      await page.locator('fieldset.ed-fig', { has: page.locator('#f-groups-0-fig-1') }).screenshot({ path: join(OUT, `field-${width}-${colorScheme}.png`) });
       assert.deepEqual(page.errors, []);
       await page.close();
     }
