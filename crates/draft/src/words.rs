@@ -49,8 +49,8 @@ words! {
     Skip => "bỏ qua", "skip";
     RemoveWhat => "Xóa", "Remove";
     KeptDraft => "Bản nháp vẫn giữ nguyên.", "The draft is as it was.";
-    Paste => "1. Dán bảng số liệu", "1. Paste the figures";
-    PasteLabel => "Dán vào đây bảng sao chép từ Excel, Google Sheets, LibreOffice, hoặc CSV (dấu , hoặc ;): biểu đồ hiện ra ngay", "Paste here a table copied from Excel, Google Sheets, LibreOffice, or CSV (, or ;): the chart appears at once";
+    Paste => "1. Dán bảng số liệu hoặc đoạn văn bản báo cáo", "1. Paste the figures: a table or the report's text";
+    PasteLabel => "Dán vào đây bảng sao chép từ Excel, Google Sheets, LibreOffice, CSV (dấu , hoặc ;), hoặc đoạn văn bản báo cáo có số liệu: biểu đồ hiện ra ngay", "Paste here a table copied from Excel, Google Sheets, LibreOffice, CSV (, or ;), or the report's text with its figures: the chart appears at once";
     PasteHint => "Hàng đầu là tên các mức (hoặc tổng số, số được đánh giá), cột đầu là tên các nhóm; hoặc ngược lại. Số viết kiểu Việt (94.877; 16,2%) hay kiểu Anh (94,877; 16.2%) đều được.", "The first row names the tiers (or the total, the evaluated), the first column the groups; or the other way round. Numbers written the Vietnamese way (94.877; 16,2%) or the English way (94,877; 16.2%) both work.";
     TableTooSmall => "Cần ít nhất hai hàng và hai cột (tên và số liệu).", "A table needs at least two rows and two columns (names and figures).";
     TableTooBig => "Bảng quá lớn (tối đa 200.000 ô).", "The table is too large (200,000 cells at most).";
@@ -210,6 +210,16 @@ words! {
     NotATier => "mức này không có trong danh sách các mức", "this tier is not in the list of tiers";
     NotAGroup => "nhóm này không có trong các nhóm chính", "this group is not one of the main groups";
     Untitled => "Chưa có tiêu đề", "Untitled";
+    TextDone => "Đã đọc như đoạn văn bản báo cáo và vẽ biểu đồ:", "Read as report text and drawn:";
+    FiguresUsed => "số liệu dùng", "figures used";
+    TextRead => "Đoạn văn đã đọc", "The text as read";
+    TextHint => "Số được tô là số đã dùng: bấm vào để sửa ô của nó trong biểu mẫu. Số gạch mờ là số thấy nhưng không dùng.", "Highlighted figures are used: press one to correct its field in the form. Greyed ones were seen and not used.";
+    NotUsedList => "Số thấy nhưng không dùng", "Figures seen, not used";
+    WorkedOutList => "Số tính ra (không in trong văn bản)", "Figures worked out (not printed in the text)";
+    Questions => "Cần bạn chọn", "For you to choose";
+    FromText => "Từ văn bản:", "From the text:";
+    GoesTo => "vào ô", "goes to";
+    NotGiven => "không nêu (báo cáo không cho số của mức này)", "not given (the report gives no figure for this tier)";
     StillUntitled => "Biểu đồ chưa có tiêu đề: hãy đặt tiêu đề trước khi đăng.", "The chart has no title yet: give it one before publishing.";
 }
 

@@ -11,7 +11,7 @@ use tier_breakdown_draft::words::W;
 
 use crate::publish::Out;
 use crate::state::Ed;
-use crate::{browser, form, paste, preview, publish};
+use crate::{browser, form, paste, preview, publish, text};
 
 /// The editor page.
 #[component]
@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <section class="ed-card ed-first" aria-labelledby="ed-paste">
                     <h2 id="ed-paste">{move || ed.w(W::Paste)}</h2>
                     <paste::PasteBox ed=ed />
+                    <text::TextRead ed=ed />
                     <paste::Start ed=ed />
                 </section>
                 <section class="ed-card ed-titles" aria-labelledby="ed-title-source">

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_draft::choice::Choice;
-use tier_breakdown_draft::draft::{Basis, Draft, Group, Part, Switched, Text};
+use tier_breakdown_draft::draft::{Basis, Draft, Figure, Group, Part, Switched, Text};
 use tier_breakdown_draft::number::APPROX_WORDS;
 use tier_breakdown_draft::words::{w, W};
 
@@ -44,6 +44,7 @@ pub(crate) fn input(
                     ed.touch(&id);
                     ed.draft.update(|d| set(d, v));
                 }} />
+            {crate::text::from_text(ed, id)}
             {problem_list(here, problem_id)}
         </div>
     }
@@ -389,7 +390,49 @@ fn switched_words(ed: Ed, to: Basis, done: Switched) -> Option<String> {
     }
 }
 
-/// One tier's figure in a group, with its "or better" and approximate marks.
+/// A mark of a figure: its id in the form (`{group}-{id}-{tier}`), its
+/// words, how it is read and written.
+struct Mark {
+    id: &'static str,
+    label: W,
+    get: fn(&Figure) -> bool,
+    set: fn(&mut Figure, bool),
+}
+
+const OR_BETTER: Mark = Mark {
+    id: "orb",
+    label: W::OrBetter,
+    get: |f| f.or_better,
+    set: |f, on| f.or_better = on,
+};
+
+const NOT_GIVEN: Mark = Mark {
+    id: "ng",
+    label: W::NotGiven,
+    get: |f| f.not_given,
+    set: |f, on| f.not_given = on,
+};
+
+/// A checkbox for one mark of tier `j`'s figure ("or better", "not given").
+fn figure_mark(ed: Ed, at: At, j: usize, mark: Mark) -> impl IntoView {
+    let id = format!("{}-{}-{j}", at.prefix(), mark.id);
+    let Mark {
+        label, get, set, ..
+    } = mark;
+    view! {
+        <div class="ed-check">
+            <input type="checkbox" id=id.clone()
+                prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(get))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    ed.draft.update(|d| if let Some(g) = at.group_mut(d) { set(g.figure_mut(j), on) });
+                } />
+            <label for=id>{move || ed.w(label)}</label>
+        </div>
+    }
+}
+
+/// One tier's figure in a group, with its "or better", "not given" and approximate marks.
 fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
     let p = at.prefix();
     let shares = move || {
@@ -412,7 +455,6 @@ fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
             })
         })
     };
-    let orb_id = format!("{p}-orb-{j}");
     view! {
         <fieldset class="ed-fig">
             <legend>{name}</legend>
@@ -421,15 +463,8 @@ fn tier_figure(ed: Ed, at: At, j: usize) -> impl IntoView {
                 move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.value.clone()).unwrap_or_default(),
                 move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).value = v })}
             <div class="ed-fig-marks">
-                <div class="ed-check">
-                    <input type="checkbox" id=orb_id.clone()
-                        prop:checked=move || ed.draft.with(|d| at.group(d).and_then(|g| g.figures.get(j)).is_some_and(|f| f.or_better))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            ed.draft.update(|d| if let Some(g) = at.group_mut(d) { g.figure_mut(j).or_better = on });
-                        } />
-                    <label for=orb_id>{move || ed.w(W::OrBetter)}</label>
-                </div>
+                {figure_mark(ed, at, j, OR_BETTER)}
+                {figure_mark(ed, at, j, NOT_GIVEN)}
                 {select(ed, format!("{p}-approx-{j}"), move || ed.w(W::Approx), approx_options,
                     (move |d: &Draft| at.group(d).and_then(|g| g.figures.get(j)).map(|f| f.approx.clone()).unwrap_or_default(),
                     move |d: &mut Draft, v| if let Some(g) = at.group_mut(d) { g.figure_mut(j).approx = v }))}

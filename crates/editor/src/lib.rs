@@ -22,5 +22,6 @@ mod paste;
 mod preview;
 mod publish;
 mod state;
+mod text;
 
 pub use app::App;

@@ -1,18 +1,22 @@
-//! Ways in: a table pasted from a spreadsheet, read and drawn at once
-//! (how it was read is shown next to the preview, `mapping.rs`, for
-//! correcting; Undo brings the draft before it back); the built-in
-//! example, a blank file, a results file opened or dropped.
+//! Ways in: a table pasted from a spreadsheet, or a report's text, read
+//! and drawn at once (how a table was read is shown next to the preview,
+//! `mapping.rs`, for correcting; a text is shown with its figures linked
+//! to their fields, `text.rs`; Undo brings the draft before it back); the
+//! built-in example, a blank file, a results file opened or dropped.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use tier_breakdown_core::i18n::problem_line;
 use tier_breakdown_core::problem::MAX_BYTES;
 use tier_breakdown_draft::draft::Draft;
+
+use tier_breakdown_draft::paste::{self, Pasted};
 use tier_breakdown_draft::table::{self, TableError};
 use tier_breakdown_draft::words::W;
 use tier_breakdown_draft::write::{self, OpenError};
 
 use crate::browser;
-use crate::state::{example, Ed, Pasted};
+use crate::state::{example, Ed, Pasted as PastedTable, PastedText};
 
 /// What happened to the last file opened: a message, and whether it is an error.
 type Said = RwSignal<Option<(String, bool)>>;
@@ -99,62 +103,87 @@ pub fn Start(ed: Ed) -> impl IntoView {
     }
 }
 
-/// What a pasted text was read as.
-enum Reading {
-    Table(Vec<Vec<String>>),
-    /// Nothing to read (the box was emptied).
-    Nothing,
-    Unreadable(W),
-}
-
-/// Reads what was pasted. The report-text reader (`draft::prose`, written
-/// for another issue) joins here: a text that is not a table (one column,
-/// sentences with figures) becomes its `Reading`, drawn the same way.
-fn reading(text: &str) -> Reading {
-    if text.trim().is_empty() {
-        return Reading::Nothing;
-    }
-    match table::read(text) {
-        Ok(cells) => Reading::Table(cells),
-        Err(e) => Reading::Unreadable(match e {
-            TableError::TooSmall => W::TableTooSmall,
-            TableError::TooBig => W::TableTooBig,
-            TableError::Unreadable => W::TableUnreadable,
-        }),
-    }
-}
-
-/// Reads the paste box's text into the draft at once. The first reading
-/// of a paste is one change for Undo; reading it again (the text edited,
-/// the mapping corrected) starts from the same draft before it.
-fn read_in(ed: Ed, said: Said, text: &str) {
-    let cells = match reading(text) {
-        Reading::Table(cells) => cells,
-        Reading::Nothing => return said.set(None),
-        Reading::Unreadable(k) => return said.set(Some((ed.w(k), true))),
-    };
-    let before = ed
+/// The draft before the paste being read: the one a table or a text
+/// pasted earlier started from, or (the first reading of a paste, one
+/// change for Undo) the draft now.
+fn base(ed: Ed) -> Draft {
+    let table = ed
         .pasted
         .with_untracked(|p| p.as_ref().map(|p| p.base.clone()));
-    let base = match before {
+    let text = ed
+        .text
+        .with_untracked(|p| p.as_ref().map(|p| p.base.clone()));
+    match table.or(text) {
         Some(base) => base,
         None => {
             let base = ed.draft.get_untracked();
             ed.replace(|_| {});
             base
         }
+    }
+}
+
+/// Reads the paste box's text into the draft at once, as a table or as
+/// report text, and says which. The first reading of a paste is one
+/// change for Undo; reading it again (the text edited, the mapping
+/// corrected, a question answered) starts from the same draft before it.
+fn read_in(ed: Ed, said: Said, text: &str) {
+    let reading = match paste::read(text) {
+        Pasted::Nothing => return said.set(None),
+        Pasted::Unreadable(e) => {
+            let k = match e {
+                TableError::TooSmall => W::TableTooSmall,
+                TableError::TooBig => W::TableTooBig,
+                TableError::Unreadable => W::TableUnreadable,
+            };
+            return said.set(Some((ed.w(k), true)));
+        }
+        other => other,
     };
-    let mapping = table::recognise(&base, &cells);
-    ed.pasted.set(Some(Pasted {
-        base,
-        cells,
-        mapping,
-    }));
-    let n = ed.put_pasted().map_or(0, |a| a.records.len());
-    said.set(Some((
-        format!("{} {n} {}.", ed.w(W::PutInDone), ed.w(W::RecordsWord)),
-        false,
-    )));
+    let base = base(ed);
+    match reading {
+        Pasted::Table(cells) => {
+            ed.text.set(None);
+            let mapping = table::recognise(&base, &cells);
+            ed.pasted.set(Some(PastedTable {
+                base,
+                cells,
+                mapping,
+            }));
+            let n = ed.put_pasted().map_or(0, |a| a.records.len());
+            said.set(Some((
+                format!("{} {n} {}.", ed.w(W::PutInDone), ed.w(W::RecordsWord)),
+                false,
+            )));
+        }
+        Pasted::Text(reading) => {
+            ed.pasted.set(None);
+            let (used, unused, asks) = (
+                reading.used.len(),
+                reading.unused.len(),
+                reading.questions.len(),
+            );
+            ed.text.set(Some(PastedText {
+                base,
+                text: text.to_string(),
+                reading: Arc::new(*reading),
+                answers: Vec::new(),
+                used: Vec::new(),
+            }));
+            ed.put_text();
+            let mut msg = format!(
+                "{} {used} {}, {unused} {}",
+                ed.w(W::TextDone),
+                ed.w(W::FiguresUsed),
+                ed.w(W::ReadNotUsed)
+            );
+            if asks > 0 {
+                msg = format!("{msg}, {asks} {}", ed.w(W::ReadAsk));
+            }
+            said.set(Some((format!("{msg}."), false)));
+        }
+        Pasted::Nothing | Pasted::Unreadable(_) => {}
+    }
 }
 
 /// A paste replaces what the box held (a second table pasted is a new

@@ -11,6 +11,7 @@ use tier_breakdown_core::i18n::UiLang;
 use tier_breakdown_core::problem::Problem;
 use tier_breakdown_core::validate::{check, Checked};
 use tier_breakdown_draft::draft::Draft;
+use tier_breakdown_draft::prose::{Reading, Used};
 use tier_breakdown_draft::say;
 use tier_breakdown_draft::table::{self, Applied, Mapping};
 use tier_breakdown_draft::words::{w, W};
@@ -63,6 +64,19 @@ pub struct Pasted {
     pub mapping: Mapping,
 }
 
+/// A report text read into the draft, kept while its questions can still
+/// be answered: the draft before it, the text, how it was read, the
+/// answers chosen (a question's index and its choice's) and where each
+/// figure of the draft they give came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PastedText {
+    pub base: Draft,
+    pub text: String,
+    pub reading: Arc<Reading>,
+    pub answers: Vec<(usize, usize)>,
+    pub used: Vec<Used>,
+}
+
 /// One problem as the editor says it: in words, the fields it is about
 /// (most precise first), and whether it is an error.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +107,8 @@ pub struct Ed {
     pub previous: RwSignal<Option<(Draft, Touched)>>,
     /// The table pasted last, while it can be read again.
     pub pasted: RwSignal<Option<Pasted>>,
+    /// The report text pasted last, while its questions can be answered.
+    pub text: RwSignal<Option<PastedText>>,
 }
 
 /// What the user has touched: problems elsewhere are not shown yet.
@@ -160,6 +176,7 @@ impl Ed {
             touched,
             previous: RwSignal::new(None),
             pasted: RwSignal::new(None),
+            text: RwSignal::new(None),
         }
     }
 
@@ -168,6 +185,7 @@ impl Ed {
     pub fn replace(self, f: impl FnOnce(&mut Draft)) {
         self.previous.set(Some(self.now()));
         self.pasted.set(None);
+        self.text.set(None);
         self.touched.update(|t| t.all = true);
         self.draft.update(f);
     }
@@ -178,6 +196,7 @@ impl Ed {
         if let Some((before, touched)) = self.previous.get_untracked() {
             self.previous.set(Some(self.now()));
             self.pasted.set(None);
+            self.text.set(None);
             self.touched.set(touched);
             self.draft.set(before);
         }
@@ -215,6 +234,36 @@ impl Ed {
             }
         });
         applied
+    }
+
+    /// Puts the pasted text into the draft as its answers read it: its
+    /// tiers, groups, sub-units and periods; every other field as it is
+    /// now (a title typed since stays; an empty one is the text's).
+    pub fn put_text(self) {
+        let Some(p) = self.text.get_untracked() else {
+            return;
+        };
+        let (read, used) = p.reading.answered(&p.answers);
+        self.text.update(|t| {
+            if let Some(t) = t {
+                t.used = used;
+            }
+        });
+        self.draft.update(|d| {
+            d.tiers = read.tiers;
+            d.groups = read.groups;
+            d.units = read.units;
+            d.periods = read.periods;
+            if !read.period_id.is_empty() {
+                d.period = read.period;
+                d.period_id = read.period_id;
+            }
+            let lang = d.lang.clone();
+            if d.title.get(&lang).trim().is_empty() || d.title.get(&lang) == untitled(&lang) {
+                d.lang = read.lang;
+                d.title = read.title;
+            }
+        });
     }
 
     /// The user typed in the field `id`: its problems are shown from now on.
