@@ -38,12 +38,50 @@ pub fn place(d: &Draft, p: &Problem, lang: UiLang) -> String {
         ProblemKind::MissingTier { id } => format!("{}.{id}", p.path),
         _ => p.path.clone(),
     };
+    place_of(d, &path, lang)
+}
+
+/// A part of an opened file the editor has no field for
+/// (`write::left_out`'s paths), in words: its place named by the labels,
+/// and a key the editor does not know as the file wrote it, quoted.
+///
+/// ```
+/// use tier_breakdown_core::i18n::UiLang;
+/// use tier_breakdown_draft::{draft::Draft, say::left_out};
+/// assert_eq!(left_out(&Draft::blank(), "groups[0].mascot", UiLang::En), "Group “Party members”, “mascot”");
+/// ```
+pub fn left_out(d: &Draft, path: &str, lang: UiLang) -> String {
+    let named = place_of(d, path, lang);
+    let segs = segments(path);
+    let Some(last) = segs.last().filter(|s| s.parse::<usize>().is_err()) else {
+        return named;
+    };
+    let parent = place_of(
+        d,
+        path.strip_suffix(last.as_str())
+            .unwrap_or(path)
+            .trim_end_matches(['.', '"', '[']),
+        lang,
+    );
+    if named != parent {
+        return named;
+    }
+    let key = format!("“{last}”");
+    if parent.is_empty() {
+        key
+    } else {
+        format!("{parent}, {key}")
+    }
+}
+
+/// Where `path` is, in words (empty for the whole file).
+fn place_of(d: &Draft, path: &str, lang: UiLang) -> String {
     let parts = Walk {
         d,
         lang,
         out: Vec::new(),
     }
-    .run(&segments(&path));
+    .run(&segments(path));
     parts
         .iter()
         .enumerate()

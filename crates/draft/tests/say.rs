@@ -293,3 +293,23 @@ fn switching_counts_and_percentages_converts_the_figures() {
         }
     }
 }
+
+/// What an opened file has that the editor keeps no field for is named in
+/// words: the place by its labels, an unknown key quoted as the file wrote
+/// it; never a JSON path (it was `groups[0].mascot`).
+#[test]
+fn what_an_opened_file_leaves_out_is_named_in_words() {
+    use tier_breakdown_draft::say::left_out;
+    let d = Draft::blank();
+    let cases = [
+        ("groups[0].mascot", UiLang::Vi, "Nhóm “Đảng viên”, “mascot”"),
+        ("groups[0].mascot", UiLang::En, "Group “Party members”, “mascot”"),
+        ("mascot", UiLang::En, "“mascot”"),
+        ("source.mascot", UiLang::En, "Source, “mascot”"),
+    ];
+    for (path, lang, want) in cases {
+        let got = left_out(&d, path, lang);
+        assert_eq!(got, want, "{path}");
+        assert!(!got.contains('[') && !got.contains('.'), "{got}");
+    }
+}

@@ -6,11 +6,11 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use tier_breakdown_core::i18n::problem_line;
 use tier_breakdown_core::problem::MAX_BYTES;
 use tier_breakdown_draft::draft::Draft;
 
 use tier_breakdown_draft::paste::{self, Pasted};
+use tier_breakdown_draft::say;
 use tier_breakdown_draft::table::{self, TableError};
 use tier_breakdown_draft::words::W;
 use tier_breakdown_draft::write::{self, OpenError};
@@ -33,7 +33,11 @@ async fn open_file(ed: Ed, said: Said, file: web_sys::File) {
     };
     match write::open(&text) {
         Ok(d) => {
-            let left = write::left_out(&text, &d);
+            let lang = ed.lang.get_untracked();
+            let left: Vec<String> = write::left_out(&text, &d)
+                .iter()
+                .map(|p| say::left_out(&d, p, lang))
+                .collect();
             ed.replace(|draft| *draft = d);
             let mut msg = format!("{}: {name}.", ed.w(W::Opened));
             if !left.is_empty() {
@@ -42,7 +46,7 @@ async fn open_file(ed: Ed, said: Said, file: web_sys::File) {
             said.set(Some((msg, !left.is_empty())));
         }
         Err(OpenError::Unreadable(p)) => {
-            let line = problem_line(ed.lang.get_untracked(), &p);
+            let line = say::line(&Draft::default(), &p, ed.lang.get_untracked());
             said.set(Some((
                 format!("{name}: {line}. {}", ed.w(W::KeptDraft)),
                 true,
