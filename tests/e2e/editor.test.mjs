@@ -293,7 +293,11 @@ test('a file too large or unreadable gets a message and leaves the draft as it w
   // What the form has no field for is named, not silently dropped.
   const extra = { ...SEED, groups: SEED.groups.map((g, i) => (i ? g : { ...g, remark: 'x' })) };
   await page.setInputFiles('#ed-open', { name: 'extra.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(extra)) });
-  await page.locator('#ed-start-said.ed-bad', { hasText: 'groups[0].remark' }).waitFor();
+  // In words: the group by its label and the key as the file wrote it, no JSON path.
+  const said = page.locator('#ed-start-said.ed-bad', { hasText: '“remark”' });
+  await said.waitFor();
+  assert.match(await said.textContent(), /Nhóm “Tổ chức cơ sở đảng”, “remark”/);
+  assert.doesNotMatch(await said.textContent(), /groups\[/);
   await page.close();
 });
 

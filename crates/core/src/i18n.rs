@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::json::Syntax;
-use crate::model::Approx;
+use crate::model::{Approx, Dataset};
 use crate::problem::{Expect, LoadError, Problem, ProblemKind, MAX_BYTES};
 
 /// The interface language.
@@ -811,10 +811,53 @@ pub fn problem_line(lang: UiLang, p: &Problem) -> String {
     path_line(p, problem_message(lang, &p.kind))
 }
 
-/// [`problem_line`] in the readers' words ([`mark_message`]): the
-/// warnings under a published chart.
-pub fn reader_line(lang: UiLang, p: &Problem) -> String {
-    path_line(p, mark_message(lang, &p.kind))
+/// A warning under a published chart, in the readers' words
+/// ([`mark_message`]), placed by the labels of its period, unit, group or
+/// tier (`Huyện A, Đảng viên: …`), never by a JSON path.
+pub fn reader_line(lang: UiLang, p: &Problem, d: &Dataset) -> String {
+    let msg = mark_message(lang, &p.kind);
+    let place = reader_place(d, &p.path, lang.code());
+    if place.is_empty() {
+        msg
+    } else {
+        format!("{place}: {msg}")
+    }
+}
+
+/// The labels along `path` (`periods[0].units[2].groups[1]…`), in `lang`.
+fn reader_place(d: &Dataset, path: &str, lang: &str) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    let (mut groups, mut units) = (&d.groups[..], &d.units[..]);
+    let mut rest = path;
+    while let Some((key, after)) = rest.split_once('[') {
+        let Some((n, after)) = after.split_once(']') else {
+            break;
+        };
+        let Ok(n) = n.parse::<usize>() else { break };
+        rest = after;
+        let label = match key.trim_start_matches('.') {
+            "periods" => d.periods.get(n).map(|p| {
+                (groups, units) = (&p.groups, &p.units);
+                &p.label
+            }),
+            // A period's unit is named by the top-level unit of its id.
+            "units" => units.get(n).map(|u| {
+                groups = &u.groups;
+                match d.units.iter().find(|t| t.id == u.id) {
+                    Some(top) if u.label.is_blank() => &top.label,
+                    _ => &u.label,
+                }
+            }),
+            "groups" => groups.get(n).map(|g| &g.label),
+            "tiers" => d.tiers.get(n).map(|t| &t.label),
+            _ => None,
+        };
+        match label {
+            Some(l) => names.push(l.get(lang)),
+            None => break,
+        }
+    }
+    names.join(", ")
 }
 
 fn path_line(p: &Problem, msg: String) -> String {

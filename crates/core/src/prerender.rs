@@ -125,7 +125,7 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .as_ref()
         .map(|s| summary(s, lang, &ids))
         .unwrap_or_default();
-    let warnings: Vec<String> = c.warnings.iter().map(|w| reader_line(lang, w)).collect();
+    let warnings: Vec<String> = c.warnings.iter().map(|w| reader_line(lang, w, d)).collect();
     let file_name = csv_name(&head.title, None);
     let rows = table_rows(scope.as_ref(), lang, &ids, id, &head.title);
     let figure = El::with_class("figure", "tb-chart")

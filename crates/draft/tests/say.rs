@@ -303,7 +303,11 @@ fn what_an_opened_file_leaves_out_is_named_in_words() {
     let d = Draft::blank();
     let cases = [
         ("groups[0].mascot", UiLang::Vi, "Nhóm “Đảng viên”, “mascot”"),
-        ("groups[0].mascot", UiLang::En, "Group “Party members”, “mascot”"),
+        (
+            "groups[0].mascot",
+            UiLang::En,
+            "Group “Party members”, “mascot”",
+        ),
         ("mascot", UiLang::En, "“mascot”"),
         ("source.mascot", UiLang::En, "Source, “mascot”"),
     ];

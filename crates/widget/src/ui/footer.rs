@@ -13,7 +13,7 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         .checked
         .warnings
         .iter()
-        .map(|w| reader_line(c.lang, w))
+        .map(|w| reader_line(c.lang, w, &c.checked.dataset))
         .collect();
     append(fig, &[footer_el(&c.head, c.lang, &lines)]);
 }
