@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
+use tier_breakdown_core::i18n::{reader_line, UiLang};
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::check;
 
@@ -92,17 +93,28 @@ fn error_matrix() {
     let update = std::env::var_os("UPDATE_MATRIX").is_some();
     let mut failures = Vec::new();
     for case in cases.iter_mut() {
-        let (errors, warnings) = match check(&input(case)) {
-            Ok(c) => (json!([]), lines(&c.warnings)),
-            Err(r) => (lines(&r.errors), lines(&r.warnings)),
+        // `shown`: the warnings as readers see them under the drawn chart
+        // (English, placed by labels: what tests/e2e/matrix.test.mjs reads).
+        let (errors, warnings, shown) = match check(&input(case)) {
+            Ok(c) => {
+                let shown = c
+                    .warnings
+                    .iter()
+                    .map(|w| Value::String(reader_line(UiLang::En, w, &c.dataset)))
+                    .collect();
+                (json!([]), lines(&c.warnings), shown)
+            }
+            Err(r) => (lines(&r.errors), lines(&r.warnings), json!([])),
         };
         if update {
             case["errors"] = errors;
             case["warnings"] = warnings;
-        } else if case["errors"] != errors || case["warnings"] != warnings {
+            case["shown"] = shown;
+        } else if case["errors"] != errors || case["warnings"] != warnings || case["shown"] != shown
+        {
             failures.push(format!(
-                "{}:\n  expected errors {}\n  got errors      {}\n  expected warnings {}\n  got warnings      {}",
-                case["name"], case["errors"], errors, case["warnings"], warnings
+                "{}:\n  expected errors {}\n  got errors      {}\n  expected warnings {}\n  got warnings      {}\n  expected shown {}\n  got shown      {}",
+                case["name"], case["errors"], errors, case["warnings"], warnings, case["shown"], shown
             ));
         }
     }
