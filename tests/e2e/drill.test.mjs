@@ -390,3 +390,22 @@ for (const width of [360, 1024]) {
     assert.deepEqual([...page.errors, ...cmp.errors, ...search.errors], []);
   });
 }
+
+test('a partial split\'s rest is hatched in the ranking\'s mini bar, where its tiers would sit, never in a tier colour', async () => {
+  const page = await open('data=/fixtures/good/units-partial.json', {}, '.tb-rank-row');
+  const bar = (unit) => page.$$eval(`.tb-rank-row[data-unit="${unit}"] .tb-mini-seg`, (els) => els.map((e) => ({
+    rest: e.classList.contains('tb-rest'), left: e.style.left, width: e.style.width, image: getComputedStyle(e).backgroundImage,
+  })));
+  // Full: four tiers, no rest.
+  assert.deepEqual((await bar('full')).map((s) => s.rest), [false, false, false, false]);
+  // Partial (12 excellent, 61 good or better, the lower two not given, of 64):
+  // excellent 18.8%, good alone 76.6%, then the rest 4.7% at 95.3%, hatched.
+  const partial = await bar('partial');
+  assert.deepEqual(partial.map((s) => s.rest), [false, false, true], JSON.stringify(partial));
+  const rest = partial[2];
+  assert.equal(rest.width, '4.7%');
+  assert.equal(rest.left, '95.3%');
+  assert.match(rest.image, /repeating-linear-gradient/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

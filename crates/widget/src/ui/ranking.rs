@@ -306,26 +306,29 @@ impl Draw<'_> {
         let (id, label) = self.labels.get(r.unit).cloned().unwrap_or_default();
         let is_current = self.current.as_deref() == Some(id.as_str());
         let ranked = ranked_tiers(self.sel);
+        // A partial split's rest (its last piece) sits where its first tier
+        // would: hatched, never a tier colour.
+        let mut rest = r.pieces.last().copied().filter(|p| p.1 > 0);
         let mut x = 0u32;
-        let segs = r
-            .tenths
-            .iter()
-            .enumerate()
-            .filter(|(_, &w)| w > 0)
-            .map(|(i, &w)| {
-                let left = x;
-                x += w;
-                let c = self.tiers.get(i).map(|t| t.fill(i, self.dark));
-                let c = match c {
-                    Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
-                    Some(c) => c.grey_twin(),
-                    None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
-                };
-                El::with_class("span", "tb-mini-seg")
-                    .style("left", pct(f64::from(left) / 10.0))
-                    .style("width", pct(f64::from(w) / 10.0))
-                    .style("background", c.css())
-            });
+        let mut segs = Vec::new();
+        for (i, &w) in r.tenths.iter().enumerate() {
+            if let Some((_, t)) = rest.filter(|p| p.0.contains(i)) {
+                segs.push(mini_seg("tb-mini-seg tb-rest", x, t));
+                x += t;
+                rest = None;
+            }
+            if w == 0 {
+                continue;
+            }
+            let c = self.tiers.get(i).map(|t| t.fill(i, self.dark));
+            let c = match c {
+                Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
+                Some(c) => c.grey_twin(),
+                None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
+            };
+            segs.push(mini_seg("tb-mini-seg", x, w).style("background", c.css()));
+            x += w;
+        }
         let texts = r.texts(self.lang);
         El::with_class(
             "tr",
@@ -358,4 +361,11 @@ impl Draw<'_> {
         .child(El::with_class("td", "tb-col-num").text(texts.evaluated))
         .child(El::with_class("td", "tb-col-num tb-rank-share").text(texts.share))
     }
+}
+
+/// A mini bar's segment `w` tenths wide at `x` tenths.
+fn mini_seg(class: &str, x: u32, w: u32) -> El {
+    El::with_class("span", class)
+        .style("left", pct(f64::from(x) / 10.0))
+        .style("width", pct(f64::from(w) / 10.0))
 }
