@@ -96,7 +96,8 @@ test('5 MB files of a million entries leave the page responsive, with capped lis
   const tiers = Object.keys(file('tiers').groups[0].counts).length - 2; // besides a and b
   for (const [kind, selector, first, last] of [
     // Valid notes: the chart is drawn with the first 50 and a warning.
-    ['notes', '.tb-warnings li', `notes: the file has ${notes} notes; only the first 50 are shown`, null],
+    // (As readers see it: a whole-file warning, no JSON path.)
+    ['notes', '.tb-warnings li', `the file has ${notes} notes; only the first 50 are shown`, null],
     // Notes that are all errors: the first 100 errors and "… and N more".
     ['zeros', '.tb-error-list li', 'notes[0]: expected a text string or {"vi": …, "en": …}, found 0', `… and ${zeros - 100} more`],
     // Unknown top-level keys: 100 warnings, the chart drawn anyway.
