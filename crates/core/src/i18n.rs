@@ -808,20 +808,17 @@ fn pick(vi: bool, v: &str, e: &str) -> String {
 
 /// `path: message` in `lang`; a problem with the whole file has no path.
 pub fn problem_line(lang: UiLang, p: &Problem) -> String {
-    path_line(p, problem_message(lang, &p.kind))
+    placed(&p.path, problem_message(lang, &p.kind))
 }
 
 /// A warning under a published chart, in the readers' words
 /// ([`mark_message`]), placed by the labels of its period, unit, group or
 /// tier (`Huyện A, Đảng viên: …`), never by a JSON path.
 pub fn reader_line(lang: UiLang, p: &Problem, d: &Dataset) -> String {
-    let msg = mark_message(lang, &p.kind);
-    let place = reader_place(d, &p.path, lang.code());
-    if place.is_empty() {
-        msg
-    } else {
-        format!("{place}: {msg}")
-    }
+    placed(
+        &reader_place(d, &p.path, lang.code()),
+        mark_message(lang, &p.kind),
+    )
 }
 
 /// The labels along `path` (`periods[0].units[2].groups[1]…`), in `lang`.
@@ -860,11 +857,12 @@ fn reader_place(d: &Dataset, path: &str, lang: &str) -> String {
     names.join(", ")
 }
 
-fn path_line(p: &Problem, msg: String) -> String {
-    if p.path.is_empty() {
+/// `place: message`, or the message alone for the whole file.
+fn placed(place: &str, msg: String) -> String {
+    if place.is_empty() {
         msg
     } else {
-        format!("{}: {}", p.path, msg)
+        format!("{place}: {msg}")
     }
 }
 
