@@ -16,7 +16,6 @@
 mod app;
 mod browser;
 mod form;
-mod listen;
 mod mapping;
 mod paste;
 mod preview;

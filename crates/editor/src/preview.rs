@@ -17,10 +17,11 @@ use tier_breakdown_core::validate::{check, Checked};
 use tier_breakdown_draft::words::{self, W};
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::mapping::Mapping;
 use crate::publish::{copy_button, Out};
 use crate::state::{untitled, Ed, Said};
-use crate::{browser, listen};
+use tier_breakdown::browser::resize::on_resize;
 
 /// A group of toggle buttons, one pressed.
 fn switch(
@@ -112,7 +113,7 @@ impl Fit {
             let (s, f): (web_sys::HtmlElement, web_sys::HtmlElement) =
                 (s.unchecked_into(), f.unchecked_into());
             let els = [s.clone().unchecked_into(), f.clone().unchecked_into()];
-            listen::on_resize(&els, move || {
+            on_resize(&els, move |_| {
                 let (room, wide) = (f64::from(s.client_width()), f64::from(f.offset_width()));
                 let scale = if wide > 0.0 && room > 0.0 {
                     (room / wide).min(1.0)

@@ -18,17 +18,29 @@ pub fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, step: f64) {
         }
     };
     set(f64::from(el.client_width()));
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+    on_resize(std::slice::from_ref(el), move |entries| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             set(entry.content_rect().width());
         }
     });
-    if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+}
+
+/// Calls `f` with the observer's entries whenever one of `els` changes
+/// size (and once at first, as `ResizeObserver` does), until the reactive
+/// owner is cleaned up: the observer is disconnected and its closure freed
+/// then (no `forget()`; the editor's preview, drawn again on every change,
+/// uses it too).
+pub fn on_resize(els: &[web_sys::Element], f: impl FnMut(js_sys::Array) + 'static) {
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(f);
+    let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    for el in els {
         ro.observe(el);
-        let kept = SendWrapper::new((ro, cb));
-        on_cleanup(move || {
-            let (ro, _cb) = kept.take();
-            ro.disconnect();
-        });
     }
+    let kept = SendWrapper::new((ro, cb));
+    on_cleanup(move || {
+        let (ro, _cb) = kept.take();
+        ro.disconnect();
+    });
 }
