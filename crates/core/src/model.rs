@@ -183,6 +183,11 @@ pub const DARK_PALETTE: [Color; 8] = [
     Color(0x67, 0x67, 0x67),
 ];
 
+/// The fill of a tier a filter leaves out (`DESIGN.md`'s neutrals: the
+/// unselected tier recedes to the rules' grey), light then dark. Its label
+/// ink is [`Color::text_on`], as for every fill.
+pub const UNSELECTED: [Color; 2] = [Color(0xd9, 0xd9, 0xd9), Color(0x3a, 0x3a, 0x3a)];
+
 impl Tier {
     /// The short label where the file gives one, else the label.
     pub fn short_or_label(&self) -> &Text {
