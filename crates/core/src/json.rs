@@ -38,7 +38,7 @@ impl Places {
                 self.slots[i] = (h, p);
             }
         }
-        let h = fnv(key);
+        let h = hash(key);
         match self.probe(h, is) {
             Ok(i) => Some(self.slots[i].1 - 1),
             Err(i) => {
@@ -51,7 +51,19 @@ impl Places {
 
     /// The place of a string equal to `key`, if one was added.
     pub fn find(&self, key: &str, is: &dyn Fn(usize) -> bool) -> Option<usize> {
-        self.probe(fnv(key), is).ok().map(|i| self.slots[i].1 - 1)
+        self.probe(hash(key), is).ok().map(|i| self.slots[i].1 - 1)
+    }
+
+    /// The longest distance of a key from its home slot (how long the
+    /// worst probe walks); for tests.
+    #[doc(hidden)]
+    pub fn longest_probe(&self) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        (0..self.slots.len())
+            .filter(|&i| self.slots[i].1 != 0)
+            .map(|i| i.wrapping_sub(self.slots[i].0 as usize) & mask)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The slot holding the key (`Ok`), or the empty slot where it goes.
@@ -69,10 +81,21 @@ impl Places {
     }
 }
 
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+/// FNV-1a, then MurmurHash3's finaliser. FNV's low bits depend only on
+/// the low bits of its state (a product's low bits ignore the high ones),
+/// so a file could hold thousands of keys equal in the bits the table
+/// indexes by, built from a few short colliding blocks, and make every
+/// probe walk all of them (a frozen page on a crafted file). The finaliser
+/// mixes every bit of the state into the low ones; only keys whose whole
+/// 64-bit state collides still share a slot.
+fn hash(s: &str) -> u64 {
+    let mut h = s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    });
+    for m in [0xff51_afd7_ed55_8ccd, 0xc4ce_b9fe_1a85_ec53_u64] {
+        h = (h ^ (h >> 33)).wrapping_mul(m);
+    }
+    h ^ (h >> 33)
 }
 
 /// A set of strings ([`Places`] with the strings it found).

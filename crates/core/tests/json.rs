@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use tier_breakdown_core::i18n::{syntax_message, UiLang};
-use tier_breakdown_core::json::{parse, whole, Number, Value, MAX_DEPTH};
+use tier_breakdown_core::json::{parse, whole, Number, Places, Value, MAX_DEPTH};
 
 #[test]
 fn whole_numbers_are_read_exactly() {
@@ -116,5 +116,70 @@ fn nesting_is_limited_not_a_stack_overflow() {
     assert_eq!(
         syntax_message(parse(&deep).unwrap_err().kind, UiLang::En),
         "nested too deeply"
+    );
+}
+
+/// Keys equal in the low 20 bits of FNV-1a's state, built Joux-style: at
+/// each of `stages` steps two 3-letter blocks that take the same low bits to
+/// the same low bits (a product's low bits ignore the high ones), so every
+/// choice of one block per step gives a key of the same low bits.
+fn colliding_keys(stages: u32) -> Vec<String> {
+    const LOW: u64 = (1 << 20) - 1;
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let letters = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut state = 0xcbf2_9ce4_8422_2325_u64 & LOW;
+    let mut pairs = Vec::new();
+    for _ in 0..stages {
+        let mut seen = vec![u32::MAX; 1 << 20];
+        let pair = (0..letters.len().pow(3)).find_map(|n| {
+            let block = [letters[n % 36], letters[n / 36 % 36], letters[n / 1296]];
+            let end = block.iter().fold(state, |h, &b| step(h, b)) & LOW;
+            match seen[end as usize] {
+                u32::MAX => {
+                    seen[end as usize] = n as u32;
+                    None
+                }
+                m => Some((m as usize, n, end)),
+            }
+        });
+        let (a, b, end) = pair.expect("a colliding pair of blocks");
+        let block = |n: usize| [letters[n % 36], letters[n / 36 % 36], letters[n / 1296]];
+        pairs.push((block(a), block(b)));
+        state = end;
+    }
+    (0..1u32 << stages)
+        .map(|bits| {
+            let mut key = Vec::new();
+            for (i, (a, b)) in pairs.iter().enumerate() {
+                key.extend_from_slice(if bits >> i & 1 == 0 { a } else { b });
+            }
+            String::from_utf8(key).unwrap()
+        })
+        .collect()
+}
+
+/// Regression: the table indexed keys by FNV-1a's low bits, which a file
+/// could make equal for thousands of keys (an object or a list of ids built
+/// from colliding blocks): every probe walked all of them, quadratic, a
+/// frozen page. Mixed, the crafted keys spread like any others.
+#[test]
+fn crafted_colliding_keys_do_not_pile_up() {
+    let keys = colliding_keys(12);
+    let mut places = Places::default();
+    for (i, k) in keys.iter().enumerate() {
+        assert_eq!(
+            places.find_or_add(k, i, &|p| keys[p] == *k),
+            None,
+            "{k} is new"
+        );
+    }
+    for (i, k) in keys.iter().enumerate() {
+        assert_eq!(places.find(k, &|p| keys[p] == *k), Some(i));
+    }
+    let longest = places.longest_probe();
+    assert!(
+        longest < 64,
+        "{} keys, a probe walks {longest} slots",
+        keys.len()
     );
 }
