@@ -4,8 +4,16 @@
 // Every element with `data-tier-breakdown` (also ones added later; inside a
 // `data-tier-breakdown-scope` element when the page has one) gets a widget
 // in its own shadow root. Options: data-src, data-lang, data-tiers,
-// data-groups, data-theme, data-timeout (seconds); or a <script type="application/json"> child with
-// the results file inline; or nothing, for the built-in data.
+// data-groups, data-theme, data-timeout (seconds), data-start="now"; or a
+// <script type="application/json"> child with the results file inline; or
+// nothing, for the built-in data.
+//
+// A widget starts (the wasm is fetched, the results file read) only when
+// its element comes within a screen of the viewport, or at once when the
+// reader focuses, points at or touches it, or when the page says
+// `data-start="now"`; meanwhile its static chart (core::prerender), if the
+// page has one, is the chart. A reader who never scrolls to it downloads
+// nothing. Browsers without IntersectionObserver start it at once.
 //
 // The wasm is fetched and compiled once per page, wherever this file is
 // hosted (its URL is derived from this script's URL), however many times the
@@ -26,14 +34,13 @@ const INTEGRITY = { glue: '', wasm: '' };
 const KEY = Symbol.for('tier-breakdown');
 const shared = window[KEY]?.mounted instanceof WeakSet && window[KEY].bases instanceof Map
   ? window[KEY] : (window[KEY] = { mounted: new WeakSet(), bases: new Map() });
-if (!shared.bases.has(BASE.href)) shared.bases.set(BASE.href, { module: null, instances: 0 });
-const state = shared.bases.get(BASE.href);
+const state = shared.bases.get(BASE.href) ?? { module: null, instances: 0 };
+shared.bases.set(BASE.href, state);
 
 function compiled() {
   state.module ??= fetch(WASM, { integrity: INTEGRITY.wasm }).catch((err) => refused(WASM, err, INTEGRITY.wasm)).then((resp) => {
     if (!resp.ok) throw new Error(`${WASM}: HTTP ${resp.status}`);
-    const type = resp.headers.get('content-type') || '';
-    return type.startsWith('application/wasm')
+    return /^application\/wasm/.test(resp.headers.get('content-type'))
       ? WebAssembly.compileStreaming(resp)
       : resp.arrayBuffer().then((b) => WebAssembly.compile(b));
   });
@@ -59,7 +66,7 @@ function fail(el, err) {
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.style.cssText = 'font:14px sans-serif;color:#7a1212;background:#fdecea;padding:12px;border-left:4px solid #7a1212';
-  box.textContent = `tier-breakdown: ${err && err.message ? err.message : err}`;
+  box.textContent = `tier-breakdown: ${err?.message || err}`;
   const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
   // A static chart (core::prerender) stays: its figures are the page's own.
   if (root.querySelector('[data-tb-static]')) root.prepend(box);
@@ -84,9 +91,29 @@ function preload(src) {
 // comment); markup added later cannot open a scope of its own.
 const SCOPES = [...document.querySelectorAll('[data-tier-breakdown-scope]')];
 
-async function mount(el) {
+// What starts a waiting widget at once: the reader's focus (Tab into its
+// static chart), pointer or touch (pointerdown) on it. Events from its
+// shadow root reach the element.
+const NEAR = window.IntersectionObserver && ['focusin', 'pointerover', 'pointerdown'];
+
+function mount(el) {
   if (shared.mounted.has(el) || SCOPES[0] && !SCOPES.some((s) => s.contains(el))) return;
   shared.mounted.add(el);
+  if (!NEAR || el.dataset.start == 'now') return start(el);
+  // Shown as the widget's `:host` rule will show it: a page rule hiding
+  // it (`div{display:none!important}`, `div:empty{display:none}`) would
+  // keep it from ever coming near.
+  el.style.setProperty('display', 'block', 'important');
+  // A screen above and below the viewport (rootMargin 100%): started
+  // while the reader scrolls toward it, drawn by the time it is in view.
+  // Once: the listeners that stay only find `near` gone.
+  let near = new IntersectionObserver(([e]) => e.isIntersecting && go(), { rootMargin: '100%' });
+  const go = () => near && (near.disconnect(), near = 0, start(el));
+  near.observe(el);
+  NEAR.forEach((t) => el.addEventListener(t, go));
+}
+
+async function start(el) {
   if (el.dataset.src) preload(el.dataset.src);
   try {
     const module = await compiled();

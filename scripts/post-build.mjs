@@ -37,6 +37,8 @@ const minify = async (name) => {
     target: ['chrome96', 'firefox89', 'safari15'],
     format: name === 'frame-parent.js' ? undefined : 'esm',
     legalComments: 'none',
+    // Drops what no export reaches (the glue's initSync, see shrink-wasm.mjs).
+    treeShaking: true,
     logLevel: 'warning',
   });
 };

@@ -50,6 +50,19 @@ export function shrinkWidget(wasmPath, gluePath, loaders = []) {
     if (!renamed) throw new Error(`${gluePath}: wasm.${name} is not an export of the module`);
     return `wasm.${renamed}`;
   });
+  // What no caller of this glue uses, paid by every reader (~190 bytes of
+  // brotli): `initSync` (start.js, embed.js and the standalone file call
+  // the default export, with an object; the minifier drops the unexported
+  // function), the warning for the call shape they never use, the
+  // `encodeInto` stand-in for browsers older than the README supports
+  // (Chrome 74, Firefox 66, Safari 14.1 have it), and the long warning for
+  // a wasm served with the wrong type, said shorter.
+  once(/export \{ initSync, __wbg_init as default \};/g, () => 'export { __wbg_init as default };', 'the initSync export');
+  once(/console\.warn\('using deprecated parameters for the initialization function; pass a single object instead'\)/g, () => '0',
+    'the deprecated-parameters warning');
+  once(/\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\}\n/g, () => '\n', 'the encodeInto stand-in');
+  once(/"`WebAssembly\.instantiateStreaming` failed because [^"]*"/g, () => '"wasm not served as application/wasm, compiled the slower way:"',
+    'the MIME type warning');
   writeFileSync(gluePath, glue);
   // Code outside the glue that reads the module's exports by name would
   // break silently: the loaders must not (start.js finds the memory by type).

@@ -86,7 +86,7 @@ test('the script embed works on a host page under the strict policy', async () =
   const page = await strictPage();
   await withPolicy(page);
   await page.goto(`${ctx.server.origin}/hosts/strict.html`);
-  await page.locator('#w1 .tb-chart').waitFor();
+  await page.locator(`#w1 ${CHART}`).waitFor();
   assert.equal(await page.locator('#w1 .tb-title').evaluate((el) => getComputedStyle(el).fontWeight), '700');
   await page.locator('#w1 .tb-key[data-tier=excellent]').click();
   assert.equal(await page.locator('#w1 [data-group=members] .tb-selected').textContent(), 'Xuất sắc: 16,2%');

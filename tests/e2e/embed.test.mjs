@@ -14,7 +14,7 @@ const PROPS = ['font-family', 'font-size', 'font-style', 'font-weight', 'color',
 
 /** Boxes (relative to the host element) and computed styles of the widget's parts. */
 async function measure(page, host) {
-  await page.locator(`${host} .tb-chart`).waitFor();
+  await page.locator(`${host} ${CHART}`).waitFor();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(({ host, parts, props }) => {
     const h = document.querySelector(host);
@@ -60,10 +60,10 @@ test('hostile host CSS (Bootstrap, Tailwind preflight, !important theme) changes
 test('several widgets on one page: own data, own filter, own errors; wasm fetched once', async () => {
   const page = await openPage(ctx.browser, { width: 1024 });
   await page.goto(`${ctx.server.origin}/hosts/multi.html`);
-  await page.locator('#w1 .tb-chart').waitFor();
-  await page.locator('#w2 .tb-chart').waitFor();
+  await page.locator(`#w1 ${CHART}`).waitFor();
+  await page.locator(`#w2 ${CHART}`).waitFor();
   await page.locator('#w3 .tb-error').waitFor();
-  await page.locator('#w4 .tb-chart').waitFor();
+  await page.locator(`#w4 ${CHART}`).waitFor();
   assert.equal(await page.locator('#w1 .tb-title').textContent(), 'Annual review of party organisations and members, 2022');
   assert.equal(await page.locator('#w2 .tb-title').textContent(), 'Inline data');
   assert.equal(await page.locator('#w4 .tb-title').textContent(), 'Staff appraisal 2024');
@@ -96,7 +96,7 @@ test('several widgets on one page: own data, own filter, own errors; wasm fetche
     el.dataset.lang = 'vi';
     document.body.append(el);
   });
-  await page.locator('#w5 .tb-chart').waitFor();
+  await page.locator(`#w5 ${CHART}`).waitFor();
   assert.equal(await page.locator('#w5 [data-group=members] .tb-headline').textContent(), '94.877');
   // The host page keeps working.
   await page.click('#host-counter');
@@ -132,11 +132,12 @@ test('markup cannot clobber the loaders, and two copies from different folders e
 <script src="/frame-parent.js" async></script>
 </body></html>` }));
   await page.goto(host);
-  await page.locator('#a .tb-chart').waitFor();
-  await page.locator('#b .tb-chart').waitFor();
-  // A widget added later is mounted once.
+  await page.locator(`#a ${CHART}`).waitFor();
+  await page.locator(`#b ${CHART}`).waitFor();
+  // A widget added later (below the others: it starts as the reader comes near) is mounted once.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div data-tier-breakdown id="c" data-lang="en"></div>'));
-  await page.locator('#c .tb-chart').waitFor();
+  await page.locator('#c').scrollIntoViewIfNeeded();
+  await page.locator(`#c ${CHART}`).waitFor();
   assert.equal(await page.locator('#c .tb-root').count(), 1);
   // The first copy (from /v2/) mounted them with its own glue and wasm (the
   // iframe's page loads its own).

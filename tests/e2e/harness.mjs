@@ -5,7 +5,9 @@
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -270,6 +272,19 @@ export async function openPage(browser, { width = 1024, height = 900, colorSchem
  * chart no script drives yet.
  */
 export const CHART = '.tb:not([data-tb-static]) .tb-chart';
+
+/**
+ * `html` (a page with script embeds) as `standalone --static-into` rewrites
+ * it: each embed with its static chart (core::prerender), as a newsroom's
+ * build would publish it.
+ */
+export function withStaticCharts(html) {
+  const file = join(mkdtempSync(join(tmpdir(), 'tb-static-')), 'page.html');
+  writeFileSync(file, html);
+  execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', '--static-into', file],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return readFileSync(file, 'utf8');
+}
 
 /** Waits until the widget has drawn its chart (or an error box) and two frames have passed. */
 export async function settled(page) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { ROOT, openPage, settled, useServerAndBrowser, CHART } from './harness.mjs';
 import { sri } from '../../scripts/integrity.mjs';
 
 const ctx = useServerAndBrowser();
@@ -49,8 +49,8 @@ test('the release build has no panic trigger', async () => {
 test('a panic in one script-embedded widget stays in that widget', async () => {
   const page = await openWithHooks();
   await page.goto(`${ctx.server.origin}/hosts/multi.html`);
-  await page.locator('#w1 .tb-chart').waitFor();
-  await page.locator('#w2 .tb-chart').waitFor();
+  await page.locator(`#w1 ${CHART}`).waitFor();
+  await page.locator(`#w2 ${CHART}`).waitFor();
   await page.evaluate(() => {
     document.querySelector('#w1').shadowRoot.querySelector('.tb-root')
       .dispatchEvent(new CustomEvent('tier-breakdown-test-panic'));

@@ -122,7 +122,7 @@ test('the script embed preloads each widget\'s data-src, fetched once per file',
   const page = await openPage(ctx.browser);
   await page.goto(`${ctx.server.origin}/hosts/multi.html`);
   await page.locator('#w3 .tb-error').waitFor();
-  await page.locator('#w4 .tb-chart').waitFor();
+  await page.locator(`#w4 ${CHART}`).waitFor();
   assert.deepEqual(await fetchedBy(page, ['/fixtures/bad/negative.json', '/fixtures/good/minimal-en.json']), [['link'], ['link']]);
   assert.deepEqual(page.errors, []);
 });

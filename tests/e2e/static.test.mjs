@@ -5,34 +5,27 @@
 // 0.01 for a `data-src` embed that carries its height hint).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { ROOT, startServer, launch, openPage } from './harness.mjs';
+import { ROOT, startServer, launch, openPage, withStaticCharts } from './harness.mjs';
 
 const SEED = readFileSync(join(ROOT, 'data/phu-tho-2022.json'), 'utf8');
 
-/** A news page with an inline-data script embed, through `standalone --static-into`. */
-function inlinePage() {
-  const dir = mkdtempSync(join(tmpdir(), 'tb-static-'));
-  const file = join(dir, 'inline.html');
-  const para = '<p>Đoạn văn của bài báo, trước và sau biểu đồ, để thấy trang có bị xê dịch hay không khi biểu đồ hiện ra.</p>';
-  writeFileSync(file, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+/**
+ * A news page with an inline-data script embed in its first screen, no
+ * height hint: as written (`raw`), and through `standalone --static-into`.
+ */
+const para = '<p>Đoạn văn của bài báo, trước và sau biểu đồ, để thấy trang có bị xê dịch hay không khi biểu đồ hiện ra.</p>';
+const RAW = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>inline</title>
 <style>body{margin:0 auto;max-width:720px;padding:16px;font:18px/1.6 Georgia,serif}</style></head><body>
 <h1>Bài báo</h1>${para}
 <div data-tier-breakdown data-lang="vi"><script type="application/json">${SEED.replace(/</g, '\\u003c')}</script></div>
 ${para.repeat(6)}
-<script type="module" src="/embed.js"></script></body></html>`);
-  execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'standalone', '--', '--static-into', file],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return readFileSync(file, 'utf8');
-}
+<script type="module" src="/embed.js"></script></body></html>`;
 
 /** A news page with a `data-src` embed, its code carrying `style` (the height hint) or not. */
 function srcPage(style = '') {
-  const para = '<p>Đoạn văn của bài báo, trước và sau biểu đồ, để thấy trang có bị xê dịch hay không khi biểu đồ hiện ra.</p>';
   return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>src</title>
 <style>body{margin:0 auto;max-width:720px;padding:16px;font:18px/1.6 Georgia,serif}</style></head><body>
@@ -43,7 +36,7 @@ ${para.repeat(6)}
 }
 
 let server, browser;
-const extra = { '/inline.html': inlinePage(), '/src.html': srcPage() };
+const extra = { '/inline.html': withStaticCharts(RAW), '/inline-raw.html': RAW, '/src.html': srcPage() };
 before(async () => {
   server = await startServer({ extra });
   browser = await launch();
@@ -150,6 +143,9 @@ for (const width of [360, 1024]) {
     test(`the wasm takes the static chart over in place (${width} px, ${colorScheme})`, async () => {
       for (const p of PAGES) {
         const { page, first, then } = await takeOver(p.path, p.shadow, { width, colorScheme });
+        // Before: the static chart (the widget held back); after: the widget's.
+        assert.equal(first.static, true, `${p.name}: the chart before the wasm is not the static one`);
+        assert.equal(then.static, false, `${p.name}: not taken over`);
         assert.equal(then.text, first.text, `${p.name}: the text changed`);
         assert.deepEqual(then.boxes, first.boxes, `${p.name}: a box moved or changed`);
         assert.deepEqual(page.errors, [], p.name);
@@ -189,9 +185,22 @@ test('after the takeover the filter works, and the focus stayed on its key', asy
   }
 });
 
+/**
+ * Whether every widget whose top is less than `screens` viewports below
+ * the viewport's top has drawn (not static, not loading), in the page's
+ * browser; at least one.
+ */
+function drawn(screens) {
+  const hosts = [...document.querySelectorAll('[data-tier-breakdown]')]
+    .filter((h) => h.getBoundingClientRect().top < screens * innerHeight);
+  const charts = [...document.querySelectorAll('.tb'), ...hosts.map((h) => h.shadowRoot?.querySelector('.tb'))];
+  return charts.length > 0 && charts.every((c) => c && !c.hasAttribute('data-tb-static') && !c.querySelector('.tb-skeleton'));
+}
+
 /** Every layout shift while `path` loads and its widgets start, and what moved. */
 async function shifts(path, { width, colorScheme }) {
-  const page = await openPage(browser, { width, height: width < 500 ? 740 : 768, colorScheme });
+  const height = width < 500 ? 740 : 768;
+  const page = await openPage(browser, { width, height, colorScheme });
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
@@ -202,12 +211,18 @@ async function shifts(path, { width, colorScheme }) {
   });
   await page.goto(server.origin + path);
   await page.waitForLoadState('load');
-  // Every widget drawn (not static, not loading), then a second to settle.
-  await page.waitForFunction(() => {
-    const roots = [document, ...[...document.querySelectorAll('[data-tier-breakdown]')].map((h) => h.shadowRoot)];
-    const charts = roots.flatMap((r) => (r ? [...r.querySelectorAll('.tb')] : []));
-    return charts.length > 0 && charts.every((c) => !c.hasAttribute('data-tb-static') && !c.querySelector('.tb-skeleton'));
-  });
+  // A reader reads down the page a screen at a time (embeds below the
+  // first screen start as they come near, and have drawn before the reader
+  // reaches them: scrolling faster than a widget starts is not measured
+  // here), then goes back to the top.
+  const bottom = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < bottom; y += height) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForFunction(drawn, 2);
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  // Every widget drawn, then a second to settle.
+  await page.waitForFunction(drawn, Infinity);
   await page.waitForTimeout(1000);
   const list = await page.evaluate(() => window.__shifts);
   await page.context().close();
@@ -246,5 +261,44 @@ test('a data-src embed whose code carries its height hint moves nothing', async 
       const hinted = await shifts('/src-hint.html', { width, colorScheme });
       assert.ok(hinted.total < 0.01, `${width} ${colorScheme}: layout shift ${hinted.total} ${JSON.stringify(hinted.list)}`);
     }
+  }
+});
+
+// What the static chart is for: the same page without it (the widget draws
+// into an empty element in the first screen, no height hint) moves, so the
+// zero above can fail; with it the first frame is already the chart.
+test('an embed in the first screen moves the page without its static chart, and not with it', async () => {
+  for (const width of [360, 1024]) {
+    const without = await shifts('/inline-raw.html', { width, colorScheme: 'light' });
+    assert.ok(without.total >= 0.01, `${width}: without the static chart the page should move (${without.total})`);
+    const { page, first } = await takeOver('/inline.html', true, { width });
+    assert.equal(first.static, true, `${width}: the first frame is not the static chart`);
+    assert.ok(first.text.includes('94.877'), `${width}: the static chart lacks its figures`);
+    await page.context().close();
+    const withIt = await shifts('/inline.html', { width, colorScheme: 'light' });
+    assert.equal(withIt.total, 0, `${width}: layout shift ${withIt.total} ${JSON.stringify(withIt.list)}`);
+  }
+});
+
+// A wasm that does not arrive (a 404, a dropped connection, a blocked
+// request) leaves the static chart as it was, with the reason above it.
+test('a failed wasm load keeps the static chart readable', async () => {
+  for (const [how, answer, said] of [
+    ['404', (route) => route.fulfill({ status: 404, body: 'nope' }), /HTTP 404/],
+    ['aborted', (route) => route.abort(), /^tier-breakdown: ./],
+  ]) {
+    const page = await openPage(browser, { width: 360 });
+    await page.route((url) => url.pathname.endsWith('.wasm'), answer);
+    await page.goto(`${server.origin}/inline.html`);
+    const alert = page.locator('[data-tier-breakdown] [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), said, how);
+    const s = await page.evaluate(snapshot, true);
+    assert.ok(s?.static, `${how}: the static chart is gone`);
+    for (const figure of ['695', '5.062', '94.877', 'Hoàn thành xuất sắc nhiệm vụ']) {
+      assert.ok(s.text.includes(figure), `${how}: ${figure} is not shown`);
+    }
+    assert.ok(s.boxes.filter((b) => b.cls.startsWith('tb-seg ')).length >= 9, `${how}: the bars are not drawn`);
+    await page.context().close();
   }
 });

@@ -123,7 +123,9 @@ pub fn uri_component(s: &str) -> String {
 /// is the loader's hash (empty: no `integrity`); `fallback` the chart's
 /// text for readers without JavaScript; `chart` the chart itself, drawn
 /// before the wasm starts (`core::prerender::embed_html`, a declarative
-/// shadow root; empty: none).
+/// shadow root; empty: none); `height` the chart's height on a phone,
+/// kept free for it where the static chart is not drawn (a browser without
+/// declarative shadow roots, a widget that follows the reader's language).
 pub fn embed_inline(
     base: &str,
     file: &str,
@@ -131,16 +133,27 @@ pub fn embed_inline(
     embed_sri: &str,
     fallback: &str,
     chart: &str,
+    height: u32,
 ) -> String {
     let data = file.trim_end().replace('<', "\\u003c");
     format!(
-        "<div {EMBED} {}=\"{}\">{chart}\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div {EMBED} {}=\"{}\"{}>{chart}\n<script type=\"application/json\">\n{data}\n</script>{}\n</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         Opt::Lang.attr(),
         lang(file_lang),
+        kept(height),
         noscript(fallback),
         folder(base),
         pinned(embed_sri)
     )
+}
+
+/// The space a script embed keeps from the start (`height` px; 0: none),
+/// so the page does not move when the chart comes.
+fn kept(height: u32) -> String {
+    match height {
+        0 => String::new(),
+        h => format!(" style=\"min-height:{h}px\""),
+    }
 }
 
 /// The script embed reading the results file from `src`; `height` is the
@@ -153,17 +166,13 @@ pub fn embed_src(
     fallback: &str,
     height: u32,
 ) -> String {
-    // The space the chart keeps from the start, so the page does not move when it comes.
-    let style = match height {
-        0 => String::new(),
-        h => format!(" style=\"min-height:{h}px\""),
-    };
     format!(
-        "<div {EMBED} {}=\"{}\" {}=\"{}\"{style}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
+        "<div {EMBED} {}=\"{}\" {}=\"{}\"{}>{}</div>\n<script type=\"module\" src=\"{}embed.js\"{}></script>\n",
         Opt::Data.attr(),
         attr(src.trim()),
         Opt::Lang.attr(),
         lang(file_lang),
+        kept(height),
         noscript(fallback),
         folder(base),
         pinned(embed_sri)
@@ -219,8 +228,8 @@ mod tests {
                 iframe("b", "s", "vi", "t", "h", 500),
             ),
             (
-                embed_inline(EVIL, "{}", EVIL, EVIL, EVIL, ""),
-                embed_inline("b", "{}", "vi", "h", "t", ""),
+                embed_inline(EVIL, "{}", EVIL, EVIL, EVIL, "", 500),
+                embed_inline("b", "{}", "vi", "h", "t", "", 500),
             ),
         ] {
             assert!(
@@ -234,7 +243,7 @@ mod tests {
     #[test]
     fn inline_data_cannot_close_its_script() {
         let file = r#"{"title": "</script><script>alert(1)</script><!--"}"#;
-        let code = embed_inline("https://cdn.example/tb", file, "en", "", "", "");
+        let code = embed_inline("https://cdn.example/tb", file, "en", "", "", "", 0);
         assert_eq!(code.matches("</script>").count(), 2, "{code}");
         assert!(code.contains(r#""\u003c/script>\u003cscript>alert(1)\u003c/script>\u003c!--""#));
         assert!(code.contains("src=\"https://cdn.example/tb/embed.js\""));
@@ -245,6 +254,12 @@ mod tests {
     fn codes_read_at_run_time_keep_the_charts_height() {
         let code = embed_src("b", "d.json", "vi", "", "", 812);
         assert!(code.contains(r#" style="min-height:812px">"#), "{code}");
+        // Also the inline code: its static chart is not drawn everywhere.
+        let code = embed_inline("b", "{}", "vi", "", "", "<template></template>", 812);
+        assert!(
+            code.contains(r#" style="min-height:812px"><template>"#),
+            "{code}"
+        );
         let code = iframe("b", "d.json", "vi", "t", "", 812);
         assert!(
             code.contains(r#"style="width:100%;border:0;height:812px""#),
@@ -299,7 +314,7 @@ mod tests {
             "Đảng viên (94.877 được đánh giá): Xuất sắc 16,2% </noscript><script>alert(1)</script>";
         for code in [
             embed_src("b", "d.json", "vi", "", text, 0),
-            embed_inline("b", "{}", "vi", "", text, ""),
+            embed_inline("b", "{}", "vi", "", text, "", 0),
         ] {
             assert_eq!(code.matches("<noscript>").count(), 1, "{code}");
             assert_eq!(code.matches("</noscript>").count(), 1, "{code}");

@@ -160,6 +160,7 @@ words! {
     CmsStrips => "Nếu hệ thống quản trị nội dung (CMS) của toà soạn xoá thẻ <script> hoặc <template> khi lưu bài, biểu đồ sẽ không hiện. Khi đó hãy dùng mã iframe dưới đây, hoặc tải tệp HTML độc lập và đặt nó như một trang riêng.", "If your newsroom's content system (CMS) removes <script> or <template> tags when an article is saved, the chart will not show. Then use the iframe code below, or download the standalone HTML file and publish it as a page of its own.";
     IframeCode => "Mã iframe", "Iframe code";
     NeedAddress => "Nhập địa chỉ tệp kết quả ở trên để có mã này.", "Type the results file's address above to get this code.";
+    NoHeight => "Không đo được chiều cao của biểu đồ, nên chưa có mã này: không có nó, trang báo sẽ bị xô lệch khi biểu đồ hiện ra. Hãy tải lại trình soạn; nếu vẫn lỗi, hãy báo cho bộ phận kỹ thuật.", "The chart's height could not be measured, so there is no code yet: without it the article would jump when the chart appears. Reload the editor; if this persists, tell your technical team.";
     AltText => "Văn bản thay thế (tóm tắt cho trình đọc màn hình)", "Alt text (the screen-reader summary)";
     Copy => "Sao chép", "Copy";
     Copied => "Đã sao chép", "Copied";

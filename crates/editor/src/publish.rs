@@ -80,14 +80,15 @@ fn code_box(
 /// What the codes are made of, once per change of the checked file: the
 /// title and the alt text in the file's language (the article's, not
 /// necessarily the editor's), the chart drawn before the wasm (the inline
-/// code carries it) and its height on a phone (the height hint of the
-/// other codes).
+/// code carries it) and its height on a phone (the height hint every
+/// code carries; `None`: it could not be measured, and the codes say so
+/// rather than leave the page to move when the chart comes).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Made {
     pub title: String,
     pub summary: String,
     pub chart: String,
-    pub height: u32,
+    pub height: Option<u32>,
 }
 
 impl Made {
@@ -107,7 +108,7 @@ impl Made {
             } else {
                 String::new()
             },
-            height: browser::static_height(&page.html, &page.css, PHONE_PX).unwrap_or(0),
+            height: browser::static_height(&page.html, &page.css, PHONE_PX),
         }
     }
 }
@@ -149,17 +150,22 @@ impl Out {
                 .with(|d| tier_breakdown_draft::write::results_file(d, ""))
         });
         let inline = Signal::derive(move || {
-            made.with(|m| {
-                m.as_ref().map_or_else(String::new, |m| {
-                    codes::embed_inline(
-                        &base.get(),
-                        &bare.get(),
-                        &ed.draft.with(|d| d.lang.clone()),
-                        &pins.with(|p| p.embed.clone()),
-                        &fallback(m),
-                        &m.chart,
-                    )
-                })
+            made.with(|m| match m {
+                None => String::new(),
+                Some(Made { height: None, .. }) => ed.w(W::NoHeight),
+                Some(
+                    m @ Made {
+                        height: Some(h), ..
+                    },
+                ) => codes::embed_inline(
+                    &base.get(),
+                    &bare.get(),
+                    &ed.draft.with(|d| d.lang.clone()),
+                    &pins.with(|p| p.embed.clone()),
+                    &fallback(m),
+                    &m.chart,
+                    *h,
+                ),
             })
         });
         Out {
@@ -216,13 +222,16 @@ fn ByAddress(ed: Ed, out: Out) -> impl IntoView {
         }
         out.made.with(|m| {
             let m = m.clone().unwrap_or_default();
+            let Some(height) = m.height else {
+                return ed.w(W::NoHeight);
+            };
             codes::embed_src(
                 &out.base.get(),
                 src.get().trim(),
                 &lang(),
                 &out.pins.with(|p| p.embed.clone()),
                 &fallback(&m),
-                m.height,
+                height,
             )
         })
     });
@@ -232,13 +241,16 @@ fn ByAddress(ed: Ed, out: Out) -> impl IntoView {
         }
         out.made.with(|m| {
             let m = m.clone().unwrap_or_default();
+            let Some(height) = m.height else {
+                return ed.w(W::NoHeight);
+            };
             codes::iframe(
                 &out.base.get(),
                 src.get().trim(),
                 &lang(),
                 &m.title,
                 &out.pins.with(|p| p.frame.clone()),
-                m.height,
+                height,
             )
         })
     });
