@@ -28,6 +28,8 @@ struct Mark {
     words: Range<usize>,
     field: String,
     name: String,
+    /// Why it is in the draft when it has no words of its own.
+    why: W,
 }
 
 /// The figures used, in the order of `PastedText::used`, as the draft names their fields now.
@@ -49,6 +51,7 @@ fn marks(ed: Ed) -> Vec<Mark> {
                         words: u.words.clone(),
                         field: write::field_id(d, &u.path),
                         name: say::place(d, &p, lang),
+                        why: u.worked_out(),
                     }
                 })
                 .collect()
@@ -193,7 +196,7 @@ fn not_used(ed: Ed) -> impl IntoView {
                     <li><a href=format!("#{}", m.field) on:click=move |ev| {
                         ev.prevent_default();
                         browser::focus_first(std::slice::from_ref(&field));
-                    }>{m.name}</a>": "{ed.w(W::WhyDerived)}</li>
+                    }>{m.name}</a>": "{ed.w(m.why)}</li>
                 }
             })
             .collect_view()
