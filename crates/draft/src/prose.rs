@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use serde_json::Value;
 use tier_breakdown_core::fold;
 
 use crate::draft::{review_tiers, Basis, Draft, Group, Part, Text, Tier, REVIEW_GROUPS};
@@ -83,6 +84,131 @@ impl Reading {
         let (draft, mut used) = assemble(&self.read, &chosen);
         used.sort_by_key(|u| (u.derived, u.words.start));
         (draft, used)
+    }
+
+    /// Puts the draft of `answers` into `d`: its tiers, groups, sub-units,
+    /// periods, period and notes; every other field as it is (a title typed
+    /// stays; an empty or placeholder one becomes the text's). Returns
+    /// where each figure came from.
+    pub fn put(&self, answers: &[(usize, usize)], d: &mut Draft) -> Vec<Used> {
+        let (read, used) = self.answered(answers);
+        d.tiers = read.tiers;
+        d.groups = read.groups;
+        d.units = read.units;
+        d.periods = read.periods;
+        if !read.period_id.is_empty() {
+            d.period = read.period;
+            d.period_id = read.period_id;
+        }
+        // The reader's own note (units alone: their sum) only while it holds.
+        let summed = Text::new(w(UiLang::Vi, W::NoteSummed), w(UiLang::En, W::NoteSummed));
+        d.notes.retain(|n| *n != summed);
+        d.notes.extend(read.notes);
+        let untitled = w(UiLang::from_code(&d.lang).unwrap_or_default(), W::Untitled);
+        let title = d.title.get(&d.lang).trim();
+        if title.is_empty() || title == untitled {
+            d.lang = read.lang;
+            d.title = read.title;
+        }
+        used
+    }
+
+    /// Answers again: `d` holds what [`Reading::put`] put in for `before`
+    /// and the journalist's corrections since; it gets what the draft of
+    /// `answers` changes, and every field the journalist changed stays as
+    /// typed (where both changed one, the journalist's). Returns where
+    /// each figure of the new answers' draft came from.
+    ///
+    /// ```
+    /// let r = tier_breakdown_draft::prose::read("300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 280 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ.");
+    /// let mut d = tier_breakdown_draft::draft::Draft::blank();
+    /// r.put(&[], &mut d);
+    /// d.groups[0].figures[2].value = "16".into(); // corrected in the form
+    /// r.reanswer(&[], &[(0, 1)], &mut d);
+    /// assert!(!d.groups[0].figures[1].or_better); // the answer
+    /// assert_eq!(d.groups[0].figures[2].value, "16"); // the correction
+    /// ```
+    pub fn reanswer(
+        &self,
+        before: &[(usize, usize)],
+        answers: &[(usize, usize)],
+        d: &mut Draft,
+    ) -> Vec<Used> {
+        let (mut base, mut theirs) = (d.clone(), d.clone());
+        self.put(before, &mut base);
+        let used = self.put(answers, &mut theirs);
+        let json = |d: &Draft| serde_json::to_value(d).unwrap_or(Value::Null);
+        let merged = merge3(&json(&base), &json(d), &json(&theirs));
+        match serde_json::from_value(merged) {
+            Ok(m) => *d = m,
+            Err(_) => *d = theirs,
+        }
+        used
+    }
+}
+
+/// A three-way merge of JSON values: what `mine` changed from `base`
+/// stays, what `theirs` changed from it comes in, and where both changed
+/// a value `mine` wins. Lists of objects with ids (tiers, groups, units,
+/// periods) are matched by id (an entry one side removed or added stays
+/// so); other lists of one length, entry by entry (figures by tier).
+fn merge3(base: &Value, mine: &Value, theirs: &Value) -> Value {
+    if mine == base {
+        return theirs.clone();
+    }
+    if theirs == base || theirs == mine {
+        return mine.clone();
+    }
+    match (base, mine, theirs) {
+        (Value::Object(b), Value::Object(m), Value::Object(t)) => {
+            let mut out = m.clone();
+            for (k, tv) in t {
+                let v = match (b.get(k), m.get(k)) {
+                    (Some(bv), Some(mv)) => merge3(bv, mv, tv),
+                    (_, Some(mv)) => mv.clone(),
+                    (Some(_), None) => continue,
+                    (None, None) => tv.clone(),
+                };
+                out.insert(k.clone(), v);
+            }
+            Value::Object(out)
+        }
+        (Value::Array(b), Value::Array(m), Value::Array(t)) => {
+            let ids = |a: &[Value]| -> Option<Vec<String>> {
+                a.iter()
+                    .map(|v| v.get("id").and_then(Value::as_str).map(str::to_string))
+                    .collect()
+            };
+            let Some((bi, mi, ti)) = ids(b).zip(ids(m)).zip(ids(t)).map(|((b, m), t)| (b, m, t))
+            else {
+                if b.len() == m.len() && m.len() == t.len() {
+                    let each = b.iter().zip(m).zip(t);
+                    return Value::Array(each.map(|((b, m), t)| merge3(b, m, t)).collect());
+                }
+                return mine.clone();
+            };
+            let find = |a: &'_ [Value], ids: &[String], k: &str| {
+                ids.iter()
+                    .position(|i| i == k)
+                    .and_then(|p| a.get(p).cloned())
+            };
+            let mut out = Vec::new();
+            for (mv, k) in m.iter().zip(&mi) {
+                match (find(b, &bi, k), find(t, &ti, k)) {
+                    (Some(bv), Some(tv)) => out.push(merge3(&bv, mv, &tv)),
+                    // Gone from the new draft and not changed by the journalist.
+                    (Some(bv), None) if bv == *mv => {}
+                    _ => out.push(mv.clone()),
+                }
+            }
+            for (tv, k) in t.iter().zip(&ti) {
+                if !bi.contains(k) && !mi.contains(k) {
+                    out.push(tv.clone());
+                }
+            }
+            Value::Array(out)
+        }
+        _ => mine.clone(),
     }
 }
 

@@ -2,8 +2,8 @@
 //! highlighted, a link that puts the cursor in its form field (and each
 //! field has a "from the text" button back to its words, [`from_text`]);
 //! figures seen and not used greyed, listed with the reason; the
-//! questions as radio buttons, each answer making the draft again
-//! (`Reading::answered`) while the journalist's other fields stay.
+//! questions as radio buttons, each answer changing the draft
+//! (`Reading::reanswer`) while the fields the journalist corrected stay.
 
 use std::ops::Range;
 
@@ -215,17 +215,6 @@ fn not_used(ed: Ed) -> impl IntoView {
     }
 }
 
-/// Chooses answer `c` to question `q` and makes the draft again.
-fn answer(ed: Ed, q: usize, c: usize) {
-    ed.text.update(|t| {
-        if let Some(t) = t {
-            t.answers.retain(|(n, _)| *n != q);
-            t.answers.push((q, c));
-        }
-    });
-    ed.put_text();
-}
-
 /// The questions, each a group of radio buttons.
 fn questions(ed: Ed) -> impl IntoView {
     let asked = move || {
@@ -257,7 +246,7 @@ fn questions(ed: Ed) -> impl IntoView {
                         view! {
                             <div class="ed-check">
                                 <input type="radio" id=id.clone() name=format!("ed-q-{q}") prop:checked=c == chosen
-                                    on:change=move |_| answer(ed, q, c) />
+                                    on:change=move |_| ed.answer_text(q, c) />
                                 <label for=id>{w(lang, k)}</label>
                             </div>
                         }
