@@ -2259,6 +2259,7 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
             }
             // "tăng từ 38 lên 45", "rose by 62 to 5,062": this year's number
             // is an item of its own, with the same group and tier.
+            // Its words are its own ("lên 45"), not the compared figure's.
             Sem::Mark(M::To, span)
                 if depth == 0 && (cur.from || cur.change) && cur.num.is_some() =>
             {
@@ -2270,6 +2271,8 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     base: None,
                     shares: Vec::new(),
                     stray: Vec::new(),
+                    group: cur.group.clone().map(|(g, _)| (g, span.clone())),
+                    tier: cur.tier.as_ref().map(|(t, _)| (*t, span.clone())),
                     ..cur.same_from(span)
                 };
                 push(&mut out, &mut cur, &mut period);

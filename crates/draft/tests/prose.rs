@@ -693,6 +693,12 @@ fn english_changes_keep_this_years_figure() {
                 "{n} in {text}: {out:?}"
             );
         }
+        // The words of this year's figure are its own: the editor greys
+        // the compared one beside them, not inside them.
+        for (u, c) in r.used.iter().flat_map(|u| r.unused.iter().map(move |c| (u, c))) {
+            let apart = u.words.end <= c.words.start || c.words.end <= u.words.start;
+            assert!(apart || c.why != W::WhyChange, "{:?} in {text}", &text[u.words.clone()]);
+        }
     }
 }
 
