@@ -100,9 +100,9 @@ impl Reading {
             d.period = read.period;
             d.period_id = read.period_id;
         }
-        // The reader's own note (units alone: their sum) only while it holds.
-        let summed = Text::new(w(UiLang::Vi, W::NoteSummed), w(UiLang::En, W::NoteSummed));
-        d.notes.retain(|n| *n != summed);
+        // The reader's own notes (units alone: their sum) only while they hold.
+        d.notes
+            .retain(|n| !n.vi.ends_with(w(UiLang::Vi, W::NoteSummed)));
         d.notes.extend(read.notes);
         let untitled = w(UiLang::from_code(&d.lang).unwrap_or_default(), W::Untitled);
         let title = d.title.get(&d.lang).trim();
@@ -1800,8 +1800,11 @@ impl Reader<'_> {
             return;
         }
         let mut f = Flow::default();
-        // A sub-unit named holds to the end of its sentence.
-        self.unit = Whose::Whole;
+        // A sub-unit named holds to the end of its sentence, and to the
+        // next one when it opens with "Trong đó" (of the figure before).
+        if !matches!(sems.first(), Some(Sem::Mark(M::OfWhich, _))) {
+            self.unit = Whose::Whole;
+        }
         for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
             let items = items(clause);
             // Not a result: the item that says so and the rest of the clause.
@@ -2999,17 +3002,15 @@ fn sub_units(accs: &[Acc]) -> bool {
     units.len() >= 2 || matches!((first(false), first(true)), (Some(w), Some(u)) if w < u)
 }
 
-/// A text of sub-units alone (no figure of the whole): the whole's
-/// figures are theirs added up, marked so ([`W::WhySummed`], and a note
-/// under the chart says it): each exact count that every unit with the
-/// group gives alike; a tier one of them does not give is not given;
-/// shares never (their bases differ). Nothing is invented: where nothing
-/// adds up, the whole's figure is left for the journalist.
+/// A group the text gives for sub-units alone (no figure of the whole's
+/// for it): the whole's figures are theirs added up, marked so
+/// ([`W::WhySummed`], and a note under the chart names the group): each
+/// exact count that every unit with the group gives alike; a tier one of
+/// them does not give is not given; shares never (their bases differ).
+/// Nothing is invented: where nothing adds up, the whole's figure is left
+/// for the journalist.
 fn sums(accs: &mut Vec<Acc>) {
     let any = |a: &Acc| a.total.is_some() || a.evaluated.is_some() || !a.figs.is_empty();
-    if accs.iter().any(|a| a.unit.is_none() && any(a)) {
-        return;
-    }
     let mut keys: Vec<(Option<PeriodKey>, String)> = Vec::new();
     for a in accs.iter().filter(|a| a.unit.is_some() && any(a)) {
         if !keys.contains(&(a.period, a.id.clone())) {
@@ -3017,6 +3018,10 @@ fn sums(accs: &mut Vec<Acc>) {
         }
     }
     for (p, id) in keys {
+        let whole = |a: &Acc| a.unit.is_none() && a.period == p && a.id == id;
+        if accs.iter().any(|a| whole(a) && any(a)) {
+            continue;
+        }
         let parts: Vec<&Acc> = accs
             .iter()
             .filter(|a| a.unit.is_some() && a.period == p && a.id == id)
@@ -3412,10 +3417,19 @@ fn assemble(read: &Read, answers: &[(Ask, usize)]) -> (Draft, Vec<Used>) {
         }
     }
     d.title = Text::new(w(UiLang::Vi, W::ProseTitle), w(UiLang::En, W::ProseTitle));
-    if used.iter().any(|u| u.summed) {
-        let note = W::NoteSummed;
-        d.notes
-            .push(Text::new(w(UiLang::Vi, note), w(UiLang::En, note)));
+    // "Đảng viên: số liệu chung là tổng của các đơn vị …", once a group.
+    for a in accs.iter().filter(|a| a.summed) {
+        let say = |lang: UiLang| {
+            format!(
+                "{}: {}",
+                a.label.name_or(lang.code(), &a.id),
+                w(lang, W::NoteSummed)
+            )
+        };
+        let note = Text::new(&say(UiLang::Vi), &say(UiLang::En));
+        if !d.notes.contains(&note) {
+            d.notes.push(note);
+        }
     }
     if let Some(key) = top {
         let (id, label) = period_label(key);

@@ -551,6 +551,17 @@ fn units_named_where_their_figures_are_become_sub_units() {
             "Đảng bộ huyện Cẩm Khê có 31 tổ chức cơ sở đảng; năm 2023 có 6 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 22 hoàn thành tốt nhiệm vụ, 3 hoàn thành nhiệm vụ.",
             "organisations 31/: excellent=6 good=22 completed=3 not_completed=-",
         ),
+        // "Trong đó" opens a sentence of the unit before it.
+        (
+            "Đảng bộ huyện Thanh Ba có 40 tổ chức cơ sở đảng được đánh giá. Trong đó, 8 tổ chức hoàn thành xuất sắc nhiệm vụ. Đảng bộ huyện Lâm Thao có 35 tổ chức cơ sở đảng được đánh giá, 7 hoàn thành xuất sắc nhiệm vụ.",
+            "organisations /75: excellent=15 good=- completed=- not_completed=- | <thanh-ba> | organisations /40: excellent=8 good=- completed=- not_completed=- | <lam-thao> | organisations /35: excellent=7 good=- completed=- not_completed=-",
+        ),
+        // The whole gives members, the units cells alone: the cells' whole
+        // is their sum (with a note naming the group).
+        (
+            "Năm 2023, toàn tỉnh có 15.397 đảng viên hoàn thành xuất sắc nhiệm vụ. Đảng bộ huyện Thanh Ba có 40 chi bộ hoàn thành tốt nhiệm vụ; Đảng bộ huyện Lâm Thao có 35 chi bộ hoàn thành tốt nhiệm vụ.",
+            "members /: excellent=15397 good=- completed=- not_completed=- | cells /: excellent=- good=75 completed=- not_completed=- | <thanh-ba> | cells /: excellent=- good=40 completed=- not_completed=- | <lam-thao> | cells /: excellent=- good=35 completed=- not_completed=-",
+        ),
         // Communes' party committees; a tier no unit gives is not given in the sum.
         (
             "Kết quả năm 2023: Đảng ủy phường Gia Cẩm có 28 chi bộ hoàn thành tốt nhiệm vụ, 3 chi bộ hoàn thành nhiệm vụ; Đảng ủy phường Tân Dân có 19 chi bộ hoàn thành tốt nhiệm vụ, 1 chi bộ hoàn thành nhiệm vụ.",
@@ -597,6 +608,9 @@ fn a_text_of_units_alone_has_their_sum_marked_and_said_under_the_chart() {
     );
     assert_eq!(r.draft.units[1].label.vi, "Huyện Thanh Sơn");
     assert_eq!(r.draft.notes.len(), 1);
+    assert!(r.draft.notes[0]
+        .vi
+        .starts_with("Tổ chức cơ sở đảng: số liệu chung là tổng"));
     let mut d = r.draft.clone();
     d.title.vi = "Kết quả".into();
     let file = results_file(&d, "");
