@@ -204,6 +204,29 @@ test('answering a question makes the draft again: the file and the preview follo
   await page.close();
 });
 
+test('an answer keeps the fields corrected in the form since', async () => {
+  // Regression: answering made the draft again from the reading, and a
+  // figure or a total corrected in the form went back to the text's.
+  const page = await openEditor();
+  await pasteText(page, ASKS);
+  await page.fill('#f-groups-0-fig-2', '16');
+  await page.fill('#f-groups-0-total', '320');
+  await page.check('#ed-q-0-1');
+  const file = await resultsFile(page);
+  assert.equal(file.groups[0].counts.good, 280, 'the answer');
+  assert.equal(file.groups[0].counts.completed, 16, 'the correction');
+  assert.equal(file.groups[0].total, 320, 'the correction');
+  assert.equal(await page.inputValue('#f-groups-0-fig-2'), '16');
+  assert.equal(await page.isChecked('#f-groups-0-orb-1'), false);
+  // And back: the answer changes, the corrections stay.
+  await page.check('#ed-q-0-0');
+  const back = await resultsFile(page);
+  assert.deepEqual(back.groups[0].counts.good, { or_better: 280 });
+  assert.equal(back.groups[0].counts.completed, 16);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('keyboard alone: paste box, a highlight to its field and back, a question', async () => {
   const page = await openEditor();
   await toClipboard(page, ASKS);

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use serde_json::Value;
 use tier_breakdown_core::fold;
 
 use crate::draft::{review_tiers, Basis, Draft, Group, Part, Text, Tier, REVIEW_GROUPS};
@@ -50,6 +51,8 @@ struct Read {
     accs: Vec<Acc>,
     asks: Vec<Ask>,
     lang: &'static str,
+    /// The sub-units named: id and label.
+    units: Vec<(String, Text)>,
 }
 
 impl Reading {
@@ -78,9 +81,134 @@ impl Reading {
                 (*a, c)
             })
             .collect();
-        let (draft, mut used) = assemble(&self.read.accs, &chosen, self.read.lang);
+        let (draft, mut used) = assemble(&self.read, &chosen);
         used.sort_by_key(|u| (u.derived, u.words.start));
         (draft, used)
+    }
+
+    /// Puts the draft of `answers` into `d`: its tiers, groups, sub-units,
+    /// periods, period and notes; every other field as it is (a title typed
+    /// stays; an empty or placeholder one becomes the text's). Returns
+    /// where each figure came from.
+    pub fn put(&self, answers: &[(usize, usize)], d: &mut Draft) -> Vec<Used> {
+        let (read, used) = self.answered(answers);
+        d.tiers = read.tiers;
+        d.groups = read.groups;
+        d.units = read.units;
+        d.periods = read.periods;
+        if !read.period_id.is_empty() {
+            d.period = read.period;
+            d.period_id = read.period_id;
+        }
+        // The reader's own notes (units alone: their sum) only while they hold.
+        d.notes
+            .retain(|n| !n.vi.ends_with(w(UiLang::Vi, W::NoteSummed)));
+        d.notes.extend(read.notes);
+        let untitled = w(UiLang::from_code(&d.lang).unwrap_or_default(), W::Untitled);
+        let title = d.title.get(&d.lang).trim();
+        if title.is_empty() || title == untitled {
+            d.lang = read.lang;
+            d.title = read.title;
+        }
+        used
+    }
+
+    /// Answers again: `d` holds what [`Reading::put`] put in for `before`
+    /// and the journalist's corrections since; it gets what the draft of
+    /// `answers` changes, and every field the journalist changed stays as
+    /// typed (where both changed one, the journalist's). Returns where
+    /// each figure of the new answers' draft came from.
+    ///
+    /// ```
+    /// let r = tier_breakdown_draft::prose::read("300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 280 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ.");
+    /// let mut d = tier_breakdown_draft::draft::Draft::blank();
+    /// r.put(&[], &mut d);
+    /// d.groups[0].figures[2].value = "16".into(); // corrected in the form
+    /// r.reanswer(&[], &[(0, 1)], &mut d);
+    /// assert!(!d.groups[0].figures[1].or_better); // the answer
+    /// assert_eq!(d.groups[0].figures[2].value, "16"); // the correction
+    /// ```
+    pub fn reanswer(
+        &self,
+        before: &[(usize, usize)],
+        answers: &[(usize, usize)],
+        d: &mut Draft,
+    ) -> Vec<Used> {
+        let (mut base, mut theirs) = (d.clone(), d.clone());
+        self.put(before, &mut base);
+        let used = self.put(answers, &mut theirs);
+        let json = |d: &Draft| serde_json::to_value(d).unwrap_or(Value::Null);
+        let merged = merge3(&json(&base), &json(d), &json(&theirs));
+        match serde_json::from_value(merged) {
+            Ok(m) => *d = m,
+            Err(_) => *d = theirs,
+        }
+        used
+    }
+}
+
+/// A three-way merge of JSON values: what `mine` changed from `base`
+/// stays, what `theirs` changed from it comes in, and where both changed
+/// a value `mine` wins. Lists of objects with ids (tiers, groups, units,
+/// periods) are matched by id (an entry one side removed or added stays
+/// so); other lists of one length, entry by entry (figures by tier).
+fn merge3(base: &Value, mine: &Value, theirs: &Value) -> Value {
+    if mine == base {
+        return theirs.clone();
+    }
+    if theirs == base || theirs == mine {
+        return mine.clone();
+    }
+    match (base, mine, theirs) {
+        (Value::Object(b), Value::Object(m), Value::Object(t)) => {
+            let mut out = m.clone();
+            for (k, tv) in t {
+                let v = match (b.get(k), m.get(k)) {
+                    (Some(bv), Some(mv)) => merge3(bv, mv, tv),
+                    (_, Some(mv)) => mv.clone(),
+                    (Some(_), None) => continue,
+                    (None, None) => tv.clone(),
+                };
+                out.insert(k.clone(), v);
+            }
+            Value::Object(out)
+        }
+        (Value::Array(b), Value::Array(m), Value::Array(t)) => {
+            let ids = |a: &[Value]| -> Option<Vec<String>> {
+                a.iter()
+                    .map(|v| v.get("id").and_then(Value::as_str).map(str::to_string))
+                    .collect()
+            };
+            let Some((bi, mi, ti)) = ids(b).zip(ids(m)).zip(ids(t)).map(|((b, m), t)| (b, m, t))
+            else {
+                if b.len() == m.len() && m.len() == t.len() {
+                    let each = b.iter().zip(m).zip(t);
+                    return Value::Array(each.map(|((b, m), t)| merge3(b, m, t)).collect());
+                }
+                return mine.clone();
+            };
+            let find = |a: &'_ [Value], ids: &[String], k: &str| {
+                ids.iter()
+                    .position(|i| i == k)
+                    .and_then(|p| a.get(p).cloned())
+            };
+            let mut out = Vec::new();
+            for (mv, k) in m.iter().zip(&mi) {
+                match (find(b, &bi, k), find(t, &ti, k)) {
+                    (Some(bv), Some(tv)) => out.push(merge3(&bv, mv, &tv)),
+                    // Gone from the new draft and not changed by the journalist.
+                    (Some(bv), None) if bv == *mv => {}
+                    _ => out.push(mv.clone()),
+                }
+            }
+            for (tv, k) in t.iter().zip(&ti) {
+                if !bi.contains(k) && !mi.contains(k) {
+                    out.push(tv.clone());
+                }
+            }
+            Value::Array(out)
+        }
+        _ => mine.clone(),
     }
 }
 
@@ -102,9 +230,22 @@ pub struct Used {
     /// up to the evaluated, so this one is 0 ([`W::WhyDerived`]); with
     /// words, from them ("100%" of a total, a share of the total as a count).
     pub derived: bool,
+    /// Worked out as the sum of the sub-units' figures ([`W::WhySummed`]):
+    /// the text gives only theirs.
+    pub summed: bool,
 }
 
 impl Used {
+    /// Why a figure with no words of its own is in the draft: the
+    /// sub-units' sum, or the tiers given already adding up.
+    pub fn worked_out(&self) -> W {
+        if self.summed {
+            W::WhySummed
+        } else {
+            W::WhyDerived
+        }
+    }
+
     fn new(words: Range<usize>, path: String, value: &str) -> Used {
         Used {
             words,
@@ -113,6 +254,7 @@ impl Used {
             or_better: false,
             approx: String::new(),
             derived: false,
+            summed: false,
         }
     }
 }
@@ -155,6 +297,8 @@ struct Tok {
     span: Range<usize>,
     /// Space before it.
     gap: bool,
+    /// Printed with a capital first letter (a name: "Thanh Ba").
+    cap: bool,
 }
 
 /// The text cut into tokens, accents folded (`Đảng` → `dang`). A line
@@ -197,6 +341,7 @@ fn tokens(text: &str) -> Vec<Tok> {
                     s: "\n".into(),
                     span: byte(i)..byte(i + 1),
                     gap: true,
+                    cap: false,
                 });
             }
             gap = true;
@@ -234,6 +379,7 @@ fn tokens(text: &str) -> Vec<Tok> {
                 .collect(),
             span: byte(start)..byte(i),
             gap,
+            cap: kind == Kind::Word && chars[start].1.is_uppercase(),
         });
         gap = false;
     }
@@ -313,6 +459,8 @@ enum Mark {
     Every,
     /// "và", "and": a new item.
     And,
+    /// "toàn tỉnh", "toàn Đảng bộ": the whole, no sub-unit.
+    Whole,
     /// "đồng chí", "Đ/c": members, or leaders after them.
     Person,
     /// "tổ chức": organisations right after a number ("30 tổ chức …"), else a word.
@@ -661,6 +809,14 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("less than", M::Approx("under"), true),
     ("va", M::And, false),
     ("and", M::And, true),
+    ("toan tinh", M::Whole, false),
+    ("toan huyen", M::Whole, false),
+    ("toan thanh pho", M::Whole, false),
+    ("toan thi xa", M::Whole, false),
+    ("toan dang bo", M::Whole, false),
+    ("toan quoc", M::Whole, false),
+    ("ca tinh", M::Whole, false),
+    ("ca huyen", M::Whole, false),
     // Not results.
     ("phan dau", M::Not(W::WhyTarget), false),
     ("chi tieu", M::Not(W::WhyTarget), false),
@@ -701,6 +857,53 @@ const PHRASES: &[(&str, Mark, bool)] = &[
     ("so voi", M::Change, false),
     ("more than in", M::Change, true),
     ("compared with", M::Change, true),
+    ("compared to", M::Change, true),
+    ("more than last year", M::Change, true),
+    ("fewer than last year", M::Change, true),
+    ("less than last year", M::Change, true),
+    ("than last year", M::Change, true),
+    ("fewer than in", M::Change, true),
+    ("less than in", M::Change, true),
+    ("than the previous year", M::Change, true),
+    ("than the year before", M::Change, true),
+    ("over the previous year", M::Change, true),
+    ("over last year", M::Change, true),
+    ("a year earlier", M::Change, true),
+    ("a year before", M::Change, true),
+    ("a year ago", M::Change, true),
+    ("an increase of", M::Change, true),
+    ("a decrease of", M::Change, true),
+    ("a drop of", M::Change, true),
+    ("a rise of", M::Change, true),
+    // "rose from 5,000 to 5,062": the number after "to" is this year's.
+    ("rose from", M::From, true),
+    ("increased from", M::From, true),
+    ("grew from", M::From, true),
+    ("went up from", M::From, true),
+    ("fell from", M::From, true),
+    ("dropped from", M::From, true),
+    ("declined from", M::From, true),
+    ("decreased from", M::From, true),
+    ("went down from", M::From, true),
+    ("up from", M::From, true),
+    ("down from", M::From, true),
+    ("to", M::To, true),
+    // "rose by 62 (to …)": a change.
+    ("rose by", M::Change, true),
+    ("increased by", M::Change, true),
+    ("grew by", M::Change, true),
+    ("fell by", M::Change, true),
+    ("dropped by", M::Change, true),
+    ("declined by", M::Change, true),
+    ("decreased by", M::Change, true),
+    // "rose to 5,062": this year's.
+    ("rose to", M::Filler, true),
+    ("increased to", M::Filler, true),
+    ("grew to", M::Filler, true),
+    ("fell to", M::Filler, true),
+    ("dropped to", M::Filler, true),
+    ("declined to", M::Filler, true),
+    ("decreased to", M::Filler, true),
     ("up", M::Change, true),
     ("down", M::Change, true),
     ("khong co", M::NoneOf, false),
@@ -869,6 +1072,70 @@ enum Sem {
     Skip(W, Range<usize>),
     Sep(char, Range<usize>),
     Word(Range<usize>),
+    /// A sub-unit named: "Đảng bộ huyện Thanh Ba", "TP.Hải Dương".
+    Unit(UnitName),
+}
+
+/// A sub-unit as the text names it: its kind (an index of
+/// [`UNIT_KINDS`], none for a party committee named alone: "Đảng bộ
+/// Công an"), the bytes of its name ("Thanh Ba") and of all its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct UnitName {
+    kind: Option<usize>,
+    name: Range<usize>,
+    span: Range<usize>,
+}
+
+/// The kinds of sub-unit, folded, with the word a label starts with and
+/// the English word after the name.
+const UNIT_KINDS: [(&str, &str, &str); 9] = [
+    ("thi xa", "Thị xã", "town"),
+    ("thi tran", "Thị trấn", "township"),
+    ("thanh pho", "Thành phố", "city"),
+    ("tp", "Thành phố", "city"),
+    ("huyen", "Huyện", "district"),
+    ("quan", "Quận", "district"),
+    ("xa", "Xã", "commune"),
+    ("phuong", "Phường", "ward"),
+    ("dang bo", "Đảng bộ", "Party Committee"),
+];
+
+/// A sub-unit named at `i`, and the position after it: a party
+/// committee's words ("Đảng bộ", "Đảng ủy") or not, a kind ("huyện",
+/// "thị xã", "TP."…), then a name of one to four capitalised words;
+/// "Đảng bộ" and a name alone is a party committee ("Đảng bộ Công an").
+fn unit_at(toks: &[Tok], i: usize) -> Option<(Sem, usize)> {
+    let word = |j: usize, w: &str| toks.get(j).is_some_and(|t| t.s == w);
+    let party = word(i, "dang") && (word(i + 1, "bo") || word(i + 1, "uy"));
+    let mut j = if party { i + 2 } else { i };
+    let kind = UNIT_KINDS[..8]
+        .iter()
+        .position(|(k, _, _)| k.split(' ').enumerate().all(|(n, w)| word(j + n, w)));
+    match kind {
+        Some(k) => {
+            j += UNIT_KINDS[k].0.split(' ').count();
+            // "TP.Hải Dương": the dot ends no sentence.
+            if k == 3 && toks.get(j).is_some_and(|t| t.s == ".") {
+                j += 1;
+            }
+        }
+        None if !party => return None,
+        None => {}
+    }
+    let start = j;
+    while j < toks.len() && j - start < 4 && toks[j].kind == Kind::Word && toks[j].cap {
+        j += 1;
+    }
+    if j == start {
+        return None;
+    }
+    let name = toks[start].span.start..toks[j - 1].span.end;
+    let unit = UnitName {
+        kind: kind.or(party.then_some(8)),
+        name,
+        span: toks[i].span.start..toks[j - 1].span.end,
+    };
+    Some((Sem::Unit(unit), j))
 }
 
 impl Sem {
@@ -880,6 +1147,7 @@ impl Sem {
             | Sem::Skip(_, span)
             | Sem::Sep(_, span)
             | Sem::Word(span) => span.clone(),
+            Sem::Unit(u) => u.span.clone(),
         }
     }
 }
@@ -1020,9 +1288,16 @@ fn meanings(toks: &[Tok]) -> (Vec<Sem>, bool) {
     while i < toks.len() {
         let t = &toks[i];
         let to = |j: usize| t.span.start..toks[j].span.end;
-        if let Some((sem, next)) = at.dated(i) {
+        if let Some((sem, next)) = at.dated(i).or_else(|| unit_at(toks, i)) {
             out.push(sem);
             i = next;
+            continue;
+        }
+        // "compared with 2022", "fewer than in 2022": the year compared.
+        let compared = matches!(out.last(), Some(Sem::Mark(M::Change, _)));
+        if let Some(y) = year(Some(t)).filter(|_| compared) {
+            out.push(Sem::Period((y, 0), t.span.clone()));
+            i += 1;
             continue;
         }
         if t.kind == Kind::Num {
@@ -1183,6 +1458,8 @@ struct TierFig {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Acc {
     period: Option<PeriodKey>,
+    /// The sub-unit's index in [`Read::units`], none for the top level.
+    unit: Option<usize>,
     id: String,
     label: Text,
     total: Option<Val>,
@@ -1190,6 +1467,8 @@ struct Acc {
     /// "100% … được kiểm điểm": a coverage share, a count only with a total.
     cover_pct: Option<Val>,
     figs: Vec<TierFig>,
+    /// The sub-units' figures added up (a text of sub-units alone).
+    summed: bool,
 }
 
 /// Which group a figure is for.
@@ -1271,6 +1550,8 @@ struct Item {
     and_joined: bool,
     /// "tăng từ 38 …": the number is the compared year's.
     from: bool,
+    /// "from 120 in 2022": the year named after "from" (the compared one).
+    from_year: Option<PeriodKey>,
     /// "tỷ lệ này …": the tier and group of the figure before.
     this: bool,
     /// "còn lại …".
@@ -1279,6 +1560,11 @@ struct Item {
     rate: bool,
     /// A count in brackets after a share: "100% chi bộ (42 chi bộ)".
     paren: Option<Val>,
+    /// The sub-unit named last in it, and how many it names.
+    unit: Option<UnitName>,
+    units: usize,
+    /// "toàn tỉnh": the whole's figures, no sub-unit's.
+    whole: bool,
     start: usize,
     end: usize,
 }
@@ -1323,34 +1609,89 @@ struct Reader<'a> {
     period: Option<PeriodKey>,
     periods: Vec<PeriodKey>,
     every: Option<Range<usize>>,
-    /// Figures read as the tier of the figure before them (another year):
-    /// period, group, tier, words.
-    elliptic: Vec<(Option<PeriodKey>, String, &'static str, Range<usize>)>,
+    /// Figures read as the tier of the figure before them (another year).
+    elliptic: Vec<Rest>,
     /// The last tier figure of the text (for "tỷ lệ này" in a later sentence).
     last_tier: Option<(String, &'static str, bool, Option<PeriodKey>)>,
-    /// "các chi bộ còn lại hoàn thành tốt nhiệm vụ": period, group, tier,
-    /// words; worked out once every figure is read.
-    rests: Vec<(Option<PeriodKey>, String, &'static str, Range<usize>)>,
+    /// "các chi bộ còn lại hoàn thành tốt nhiệm vụ": period, unit, group,
+    /// tier, words; worked out once every figure is read.
+    rests: Vec<Rest>,
+    /// The sub-units named: id and label.
+    units: Vec<(String, Text)>,
+    /// Whose figures the words now are: the whole's, a sub-unit's, or of
+    /// several units named together (whose, not said).
+    unit: Whose,
+}
+
+/// A figure read as the tier of another (the figure before it, or the
+/// ones not counted yet): its period, unit, group, tier and words.
+type Rest = (
+    Option<PeriodKey>,
+    Option<usize>,
+    String,
+    &'static str,
+    Range<usize>,
+);
+
+/// Whose figures a clause gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Whose {
+    Whole,
+    Unit(usize),
+    Together,
 }
 
 impl Reader<'_> {
+    /// The sub-unit the figures are of now (none: the whole's).
+    fn unit_now(&self) -> Option<usize> {
+        match self.unit {
+            Whose::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The sub-unit `u` names: its index, added when new ("Huyện Thanh
+    /// Ba", id `thanh-ba`; "Đảng ủy Khối …" as printed).
+    fn unit_of(&mut self, u: &UnitName) -> usize {
+        let name = self.text.get(u.name.clone()).unwrap_or_default();
+        let id: String = fold::slug(name).chars().take(56).collect();
+        if let Some(at) = self.units.iter().position(|(i, _)| *i == id) {
+            return at;
+        }
+        let (kind_vi, kind_en) = match u.kind.and_then(|k| UNIT_KINDS.get(k)) {
+            Some((_, vi, en)) if u.kind != Some(8) => (vi.to_string(), *en),
+            _ => {
+                let printed = self
+                    .text
+                    .get(u.span.start..u.name.start)
+                    .unwrap_or_default();
+                (printed.trim().to_string(), "Party Committee")
+            }
+        };
+        let label = Text::new(&format!("{kind_vi} {name}"), &format!("{name} {kind_en}"));
+        self.units.push((id, label));
+        self.units.len() - 1
+    }
+
     fn acc(&mut self, g: &GroupRef) -> &mut Acc {
-        let period = self.period;
+        let (period, unit) = (self.period, self.unit_now());
         let at = match self
             .accs
             .iter()
-            .position(|a| a.period == period && a.id == g.id)
+            .position(|a| a.period == period && a.unit == unit && a.id == g.id)
         {
             Some(at) => at,
             None => {
                 self.accs.push(Acc {
                     period,
+                    unit,
                     id: g.id.clone(),
                     label: g.label.clone(),
                     total: None,
                     evaluated: None,
                     cover_pct: None,
                     figs: Vec::new(),
+                    summed: false,
                 });
                 self.accs.len() - 1
             }
@@ -1416,11 +1757,11 @@ impl Reader<'_> {
         parent: Option<(usize, usize)>,
     ) -> Option<(usize, usize)> {
         self.acc(g);
-        let period = self.period;
+        let (period, unit) = (self.period, self.unit_now());
         let at = self
             .accs
             .iter()
-            .position(|a| a.period == period && a.id == g.id)?;
+            .position(|a| a.period == period && a.unit == unit && a.id == g.id)?;
         if let Some(p) = parent
             .filter(|(pa, _)| *pa == at)
             .and_then(|(pa, pf)| self.accs.get_mut(pa)?.figs.get_mut(pf))
@@ -1459,22 +1800,34 @@ impl Reader<'_> {
             return;
         }
         let mut f = Flow::default();
+        // A sub-unit named holds to the end of its sentence, and to the
+        // next one when it opens with "Trong đó" (of the figure before).
+        if !matches!(sems.first(), Some(Sem::Mark(M::OfWhich, _))) {
+            self.unit = Whose::Whole;
+        }
         for clause in sems.split(|s| matches!(s, Sem::Sep(';', _))) {
             let items = items(clause);
             // Not a result: the item that says so and the rest of the clause.
             let not_from = items.iter().position(|(i, _)| i.not.is_some());
+            if self.unit == Whose::Together {
+                self.unit = Whose::Whole;
+            }
             for (n, (item, period)) in items.iter().enumerate() {
                 // An item's year holds from it on, unless it is only the year
-                // of a target ("Năm 2024, phấn đấu …") or of a comparison
-                // ("so với năm 2021").
+                // of a target ("Năm 2024, phấn đấu …"), of a comparison ("so
+                // với năm 2021") or of where a change starts ("from 120 in
+                // 2022").
                 let target_year = not_from == Some(n + 1) && item.num.is_none();
                 if let Some(p) = period.filter(|_| !item.change && !target_year) {
                     self.period = Some(p);
                 }
-                // "So với năm 2021, …": the year "tăng từ …" starts from.
+                // "So với năm 2021, …", "from 120 in 2022": the year "tăng
+                // từ …" starts from.
                 if item.change {
                     f.compared = period.or(f.compared);
                 }
+                f.compared = item.from_year.or(f.compared);
+                self.whose(&items, n);
                 match not_from.filter(|f| n >= *f).and_then(|f| items[f].0.not) {
                     Some(why) => {
                         let spans = item.num.iter().map(|(v, _)| v.span.clone());
@@ -1495,8 +1848,14 @@ impl Reader<'_> {
                         });
                         let g = item.group.as_ref().map(|(g, _)| g).or(self.group.as_ref());
                         if let (Some(g), Some((tier, _)), false) = (g, &item.tier, shared) {
-                            self.rests
-                                .push((self.period, g.id.clone(), tier, item.words()));
+                            let at = (self.period, self.unit_now(), g.id.clone());
+                            self.rests.push((at.0, at.1, at.2, tier, item.words()));
+                        }
+                    }
+                    // "huyện Thanh Ba và huyện Hạ Hòa có 12 …": whose, not said.
+                    None if self.unit == Whose::Together => {
+                        if let Some((v, _)) = &item.num {
+                            self.unused(v.span.start..item.end, W::WhyUnitsTogether);
                         }
                     }
                     None => self.item(&mut f, n, item),
@@ -1510,6 +1869,26 @@ impl Reader<'_> {
             if let Some((_, v, _)) = f.bare_share.take() {
                 self.unused(v.span, W::WhyNoMeaning);
             }
+        }
+    }
+
+    /// Whose figures the `n`th item gives: the sub-unit it names (several
+    /// named together: not said), the whole after "toàn tỉnh", else as
+    /// the items before it said.
+    fn whose(&mut self, items: &[(Item, Option<PeriodKey>)], n: usize) {
+        let item = &items[n].0;
+        let after_unit = n > 0 && item.and_joined && {
+            let before = &items[n - 1].0;
+            before.unit.is_some() && before.num.is_none()
+        };
+        if let Some(u) = &item.unit {
+            self.unit = if item.units > 1 || after_unit {
+                Whose::Together
+            } else {
+                Whose::Unit(self.unit_of(u))
+            };
+        } else if item.whole {
+            self.unit = Whose::Whole;
         }
     }
 
@@ -1655,7 +2034,8 @@ impl Reader<'_> {
                 .tier_fig(&g, (tier, val, pct), or_better, None)
                 .is_some()
             {
-                self.elliptic.push((self.period, g.id.clone(), tier, words));
+                let at = (self.period, self.unit_now());
+                self.elliptic.push((at.0, at.1, g.id.clone(), tier, words));
             }
             f.last_tier = Some((g.id, tier, or_better, self.period));
             f.last_main = true;
@@ -1880,15 +2260,22 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 first = true;
                 extend = false;
             }
-            // "tăng từ 38 lên 45": this year's number is an item of its own,
-            // with the same group and tier.
-            Sem::Mark(M::To, span) if depth == 0 && cur.from && cur.num.is_some() => {
+            // "tăng từ 38 lên 45", "rose by 62 to 5,062": this year's number
+            // is an item of its own, with the same group and tier.
+            // Its words are its own ("lên 45"), not the compared figure's.
+            Sem::Mark(M::To, span)
+                if depth == 0 && (cur.from || cur.change) && cur.num.is_some() =>
+            {
                 let next = Item {
                     from: false,
+                    from_year: None,
+                    change: false,
                     num: None,
                     base: None,
                     shares: Vec::new(),
                     stray: Vec::new(),
+                    group: cur.group.clone().map(|(g, _)| (g, span.clone())),
+                    tier: cur.tier.as_ref().map(|(t, _)| (*t, span.clone())),
                     ..cur.same_from(span)
                 };
                 push(&mut out, &mut cur, &mut period);
@@ -2032,6 +2419,7 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     M::This => cur.this = true,
                     M::Rest => cur.rest = true,
                     M::Share => cur.rate = true,
+                    M::Whole => cur.whole = true,
                     M::Filler if cur.naming() && !cur.other.is_empty() => {
                         cur.other.push((span.clone(), true));
                     }
@@ -2042,6 +2430,9 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                     approx = None;
                 }
             }
+            Sem::Period(p, _) if depth == 0 && cur.from && cur.num.is_some() => {
+                cur.from_year = cur.from_year.or(Some(*p));
+            }
             Sem::Period(p, _) if depth == 0 => {
                 period.get_or_insert(*p);
             }
@@ -2049,6 +2440,11 @@ fn items(clause: &[Sem]) -> Vec<(Item, Option<PeriodKey>)> {
                 if cur.naming() {
                     cur.other.push((span.clone(), false));
                 }
+                approx = None;
+            }
+            Sem::Unit(u) => {
+                cur.units += 1;
+                cur.unit = Some(u.clone());
                 approx = None;
             }
             Sem::Skip(..) | Sem::Sep(..) | Sem::Period(..) => {}
@@ -2157,12 +2553,14 @@ fn tables<'t>(text: &'t str, table: &Phrases) -> Vec<(Range<usize>, Vec<Acc>)> {
             };
             let mut acc = Acc {
                 period: None,
+                unit: None,
                 id: id.to_string(),
                 label: known_group(id),
                 total: None,
                 evaluated: None,
                 cover_pct: None,
                 figs: Vec::new(),
+                summed: false,
             };
             // Where the row stops: its line's end, or the end of its last
             // figure when prose goes on after it (the table ends there).
@@ -2324,6 +2722,8 @@ pub fn read(text: &str) -> Reading {
         elliptic: Vec::new(),
         last_tier: None,
         rests: Vec::new(),
+        units: Vec::new(),
+        unit: Whose::Whole,
     };
     r.accs = tabled.into_iter().flat_map(|(_, accs)| accs).collect();
     // What is listed whatever the sentence: document numbers, dates, "một số".
@@ -2389,6 +2789,7 @@ fn finish(mut r: Reader) -> Reading {
             accs,
             asks: asks.iter().map(|(a, ..)| *a).collect(),
             lang: r.lang,
+            units: r.units,
         },
     };
     (reading.draft, reading.used) = reading.answered(&[]);
@@ -2406,6 +2807,14 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         .find(|p| r.accs.iter().any(|a| a.period == Some(**p)))
         .or(r.periods.first())
         .copied();
+    if !sub_units(&r.accs) {
+        for a in &mut r.accs {
+            a.unit = None;
+        }
+        for rest in r.rests.iter_mut().chain(&mut r.elliptic) {
+            rest.1 = None;
+        }
+    }
     let mut accs: Vec<Acc> = Vec::new();
     for mut a in std::mem::take(&mut r.accs) {
         if a.period.is_none() {
@@ -2413,7 +2822,7 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         }
         match accs
             .iter_mut()
-            .find(|b| b.period == a.period && b.id == a.id)
+            .find(|b| b.period == a.period && b.unit == a.unit && b.id == a.id)
         {
             Some(b) => {
                 b.total = b.total.take().or(a.total);
@@ -2456,7 +2865,10 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
             .partition(|a| !with_results.contains(&a.period));
         accs = kept;
         for a in moved {
-            let at = match accs.iter().position(|b| b.period == to && b.id == a.id) {
+            let at = match accs
+                .iter()
+                .position(|b| b.period == to && b.unit == a.unit && b.id == a.id)
+            {
                 Some(at) => at,
                 None => {
                     accs.push(Acc {
@@ -2512,10 +2924,10 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
     }
     // "Các chi bộ còn lại …": the evaluated less the tiers given, when
     // every tier given is an exact count.
-    for (p, id, tier, words) in std::mem::take(&mut r.rests) {
+    for (p, unit, id, tier, words) in std::mem::take(&mut r.rests) {
         let Some(a) = accs
             .iter_mut()
-            .find(|a| a.period == p.or(first) && a.id == id)
+            .find(|a| a.period == p.or(first) && a.unit == unit && a.id == id)
         else {
             continue;
         };
@@ -2546,6 +2958,7 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         whole_shares(a);
         rest_by_share(a);
     }
+    sums(&mut accs);
     // Shares in a group given by counts: the chart works its shares out.
     for a in &accs {
         if a.figs.iter().any(|f| !f.share) {
@@ -2558,6 +2971,114 @@ fn merged(r: &mut Reader) -> (Vec<Acc>, Option<PeriodKey>) {
         }
     }
     (accs, first)
+}
+
+/// The first byte of the words of an acc's first figure.
+fn first_words(a: &Acc) -> Option<usize> {
+    let vals = a.total.iter().chain(&a.evaluated).chain(&a.cover_pct);
+    vals.chain(a.figs.iter().map(|f| &f.val))
+        .map(|v| v.span.start)
+        .min()
+}
+
+/// Whether the sub-units named are the text's sub-units: two or more
+/// with figures, or one after the whole's figures; not the one unit a
+/// whole text is about ("Đảng bộ huyện Cẩm Khê có 31 …; năm 2023 có 6
+/// …": its figures are the top level's).
+fn sub_units(accs: &[Acc]) -> bool {
+    let mut units: Vec<usize> = accs
+        .iter()
+        .filter(|a| first_words(a).is_some())
+        .filter_map(|a| a.unit)
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    let first = |unit: bool| {
+        accs.iter()
+            .filter(|a| a.unit.is_some() == unit)
+            .filter_map(first_words)
+            .min()
+    };
+    units.len() >= 2 || matches!((first(false), first(true)), (Some(w), Some(u)) if w < u)
+}
+
+/// A group the text gives for sub-units alone (no figure of the whole's
+/// for it): the whole's figures are theirs added up, marked so
+/// ([`W::WhySummed`], and a note under the chart names the group): each
+/// exact count that every unit with the group gives alike; a tier one of
+/// them does not give is not given; shares never (their bases differ).
+/// Nothing is invented: where nothing adds up, the whole's figure is left
+/// for the journalist.
+fn sums(accs: &mut Vec<Acc>) {
+    let any = |a: &Acc| a.total.is_some() || a.evaluated.is_some() || !a.figs.is_empty();
+    let mut keys: Vec<(Option<PeriodKey>, String)> = Vec::new();
+    for a in accs.iter().filter(|a| a.unit.is_some() && any(a)) {
+        if !keys.contains(&(a.period, a.id.clone())) {
+            keys.push((a.period, a.id.clone()));
+        }
+    }
+    for (p, id) in keys {
+        let whole = |a: &Acc| a.unit.is_none() && a.period == p && a.id == id;
+        if accs.iter().any(|a| whole(a) && any(a)) {
+            continue;
+        }
+        let parts: Vec<&Acc> = accs
+            .iter()
+            .filter(|a| a.unit.is_some() && a.period == p && a.id == id)
+            .collect();
+        let add = |vals: Vec<Option<&Val>>| -> Option<Val> {
+            let mut n = 0u64;
+            for v in vals {
+                let v = v.filter(|v| v.approx.is_none())?;
+                n = n.checked_add(count(v)?)?;
+            }
+            Some(Val {
+                v: n.to_string(),
+                approx: None,
+                span: 0..0,
+                derived: true,
+            })
+        };
+        let mut tiers: Vec<(&'static str, bool)> = Vec::new();
+        for f in parts.iter().flat_map(|a| &a.figs).filter(|f| !f.share) {
+            if !tiers.contains(&(f.tier, f.or_better)) {
+                tiers.push((f.tier, f.or_better));
+            }
+        }
+        let figs: Vec<TierFig> = tiers
+            .into_iter()
+            .filter_map(|(tier, or_better)| {
+                let vals = parts.iter().map(|a| {
+                    a.figs
+                        .iter()
+                        .find(|f| f.tier == tier && !f.share && f.or_better == or_better)
+                        .map(|f| &f.val)
+                });
+                let val = add(vals.collect())?;
+                Some(TierFig {
+                    tier,
+                    val,
+                    or_better,
+                    share: false,
+                })
+            })
+            .collect();
+        let whole = Acc {
+            period: p,
+            unit: None,
+            id: id.clone(),
+            label: parts[0].label.clone(),
+            total: add(parts.iter().map(|a| a.total.as_ref()).collect()),
+            evaluated: add(parts.iter().map(|a| a.evaluated.as_ref()).collect()),
+            cover_pct: None,
+            figs,
+            summed: true,
+        };
+        if any(&whole) {
+            accs.retain(|a| a.unit.is_some() || a.period != p || a.id != id);
+            accs.push(whole);
+        }
+    }
 }
 
 /// "HTXSNV 17,2; HTTNV 78,4; HTNV 4; KHTNV 0,4" (a table's column of
@@ -2693,9 +3214,12 @@ fn asks(
             }
         }
     }
-    for (p, id, tier, words) in std::mem::take(&mut r.elliptic) {
+    for (p, unit, id, tier, words) in std::mem::take(&mut r.elliptic) {
         let p = p.or(first);
-        if let Some(i) = accs.iter().position(|a| a.period == p && a.id == id) {
+        if let Some(i) = accs
+            .iter()
+            .position(|a| a.period == p && a.unit == unit && a.id == id)
+        {
             let says = [W::ChoiceSameTier, W::ChoiceTotal];
             asks.push((Ask::Elliptic(i, tier), words, W::AskElliptic, says));
         }
@@ -2787,7 +3311,8 @@ fn period_label((y, q): PeriodKey) -> (String, Text) {
 }
 
 /// The draft for one set of answers, and where each of its figures came from.
-fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<Used>) {
+fn assemble(read: &Read, answers: &[(Ask, usize)]) -> (Draft, Vec<Used>) {
+    let (accs, lang) = (&read.accs, read.lang);
     let answer = |a: Ask| answers.iter().find(|(k, _)| *k == a).map_or(0, |(_, c)| *c);
     let mut d = Draft::blank();
     d.lang = lang.to_string();
@@ -2812,13 +3337,34 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
             .copied(),
     );
     for (pn, p) in order.iter().enumerate() {
+        let place = if pn == 0 {
+            String::new()
+        } else {
+            format!("periods[{}].", pn - 1)
+        };
+        // The whole's groups, then each sub-unit's (in the order named).
         let mut groups = Vec::new();
-        for (i, a) in accs.iter().enumerate().filter(|(_, a)| a.period == *p) {
-            let prefix = if pn == 0 {
-                format!("groups[{}]", groups.len())
-            } else {
-                format!("periods[{}].groups[{}]", pn - 1, groups.len())
+        let mut units: Vec<Part> = Vec::new();
+        let here = accs.iter().enumerate().filter(|(_, a)| a.period == *p);
+        let mut here: Vec<(usize, &Acc)> = here.collect();
+        here.sort_by_key(|(_, a)| a.unit.map_or(0, |u| u + 1));
+        for (i, a) in here {
+            let into = match a.unit.and_then(|u| read.units.get(u)) {
+                Some((id, label)) => {
+                    if units.last().is_none_or(|u| u.id != *id) {
+                        units.push(Part {
+                            id: id.clone(),
+                            label: label.clone(),
+                            ..Part::default()
+                        });
+                    }
+                    let n = units.len() - 1;
+                    let at = units[n].groups.len();
+                    (format!("{place}units[{n}].groups[{at}]"), Some(n))
+                }
+                None => (format!("{place}groups[{}]", groups.len()), None),
             };
+            let prefix = into.0;
             let says = Says {
                 not_results,
                 of_total: answer(Ask::ShareBase(i)) == 1,
@@ -2833,7 +3379,11 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                     })
                     .collect(),
             };
-            groups.push(group_of(a, &says, &d.tiers, &prefix, &mut used));
+            let g = group_of(a, &says, &d.tiers, &prefix, &mut used);
+            match into.1 {
+                Some(n) => units[n].groups.push(g),
+                None => groups.push(g),
+            }
         }
         match p {
             Some(key) if pn > 0 => {
@@ -2842,16 +3392,16 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
                     id,
                     label,
                     groups,
-                    units: Vec::new(),
+                    units,
                 });
             }
-            _ => d.groups = groups,
+            _ => (d.groups, d.units) = (groups, units),
         }
     }
-    // A period's group must be a top-level group too.
-    let missing: Vec<Group> = d
-        .periods
-        .iter()
+    // A period's or a sub-unit's group must be a top-level group too.
+    let parts = d.periods.iter().chain(&d.units);
+    let parts = parts.chain(d.periods.iter().flat_map(|p| &p.units));
+    let missing: Vec<Group> = parts
         .flat_map(|p| &p.groups)
         .filter(|g| !d.groups.iter().any(|t| t.id == g.id))
         .map(|g| Group {
@@ -2867,6 +3417,20 @@ fn assemble(accs: &[Acc], answers: &[(Ask, usize)], lang: &str) -> (Draft, Vec<U
         }
     }
     d.title = Text::new(w(UiLang::Vi, W::ProseTitle), w(UiLang::En, W::ProseTitle));
+    // "Đảng viên: số liệu chung là tổng của các đơn vị …", once a group.
+    for a in accs.iter().filter(|a| a.summed) {
+        let say = |lang: UiLang| {
+            format!(
+                "{}: {}",
+                a.label.name_or(lang.code(), &a.id),
+                w(lang, W::NoteSummed)
+            )
+        };
+        let note = Text::new(&say(UiLang::Vi), &say(UiLang::En));
+        if !d.notes.contains(&note) {
+            d.notes.push(note);
+        }
+    }
     if let Some(key) = top {
         let (id, label) = period_label(key);
         d.period = label;
@@ -2907,10 +3471,12 @@ fn group_of(a: &Acc, says: &Says, tiers: &[Tier], prefix: &str, used: &mut Vec<U
         g.basis = Basis::None;
         return g;
     }
+    let summed = a.summed;
     let mut note = |field: &str, val: &Val| {
         let path = format!("{prefix}.{field}");
         used.push(Used {
             derived: val.derived,
+            summed,
             ..Used::new(val.span.clone(), path, &val.v)
         });
     };
@@ -2965,6 +3531,8 @@ fn group_of(a: &Acc, says: &Says, tiers: &[Tier], prefix: &str, used: &mut Vec<U
                 used.push(Used {
                     or_better: fig.or_better,
                     approx: fig.approx.clone(),
+                    derived: summed,
+                    summed,
                     ..Used::new(f.val.span.clone(), path, &f.val.v)
                 });
             }

@@ -188,8 +188,11 @@ words! {
     WhyNotReviewed => "chưa đánh giá, được miễn hay mới thành lập: không phải kết quả xếp loại", "not reviewed, exempt or newly formed: not a review result";
     WhyOtherRating => "một cách xếp loại khác (chất lượng sinh hoạt chi bộ…), không phải kết quả kiểm điểm hằng năm", "another rating (the quality of cell meetings…), not the yearly review";
     WhyTwice => "trường này đã có số ở chỗ khác", "this field's figure was given before";
+    WhyUnitsTogether => "số chung của nhiều đơn vị (huyện, xã…) nêu cùng nhau: không rõ của đơn vị nào", "a figure of several units (districts, communes…) named together: whose it is is not said";
     WorkedOutFrom => "tính ra từ", "worked out from";
     WhyDerived => "tính ra: các mức đã nêu cộng lại đủ số được đánh giá, nên mức này là 0", "worked out: the tiers given add up to the evaluated, so this one is 0";
+    WhySummed => "tính ra: văn bản chỉ nêu số của các đơn vị, đây là tổng của các đơn vị được nêu", "worked out: the text gives only its units' figures; this is the sum of the units named";
+    NoteSummed => "số liệu chung là tổng của các đơn vị được nêu trong văn bản, không phải số của toàn bộ.", "the overall figures are the sum of the units named in the text, not the figures of the whole.";
     AskGoodIncludes => "Số \"hoàn thành tốt nhiệm vụ\" có gồm cả số hoàn thành xuất sắc không? (Chỉ khi gồm, các mức mới cộng lại đủ số được đánh giá.)", "Does the \"completed duties well\" figure include the excellent ones? (Only then do the tiers add up to the evaluated.)";
     ChoiceOrBetter => "Có: là số tốt trở lên", "Yes: it is good or better";
     ChoiceAlone => "Không: chỉ riêng mức tốt", "No: good alone";

@@ -12,7 +12,7 @@ use tier_breakdown_draft::write::results_file;
 
 /// A draft's figures in one line a group: `id total/evaluated: tier=value …`;
 /// `-` not given, `+` or better, an approximation's word before the value,
-/// `%` after a share; other periods after `[id]`.
+/// `%` after a share; sub-units after `<id>`, other periods after `[id]`.
 fn summary(d: &Draft) -> String {
     let group = |g: &tier_breakdown_draft::draft::Group| {
         let mut s = format!("{} {}/{}", g.id, g.total, g.evaluated);
@@ -40,9 +40,17 @@ fn summary(d: &Draft) -> String {
         s
     };
     let mut out: Vec<String> = d.groups.iter().map(group).collect();
+    for u in &d.units {
+        out.push(format!("<{}>", u.id));
+        out.extend(u.groups.iter().map(group));
+    }
     for p in &d.periods {
         out.push(format!("[{}]", p.id));
         out.extend(p.groups.iter().map(group));
+        for u in &p.units {
+            out.push(format!("<{}>", u.id));
+            out.extend(u.groups.iter().map(group));
+        }
     }
     out.join(" | ")
 }
@@ -505,6 +513,209 @@ fn regressions_from_the_blind_set() {
     }
 }
 
+/// Figures of a district, town, city, commune or party committee named
+/// in the sentence or clause they sit in become that sub-unit's (bug: on
+/// main, after the province's figures every district's were left out as
+/// "this field's figure was given before", and a text of districts alone
+/// had the first district's figures as the whole's and the others' left
+/// out). A text about one unit alone stays that unit's top level; with
+/// units only, the top level is their sum, marked worked out.
+#[test]
+fn units_named_where_their_figures_are_become_sub_units() {
+    for (text, want) in [
+        (
+            "Năm 2023, toàn tỉnh có 698 tổ chức cơ sở đảng được đánh giá, xếp loại, trong đó 131 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 539 hoàn thành tốt nhiệm vụ, 25 hoàn thành nhiệm vụ, 3 không hoàn thành nhiệm vụ. Đảng bộ huyện Thanh Ba có 40 tổ chức cơ sở đảng được đánh giá, 8 tổ chức hoàn thành xuất sắc nhiệm vụ, 29 hoàn thành tốt nhiệm vụ, 3 hoàn thành nhiệm vụ; Đảng bộ huyện Lâm Thao có 35 tổ chức cơ sở đảng được đánh giá, 7 hoàn thành xuất sắc nhiệm vụ, 26 hoàn thành tốt nhiệm vụ, 2 hoàn thành nhiệm vụ.",
+            "organisations /698: excellent=131 good=539 completed=25 not_completed=3 | <thanh-ba> | organisations /40: excellent=8 good=29 completed=3 not_completed=0 | <lam-thao> | organisations /35: excellent=7 good=26 completed=2 not_completed=0",
+        ),
+        // Units only: the top level is their sum.
+        (
+            "Kết quả kiểm điểm năm 2022: Thành phố Việt Trì có 9.820 đảng viên được đánh giá, trong đó 1.650 đảng viên hoàn thành xuất sắc nhiệm vụ, 7.540 hoàn thành tốt nhiệm vụ. Thị xã Phú Thọ có 3.105 đảng viên được đánh giá, trong đó 498 đảng viên hoàn thành xuất sắc nhiệm vụ, 2.390 hoàn thành tốt nhiệm vụ.",
+            "members /12925: excellent=2148 good=9930 completed=- not_completed=- | <viet-tri> | members /9820: excellent=1650 good=7540 completed=- not_completed=- | <phu-tho> | members /3105: excellent=498 good=2390 completed=- not_completed=-",
+        ),
+        (
+            "Năm 2024, toàn huyện có 1.204 đảng viên được kiểm điểm; 196 đảng viên hoàn thành xuất sắc nhiệm vụ, 945 hoàn thành tốt nhiệm vụ, 55 hoàn thành nhiệm vụ, 8 không hoàn thành nhiệm vụ. Riêng Đảng bộ xã Sơn Vi có 212 đảng viên được kiểm điểm, 35 đảng viên hoàn thành xuất sắc nhiệm vụ; Đảng bộ xã Hy Cương có 168 đảng viên được kiểm điểm, 24 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+            "members /1204: excellent=196 good=945 completed=55 not_completed=8 | <son-vi> | members /212: excellent=35 good=- completed=- not_completed=- | <hy-cuong> | members /168: excellent=24 good=- completed=- not_completed=-",
+        ),
+        // "TP." does not end the sentence; "or better" sums with "or better".
+        (
+            "Năm 2023, 100% chi bộ trực thuộc trong tỉnh được đánh giá. Đảng bộ TP.Hải Dương có 412 chi bộ hoàn thành tốt nhiệm vụ trở lên, trong đó 96 chi bộ hoàn thành xuất sắc nhiệm vụ; Đảng bộ thị xã Kinh Môn có 301 chi bộ hoàn thành tốt nhiệm vụ trở lên, trong đó 70 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+            "cells /: excellent=166 good=713+ completed=- not_completed=- | <hai-duong> | cells /: excellent=96 good=412+ completed=- not_completed=- | <kinh-mon> | cells /: excellent=70 good=301+ completed=- not_completed=-",
+        ),
+        // One unit after the province's figures is a sub-unit.
+        (
+            "Năm 2022, toàn tỉnh có 94.877 đảng viên được kiểm điểm, trong đó 15.397 đảng viên hoàn thành xuất sắc nhiệm vụ. Riêng thành phố Việt Trì có 2.410 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+            "members /94877: excellent=15397 good=- completed=- not_completed=- | <viet-tri> | members /: excellent=2410 good=- completed=- not_completed=-",
+        ),
+        // A text about one district alone: its figures are the top level.
+        (
+            "Đảng bộ huyện Cẩm Khê có 31 tổ chức cơ sở đảng; năm 2023 có 6 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ, 22 hoàn thành tốt nhiệm vụ, 3 hoàn thành nhiệm vụ.",
+            "organisations 31/: excellent=6 good=22 completed=3 not_completed=-",
+        ),
+        // "Trong đó" opens a sentence of the unit before it.
+        (
+            "Đảng bộ huyện Thanh Ba có 40 tổ chức cơ sở đảng được đánh giá. Trong đó, 8 tổ chức hoàn thành xuất sắc nhiệm vụ. Đảng bộ huyện Lâm Thao có 35 tổ chức cơ sở đảng được đánh giá, 7 hoàn thành xuất sắc nhiệm vụ.",
+            "organisations /75: excellent=15 good=- completed=- not_completed=- | <thanh-ba> | organisations /40: excellent=8 good=- completed=- not_completed=- | <lam-thao> | organisations /35: excellent=7 good=- completed=- not_completed=-",
+        ),
+        // The whole gives members, the units cells alone: the cells' whole
+        // is their sum (with a note naming the group).
+        (
+            "Năm 2023, toàn tỉnh có 15.397 đảng viên hoàn thành xuất sắc nhiệm vụ. Đảng bộ huyện Thanh Ba có 40 chi bộ hoàn thành tốt nhiệm vụ; Đảng bộ huyện Lâm Thao có 35 chi bộ hoàn thành tốt nhiệm vụ.",
+            "members /: excellent=15397 good=- completed=- not_completed=- | cells /: excellent=- good=75 completed=- not_completed=- | <thanh-ba> | cells /: excellent=- good=40 completed=- not_completed=- | <lam-thao> | cells /: excellent=- good=35 completed=- not_completed=-",
+        ),
+        // Communes' party committees; a tier no unit gives is not given in the sum.
+        (
+            "Kết quả năm 2023: Đảng ủy phường Gia Cẩm có 28 chi bộ hoàn thành tốt nhiệm vụ, 3 chi bộ hoàn thành nhiệm vụ; Đảng ủy phường Tân Dân có 19 chi bộ hoàn thành tốt nhiệm vụ, 1 chi bộ hoàn thành nhiệm vụ.",
+            "cells /: excellent=- good=47 completed=4 not_completed=- | <gia-cam> | cells /: excellent=- good=28 completed=3 not_completed=- | <tan-dan> | cells /: excellent=- good=19 completed=1 not_completed=-",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(summary(&r.draft), want, "{text}");
+        assert!(
+            !r.unused.iter().any(|u| u.why == W::WhyTwice),
+            "{text}: {:?}",
+            unused(text, &r)
+        );
+    }
+}
+
+/// A text of sub-units alone: the whole's figures are their sum, each
+/// marked worked out as a sum (not as a tier worked out to 0), and a note
+/// under the chart says so; the file is one the core accepts (bug: on
+/// main the first unit's figures were the whole's, the second's left out).
+#[test]
+fn a_text_of_units_alone_has_their_sum_marked_and_said_under_the_chart() {
+    let text = "Năm 2023, Đảng bộ huyện Hạ Hòa có 33 tổ chức cơ sở đảng được đánh giá, 6 tổ chức hoàn thành xuất sắc nhiệm vụ, 25 hoàn thành tốt nhiệm vụ, 2 hoàn thành nhiệm vụ; Đảng bộ huyện Thanh Sơn có 52 tổ chức cơ sở đảng được đánh giá, 11 tổ chức hoàn thành xuất sắc nhiệm vụ, 37 hoàn thành tốt nhiệm vụ, 4 hoàn thành nhiệm vụ.";
+    let r = read(text);
+    assert_eq!(
+        summary(&r.draft),
+        "organisations /85: excellent=17 good=62 completed=6 not_completed=0 | <ha-hoa> | organisations /33: excellent=6 good=25 completed=2 not_completed=0 | <thanh-son> | organisations /52: excellent=11 good=37 completed=4 not_completed=0"
+    );
+    let whole: Vec<(&str, W)> = r
+        .used
+        .iter()
+        .filter(|u| u.path.starts_with("groups["))
+        .map(|u| (u.path.as_str(), u.worked_out()))
+        .collect();
+    assert_eq!(
+        whole,
+        [
+            ("groups[0].evaluated", W::WhySummed),
+            ("groups[0].counts.excellent", W::WhySummed),
+            ("groups[0].counts.good", W::WhySummed),
+            ("groups[0].counts.completed", W::WhySummed),
+            ("groups[0].counts.not_completed", W::WhyDerived),
+        ]
+    );
+    assert_eq!(r.draft.units[1].label.vi, "Huyện Thanh Sơn");
+    assert_eq!(r.draft.notes.len(), 1);
+    assert!(r.draft.notes[0]
+        .vi
+        .starts_with("Tổ chức cơ sở đảng: số liệu chung là tổng"));
+    let mut d = r.draft.clone();
+    d.title.vi = "Kết quả".into();
+    let file = results_file(&d, "");
+    assert!(
+        tier_breakdown_core::validate::check(&file).is_ok(),
+        "{file}"
+    );
+}
+
+/// Two units named together with one figure: whose it is the text does
+/// not say, so it is left out with that reason (never one unit's).
+#[test]
+fn a_figure_of_two_units_together_is_left_out_with_that_reason() {
+    let text = "Năm 2023, huyện Thanh Ba và huyện Hạ Hòa có 12 đảng viên không hoàn thành nhiệm vụ; toàn tỉnh có 437 đảng viên không hoàn thành nhiệm vụ.";
+    let r = read(text);
+    assert_eq!(
+        summary(&r.draft),
+        "members /: excellent=- good=- completed=- not_completed=437"
+    );
+    assert!(
+        unused(text, &r)
+            .iter()
+            .any(|(w, why)| w.contains("12") && *why == W::WhyUnitsTogether),
+        "{:?}",
+        unused(text, &r)
+    );
+}
+
+/// English changes (bug: "rose from 5,000 to 5,062" wrote 5,000, last
+/// year's figure, as this year's): this year's figure where the sentence
+/// says which it is, the other left out as a change, or given to the
+/// year the sentence names.
+#[test]
+fn english_changes_keep_this_years_figure() {
+    for (text, want, left_out) in [
+        (
+            "In 2023, 94,877 party members were reviewed. The number of members rated excellent rose from 5,000 to 5,062, and 74,551 completed their duties well.",
+            "members /94877: excellent=5062 good=74551 completed=- not_completed=-",
+            &["5,000"][..],
+        ),
+        (
+            "The number of party members who did not complete their duties fell from 512 to 437.",
+            "members /: excellent=- good=- completed=- not_completed=437",
+            &["512"],
+        ),
+        (
+            "In 2023, 236 grassroots party organisations completed their duties excellently, up 14 compared with 2022.",
+            "organisations /: excellent=236 good=- completed=- not_completed=-",
+            &["14"],
+        ),
+        (
+            "In 2023, 1,120 party members completed their duties excellently, 86 more than last year.",
+            "members /: excellent=1120 good=- completed=- not_completed=-",
+            &["86"],
+        ),
+        (
+            "The share of party members rated good or better dropped from 93.1% to 92.4%.",
+            "members /: excellent=- good=92.4%+ completed=- not_completed=-",
+            &["93.1"],
+        ),
+        (
+            "The number of party members rated excellent rose by 62 to 5,062.",
+            "members /: excellent=5062 good=- completed=- not_completed=-",
+            &["62"],
+        ),
+        (
+            "In 2023, 5,062 party members completed their duties excellently, compared with 5,000 in 2022.",
+            "members /: excellent=5062 good=- completed=- not_completed=-",
+            &["5,000"],
+        ),
+        (
+            "In 2023, 437 party members did not complete their duties, 75 fewer than in 2022.",
+            "members /: excellent=- good=- completed=- not_completed=437",
+            &["75"],
+        ),
+        // The years named: each figure is its year's.
+        (
+            "The number of grassroots party organisations rated excellent declined from 120 in 2022 to 112 in 2023.",
+            "organisations /: excellent=112 good=- completed=- not_completed=- | [2022] | organisations /: excellent=120 good=- completed=- not_completed=-",
+            &[],
+        ),
+        (
+            "Số đảng viên hoàn thành xuất sắc nhiệm vụ tăng từ 1.045 năm 2022 lên 1.210 năm 2023.",
+            "members /: excellent=1210 good=- completed=- not_completed=- | [2022] | members /: excellent=1045 good=- completed=- not_completed=-",
+            &[],
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(summary(&r.draft), want, "{text}");
+        let out = unused(text, &r);
+        for n in left_out {
+            assert!(
+                out.iter().any(|(w, why)| w.contains(n) && *why == W::WhyChange),
+                "{n} in {text}: {out:?}"
+            );
+        }
+        // The words of this year's figure are its own: the editor greys
+        // the compared one beside them, not inside them.
+        for (u, c) in r.used.iter().flat_map(|u| r.unused.iter().map(move |c| (u, c))) {
+            let apart = u.words.end <= c.words.start || c.words.end <= u.words.start;
+            assert!(apart || c.why != W::WhyChange, "{:?} in {text}", &text[u.words.clone()]);
+        }
+    }
+}
+
 #[test]
 fn years_and_quarters_become_periods() {
     for (text, want, period) in [
@@ -706,6 +917,78 @@ Có 5.062/5.084 chi bộ trực thuộc Đảng ủy cơ sở đánh giá, xếp
 Tổng số 94.877 đảng viên được kiểm điểm; xếp loại 15.397 đảng viên hoàn thành xuất sắc nhiệm vụ (16,2%), 74.551 đảng viên hoàn thành tốt nhiệm vụ, 4.492 đảng viên hoàn thành nhiệm vụ, 437 đảng viên không hoàn thành nhiệm vụ. \
 Năm 2023, tỉnh phấn đấu có trên 20% đảng viên hoàn thành xuất sắc nhiệm vụ.";
 
+/// Answering a question after correcting the form keeps the corrections
+/// (bug: the editor made the draft again from the reading, and every
+/// field the journalist had corrected since went back to the text's):
+/// the answer's change comes in, the journalist's stay; where both
+/// changed one field, the journalist's.
+#[test]
+fn an_answer_keeps_the_corrections_made_in_the_form_since() {
+    let text = "Năm 2023, 300 đảng viên được đánh giá: 60 đảng viên hoàn thành xuất sắc nhiệm vụ, 280 hoàn thành tốt nhiệm vụ, 15 hoàn thành nhiệm vụ, 5 không hoàn thành nhiệm vụ; 12 chi bộ hoàn thành xuất sắc nhiệm vụ.";
+    type Edit = fn(&mut Draft);
+    type Answers = &'static [(usize, usize)];
+    let cases: [(&str, Edit, Answers, Answers, &str); 5] = [
+        (
+            "a figure corrected",
+            |d| d.groups[0].figures[2].value = "16".into(),
+            &[],
+            &[(0, 1)],
+            "members /300: excellent=60 good=280 completed=16 not_completed=5 | cells /: excellent=12 good=- completed=- not_completed=-",
+        ),
+        (
+            "the evaluated and a tier marked not given",
+            |d| {
+                d.groups[0].evaluated = "301".into();
+                d.groups[1].figures[1].not_given = false;
+                d.groups[1].figures[1].value = "40".into();
+            },
+            &[],
+            &[(0, 1)],
+            "members /301: excellent=60 good=280 completed=15 not_completed=5 | cells /: excellent=12 good=40 completed=- not_completed=-",
+        ),
+        (
+            "both changed the figure: its value is the journalist's, its 'or better' the answer's",
+            |d| d.groups[0].figures[1].value = "281".into(),
+            &[(0, 1)],
+            &[(0, 0)],
+            "members /300: excellent=60 good=281+ completed=15 not_completed=5 | cells /: excellent=12 good=- completed=- not_completed=-",
+        ),
+        (
+            "a group removed stays removed",
+            |d| {
+                d.groups.remove(1);
+            },
+            &[],
+            &[(0, 1)],
+            "members /300: excellent=60 good=280 completed=15 not_completed=5",
+        ),
+        (
+            "a group added stays",
+            |d| {
+                let mut g = d.groups[1].clone();
+                g.id = "collectives".into();
+                g.figures[0].value = "7".into();
+                d.groups.push(g);
+            },
+            &[],
+            &[(0, 1)],
+            "members /300: excellent=60 good=280 completed=15 not_completed=5 | cells /: excellent=12 good=- completed=- not_completed=- | collectives /: excellent=7 good=- completed=- not_completed=-",
+        ),
+    ];
+    let r = read(text);
+    assert_eq!(r.questions.len(), 1);
+    for (what, edit, before, answers, want) in cases {
+        let mut d = Draft::blank();
+        r.put(before, &mut d);
+        d.title.vi = "Tiêu đề đã gõ".into();
+        edit(&mut d);
+        let used = r.reanswer(before, answers, &mut d);
+        assert_eq!(summary(&d), want, "{what}");
+        assert_eq!(d.title.vi, "Tiêu đề đã gõ", "{what}");
+        assert_eq!(used, r.answered(answers).1, "{what}");
+    }
+}
+
 #[test]
 fn the_built_in_storys_paragraph_gives_exactly_its_figures() {
     let r = read(STORY);
@@ -863,23 +1146,34 @@ fn the_words_highlighted_for_a_figure_contain_its_digits_or_its_number_word() {
     assert!(checked > 1000, "{checked}");
 }
 
-/// A used figure as `[period/]group.field` (ids, not positions) and its
-/// value, with `+` when "or better" and the approximation's word before it.
+/// A used figure as `[period/][unit/]group.field` (ids, not positions)
+/// and its value, with `+` when "or better" and the approximation's word
+/// before it.
 fn as_written(d: &Draft, u: &Used) -> (String, String) {
-    let (period, groups, rest) = match u.path.strip_prefix("periods[") {
-        Some(r) => {
-            let (p, rest) = r.split_once("].").unwrap();
-            let p = &d.periods[p.parse::<usize>().unwrap()];
-            (format!("{}/", p.id), &p.groups, rest)
-        }
-        None => (String::new(), &d.groups, u.path.as_str()),
+    let index = |rest: &str, key: &str| -> Option<(usize, String)> {
+        let (i, rest) = rest.strip_prefix(key)?.split_once("].")?;
+        Some((i.parse().unwrap(), rest.to_string()))
     };
-    let (g, field) = rest
-        .strip_prefix("groups[")
-        .unwrap()
-        .split_once("].")
-        .unwrap();
-    let g = &groups[g.parse::<usize>().unwrap()];
+    let mut place = String::new();
+    let mut rest = u.path.clone();
+    let mut part: Option<&tier_breakdown_draft::draft::Part> = None;
+    if let Some((p, r)) = index(&rest, "periods[") {
+        part = Some(&d.periods[p]);
+        place.push_str(&format!("{}/", d.periods[p].id));
+        rest = r;
+    }
+    if let Some((i, r)) = index(&rest, "units[") {
+        let unit = match part {
+            Some(p) => &p.units[i],
+            None => &d.units[i],
+        };
+        place.push_str(&format!("{}/", unit.id));
+        part = Some(unit);
+        rest = r;
+    }
+    let groups = part.map_or(&d.groups, |p| &p.groups);
+    let (g, field) = index(&rest, "groups[").unwrap();
+    let g = &groups[g];
     let approx = if u.approx.is_empty() {
         String::new()
     } else {
@@ -887,7 +1181,7 @@ fn as_written(d: &Draft, u: &Used) -> (String, String) {
     };
     let or_better = if u.or_better { "+" } else { "" };
     (
-        format!("{period}{}.{field}", g.id),
+        format!("{place}{}.{field}", g.id),
         format!("{approx}{}{or_better}", u.value),
     )
 }
@@ -1222,6 +1516,43 @@ const ARTICLES: &[(&str, &[(&str, &str)])] = &[
 #[test]
 fn measured_on_whole_articles() {
     read_well(ARTICLES, "whole articles, never tuned on");
+}
+
+/// An eighth set, written before the reader knew sub-units or English
+/// changes, never tuned on: districts', towns' and communes' figures in
+/// their clauses (a sub-unit's figure as `unit/group.field`), and English
+/// "rose from … to …", "down from …", "… more than in …". First run (on
+/// main): 10/29 figures right, 8 figures not in the results (every
+/// district's figures left out as "given before" or the first district's
+/// read as the whole's; "rose from 14,820 to 15,397" gave 14,820);
+/// 29/29 and none after.
+const UNITS_AND_CHANGES: &[(&str, &[(&str, &str)])] = &[
+    ("Theo Ban Tổ chức Tỉnh ủy, năm 2023 toàn Đảng bộ tỉnh có 1.024 tổ chức cơ sở đảng được đánh giá, xếp loại. Trong đó, Đảng bộ thành phố Hòa Bình có 86 tổ chức cơ sở đảng được đánh giá, 19 tổ chức hoàn thành xuất sắc nhiệm vụ; Đảng bộ huyện Lương Sơn có 71 tổ chức cơ sở đảng được đánh giá, 15 tổ chức hoàn thành xuất sắc nhiệm vụ.",
+     &[("organisations.evaluated", "1024"), ("hoa-binh/organisations.evaluated", "86"), ("hoa-binh/organisations.counts.excellent", "19"), ("luong-son/organisations.evaluated", "71"), ("luong-son/organisations.counts.excellent", "15")]),
+    ("Năm 2022, huyện Yên Lập có 5.214 đảng viên được kiểm điểm, 812 đảng viên hoàn thành xuất sắc nhiệm vụ; huyện Tân Sơn có 4.387 đảng viên được kiểm điểm, 690 đảng viên hoàn thành xuất sắc nhiệm vụ; huyện Thanh Thủy có 3.950 đảng viên được kiểm điểm, 601 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+     &[("yen-lap/members.evaluated", "5214"), ("yen-lap/members.counts.excellent", "812"), ("tan-son/members.evaluated", "4387"), ("tan-son/members.counts.excellent", "690"), ("thanh-thuy/members.evaluated", "3950"), ("thanh-thuy/members.counts.excellent", "601")]),
+    ("Đảng ủy Khối Doanh nghiệp tỉnh có 118 tổ chức cơ sở đảng; năm 2023 có 21 tổ chức hoàn thành xuất sắc nhiệm vụ, 90 hoàn thành tốt nhiệm vụ, 7 hoàn thành nhiệm vụ.",
+     &[("organisations.total", "118"), ("organisations.counts.excellent", "21"), ("organisations.counts.good", "90"), ("organisations.counts.completed", "7")]),
+    ("In 2023, the number of Party members rated as having completed their duties excellently rose from 14,820 to 15,397, while 437 did not complete their duties, down from 502.",
+     &[("members.counts.excellent", "15397"), ("members.counts.not_completed", "437")]),
+    ("The share of grassroots Party organisations that completed their tasks well or better grew from 93.4% in 2022 to 95.1% in 2023.",
+     &[("organisations.shares.good", "95.1+"), ("2022/organisations.shares.good", "93.4+")]),
+    ("Năm 2023, Thị xã Phú Thọ có 42 chi bộ hoàn thành xuất sắc nhiệm vụ, tăng 5 chi bộ so với năm 2022; Thành phố Việt Trì có 118 chi bộ hoàn thành xuất sắc nhiệm vụ.",
+     &[("phu-tho/cells.counts.excellent", "42"), ("viet-tri/cells.counts.excellent", "118")]),
+    ("Some 1,870 Party members were rated as having completed their duties excellently in 2024, 112 more than in 2023.",
+     &[("members.counts.excellent", "1870")]),
+    ("Kết quả đánh giá năm 2024 của các đảng bộ trực thuộc: Đảng bộ huyện Đoan Hùng 1.950/1.982 đảng viên được đánh giá, 310 đảng viên hoàn thành xuất sắc nhiệm vụ; Đảng bộ huyện Phù Ninh 2.240/2.275 đảng viên được đánh giá, 356 đảng viên hoàn thành xuất sắc nhiệm vụ.",
+     &[("doan-hung/members.total", "1982"), ("doan-hung/members.evaluated", "1950"), ("doan-hung/members.counts.excellent", "310"), ("phu-ninh/members.total", "2275"), ("phu-ninh/members.evaluated", "2240"), ("phu-ninh/members.counts.excellent", "356")]),
+    ("Party members who failed to complete their duties fell to 402 in 2023 from 437 a year earlier.",
+     &[("members.counts.not_completed", "402")]),
+];
+
+#[test]
+fn measured_on_units_and_english_changes() {
+    read_well(
+        UNITS_AND_CHANGES,
+        "units and English changes, never tuned on",
+    );
 }
 
 /// The sets written after research in the shapes of real reports, once
@@ -1606,6 +1937,7 @@ fn every_draft_read_from_a_text_is_a_file_the_widget_accepts() {
         BLIND,
         BLIND_AFTER,
         ARTICLES,
+        UNITS_AND_CHANGES,
     ];
     for (text, _) in sets.iter().flat_map(|s| s.iter()) {
         let reading = read(text);

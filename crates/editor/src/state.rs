@@ -243,25 +243,36 @@ impl Ed {
         let Some(p) = self.text.get_untracked() else {
             return;
         };
-        let (read, used) = p.reading.answered(&p.answers);
+        let mut used = Vec::new();
+        self.draft.update(|d| used = p.reading.put(&p.answers, d));
+        self.set_used(used);
+    }
+
+    /// Answers question `q` of the pasted text with choice `c`: the draft
+    /// gets what the answer changes, and keeps every field the journalist
+    /// corrected since the text was put in (`Reading::reanswer`).
+    pub fn answer_text(self, q: usize, c: usize) {
+        let Some(p) = self.text.get_untracked() else {
+            return;
+        };
+        let mut answers = p.answers.clone();
+        answers.retain(|(n, _)| *n != q);
+        answers.push((q, c));
+        let mut used = Vec::new();
+        self.draft
+            .update(|d| used = p.reading.reanswer(&p.answers, &answers, d));
+        self.text.update(|t| {
+            if let Some(t) = t {
+                t.answers = answers;
+            }
+        });
+        self.set_used(used);
+    }
+
+    fn set_used(self, used: Vec<Used>) {
         self.text.update(|t| {
             if let Some(t) = t {
                 t.used = used;
-            }
-        });
-        self.draft.update(|d| {
-            d.tiers = read.tiers;
-            d.groups = read.groups;
-            d.units = read.units;
-            d.periods = read.periods;
-            if !read.period_id.is_empty() {
-                d.period = read.period;
-                d.period_id = read.period_id;
-            }
-            let lang = d.lang.clone();
-            if d.title.get(&lang).trim().is_empty() || d.title.get(&lang) == untitled(&lang) {
-                d.lang = read.lang;
-                d.title = read.title;
             }
         });
     }

@@ -2,8 +2,8 @@
 //! highlighted, a link that puts the cursor in its form field (and each
 //! field has a "from the text" button back to its words, [`from_text`]);
 //! figures seen and not used greyed, listed with the reason; the
-//! questions as radio buttons, each answer making the draft again
-//! (`Reading::answered`) while the journalist's other fields stay.
+//! questions as radio buttons, each answer changing the draft
+//! (`Reading::reanswer`) while the fields the journalist corrected stay.
 
 use std::ops::Range;
 
@@ -28,6 +28,8 @@ struct Mark {
     words: Range<usize>,
     field: String,
     name: String,
+    /// Why it is in the draft when it has no words of its own.
+    why: W,
 }
 
 /// The figures used, in the order of `PastedText::used`, as the draft names their fields now.
@@ -49,6 +51,7 @@ fn marks(ed: Ed) -> Vec<Mark> {
                         words: u.words.clone(),
                         field: write::field_id(d, &u.path),
                         name: say::place(d, &p, lang),
+                        why: u.worked_out(),
                     }
                 })
                 .collect()
@@ -193,7 +196,7 @@ fn not_used(ed: Ed) -> impl IntoView {
                     <li><a href=format!("#{}", m.field) on:click=move |ev| {
                         ev.prevent_default();
                         browser::focus_first(std::slice::from_ref(&field));
-                    }>{m.name}</a>": "{ed.w(W::WhyDerived)}</li>
+                    }>{m.name}</a>": "{ed.w(m.why)}</li>
                 }
             })
             .collect_view()
@@ -210,17 +213,6 @@ fn not_used(ed: Ed) -> impl IntoView {
             <ul id="ed-text-worked" aria-labelledby="ed-text-worked-h">{worked}</ul>
         </Show>
     }
-}
-
-/// Chooses answer `c` to question `q` and makes the draft again.
-fn answer(ed: Ed, q: usize, c: usize) {
-    ed.text.update(|t| {
-        if let Some(t) = t {
-            t.answers.retain(|(n, _)| *n != q);
-            t.answers.push((q, c));
-        }
-    });
-    ed.put_text();
 }
 
 /// The questions, each a group of radio buttons.
@@ -254,7 +246,7 @@ fn questions(ed: Ed) -> impl IntoView {
                         view! {
                             <div class="ed-check">
                                 <input type="radio" id=id.clone() name=format!("ed-q-{q}") prop:checked=c == chosen
-                                    on:change=move |_| answer(ed, q, c) />
+                                    on:change=move |_| ed.answer_text(q, c) />
                                 <label for=id>{w(lang, k)}</label>
                             </div>
                         }

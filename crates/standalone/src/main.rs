@@ -190,7 +190,7 @@ mod standalone {
                     figure = format!("{figure} {}", w(lang, W::OrBetter));
                 }
                 let from = match (u.derived, u.words.is_empty()) {
-                    (_, true) => format!("({})", w(lang, W::WhyDerived)),
+                    (_, true) => format!("({})", w(lang, u.worked_out())),
                     (true, false) => format!("({} {})", w(lang, W::WorkedOutFrom), words(&u.words)),
                     (false, false) => words(&u.words),
                 };
