@@ -150,38 +150,110 @@ pub struct Tier {
     pub id: String,
     pub label: Text,
     pub short: Option<Text>,
-    /// The file's colour for this tier; the theme's palette when absent.
+    /// The file's colour for this tier; the default palette's when absent
+    /// ([`Dataset::fill`]).
     pub color: Option<Color>,
 }
 
-/// Default tier colours on a light background (white), best tier first.
-/// Dark and mid tones alternate, so every segment has at least 3:1 contrast
-/// with its neighbours and with white, and its label (black or white) at
-/// least 4.5:1. Hues (blue, sky, brown, red, purple, green, magenta, grey)
-/// stay apart for the common colour-vision deficiencies.
-pub const LIGHT_PALETTE: [Color; 8] = [
-    Color(0x14, 0x3d, 0x6b),
-    Color(0x32, 0x92, 0xdc),
-    Color(0x4a, 0x39, 0x25),
-    Color(0xe7, 0x63, 0x55),
-    Color(0x4c, 0x2c, 0x6f),
-    Color(0x1b, 0x9f, 0x78),
-    Color(0x73, 0x10, 0x49),
-    Color(0x8d, 0x8d, 0x8d),
+/// The default palette (`DESIGN.md`): a diverging scale split at the
+/// pass/fail line. Pass tiers take a blue ramp (darkest is best in the
+/// light theme, lightest is best in the dark one), fail tiers a burnt
+/// orange one (mildest first), light then dark. Every fill takes a label ink
+/// ([`Color::text_on`]) of at least 4.5:1; the blue L* runs one way, so the
+/// order survives print. `crates/core/tests/palette.rs` holds these rules
+/// and the colour-vision distances between neighbours.
+pub const BLUES: [[Color; 5]; 2] = [
+    [
+        Color(0x0f, 0x3a, 0x66),
+        Color(0x2c, 0x63, 0x9c),
+        Color(0x4a, 0x8f, 0xd6),
+        Color(0x89, 0xb2, 0xe4),
+        Color(0xbd, 0xd7, 0xf1),
+    ],
+    [
+        Color(0xbc, 0xd9, 0xf6),
+        Color(0x88, 0xb3, 0xe6),
+        Color(0x4a, 0x8f, 0xd6),
+        Color(0x3a, 0x74, 0xb1),
+        Color(0x2b, 0x5a, 0x8e),
+    ],
 ];
 
-/// Default tier colours on the dark theme's background (#161616), with the
-/// same contrast guarantees as [`LIGHT_PALETTE`].
-pub const DARK_PALETTE: [Color; 8] = [
-    Color(0xb1, 0xce, 0xf1),
-    Color(0x1c, 0x6b, 0xa6),
-    Color(0xda, 0xc9, 0xb5),
-    Color(0xc3, 0x2c, 0x1c),
-    Color(0xd6, 0xc5, 0xe8),
-    Color(0x14, 0x75, 0x58),
-    Color(0xf6, 0xba, 0xdd),
-    Color(0x67, 0x67, 0x67),
+/// Fail tiers' oranges, mildest to worst, light then dark (see [`BLUES`]).
+pub const ORANGES: [[Color; 3]; 2] = [
+    [
+        Color(0xf4, 0xb0, 0x8a),
+        Color(0xd9, 0x7d, 0x4f),
+        Color(0xb9, 0x4a, 0x12),
+    ],
+    [
+        Color(0x8a, 0x4a, 0x26),
+        Color(0xbc, 0x6d, 0x3f),
+        Color(0xf0, 0x91, 0x5a),
+    ],
 ];
+
+/// Which of [`BLUES`] k pass tiers take (bit j: the j-th blue), k = 1…5:
+/// B1; B1 B4; B1 B3 B5; B1 B2 B4 B5; all.
+const BLUE_PICKS: [u8; 5] = [0b00001, 0b01001, 0b10101, 0b11011, 0b11111];
+/// Which of [`ORANGES`] m fail tiers take, m = 1…3: O3; O1 O3; all.
+const ORANGE_PICKS: [u8; 3] = [0b100, 0b101, 0b111];
+
+/// The `j`-th of `count` colours from `ramp`: `DESIGN.md`'s picks, or past
+/// them (more tiers than the ramp has colours) `count` evenly spaced points
+/// on the ramp, interpolated in sRGB between its colours and moved out of
+/// the mid greys where neither label ink reaches 4.5:1.
+fn pick(ramp: &[Color], picks: &[u8], j: usize, count: usize) -> Color {
+    if let Some(&bits) = picks.get(count.wrapping_sub(1)) {
+        // The j-th set bit.
+        let mut left = j;
+        for (i, c) in ramp.iter().enumerate() {
+            if bits >> i & 1 == 1 {
+                if left == 0 {
+                    return *c;
+                }
+                left -= 1;
+            }
+        }
+    }
+    let (num, den) = (j * (ramp.len() - 1), count.max(2) - 1);
+    let last = ramp.len() - 1;
+    let (at, rem) = ((num / den).min(last), num % den);
+    let (a, b) = (ramp[at], ramp[(at + 1).min(last)]);
+    let mix = |x: u8, y: u8| {
+        let (x, y) = (x as usize, y as usize);
+        ((x * (den - rem) + y * rem + den / 2) / den) as u8
+    };
+    let mut c = Color(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
+    // A few steps of 1/16 towards the ink's opposite at most.
+    for _ in 0..16 {
+        let ink = c.text_on();
+        if c.contrast(&ink) >= 4.5 {
+            break;
+        }
+        let step = |x: u8| {
+            if ink.0 == 0xff {
+                x - x / 16
+            } else {
+                x + (255 - x) / 16
+            }
+        };
+        c = Color(step(c.0), step(c.1), step(c.2));
+    }
+    c
+}
+
+/// The default fill of tier `i` of `n`, failing from tier `fail_from`:
+/// pass tiers share the blue ramp, fail tiers the orange one.
+pub fn default_fill(i: usize, n: usize, fail_from: usize, dark: bool) -> Color {
+    let theme = usize::from(dark);
+    if i < fail_from {
+        pick(&BLUES[theme], &BLUE_PICKS, i, fail_from)
+    } else {
+        let m = n.saturating_sub(fail_from);
+        pick(&ORANGES[theme], &ORANGE_PICKS, i - fail_from, m)
+    }
+}
 
 /// The fill of a tier a filter leaves out (`DESIGN.md`'s neutrals: the
 /// unselected tier recedes to the rules' grey), light then dark. Its label
@@ -192,12 +264,6 @@ impl Tier {
     /// The short label where the file gives one, else the label.
     pub fn short_or_label(&self) -> &Text {
         self.short.as_ref().unwrap_or(&self.label)
-    }
-
-    /// The colour the `index`-th tier is drawn in.
-    pub fn fill(&self, index: usize, dark: bool) -> Color {
-        let palette = if dark { &DARK_PALETTE } else { &LIGHT_PALETTE };
-        self.color.unwrap_or(palette[index % palette.len()])
     }
 }
 
@@ -459,7 +525,18 @@ pub struct Dataset {
     pub source: Option<Source>,
     pub notes: Vec<Text>,
     pub tiers: Vec<Tier>,
+    /// The first failing tier's index (`fail_from` in the file; the last
+    /// tier by default): the palette's pass/fail split.
+    pub fail_from: usize,
     pub groups: Vec<Group>,
     pub units: Vec<Unit>,
     pub periods: Vec<PeriodData>,
+}
+
+impl Dataset {
+    /// The colour tier `i` is drawn in: the file's, else [`default_fill`].
+    pub fn fill(&self, i: usize, dark: bool) -> Color {
+        let own = self.tiers.get(i).and_then(|t| t.color);
+        own.unwrap_or_else(|| default_fill(i, self.tiers.len(), self.fail_from, dark))
+    }
 }

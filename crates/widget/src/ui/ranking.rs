@@ -17,7 +17,7 @@ use tier_breakdown_core::drill::{
 };
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::tier_names;
-use tier_breakdown_core::model::Tier;
+use tier_breakdown_core::model::{Color, Tier};
 use tier_breakdown_core::stack::Selection;
 
 /// Height of one row in pixels (fixed in the CSS, so positions are arithmetic).
@@ -149,6 +149,11 @@ fn section(c: &Chart, groups: &[(String, String)], n: usize, h: [&Handle; 3]) ->
 fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Element) {
     let (lang, dark, sel, unit) = (c.lang, c.dark, c.state.sel, c.state.unit);
     let tiers = c.data().tiers.clone();
+    let fills = [false, true].map(|dk| {
+        (0..tiers.len())
+            .map(|i| c.data().fill(i, dk))
+            .collect::<Vec<_>>()
+    });
     let (r, el, focus_home) = (r.clone(), table.clone(), scroller.clone());
     let n = r.labels.len();
     queued_effect(move || {
@@ -160,7 +165,7 @@ fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Eleme
             tiers: &tiers,
             labels: &r.labels,
             sel: sel.get(),
-            dark: dark.get(),
+            fills: &fills[usize::from(dark.get())],
             current: unit.get(),
         };
         let body = El::new("tbody")
@@ -250,7 +255,8 @@ struct Draw<'a> {
     tiers: &'a [Tier],
     labels: &'a [(String, String)],
     sel: Selection,
-    dark: bool,
+    /// The tiers' fills in the theme shown.
+    fills: &'a [Color],
     current: Option<String>,
 }
 
@@ -320,11 +326,11 @@ impl Draw<'_> {
             if w == 0 {
                 continue;
             }
-            let c = self.tiers.get(i).map(|t| t.fill(i, self.dark));
+            let c = self.fills.get(i).copied();
             let c = match c {
                 Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
                 Some(c) => c.grey_twin(),
-                None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
+                None => Color(0x8d, 0x8d, 0x8d),
             };
             segs.push(mini_seg("tb-mini-seg", x, w).style("background", c.css()));
             x += w;
