@@ -911,21 +911,16 @@ impl Walker {
     /// last tier when the file says nothing.
     fn fail_from(&mut self, m: &Map, tiers: Option<&[String]>) -> Option<usize> {
         let tiers = tiers?;
-        match m.get("fail_from") {
-            None => Some(tiers.len().saturating_sub(1)),
-            Some(Value::String(s)) => {
-                let at = tiers.iter().position(|t| t == s);
-                if at.is_none() {
-                    let id = show_str(s).trim_matches('"').to_string();
-                    self.err("fail_from", ProblemKind::UnknownTier { id });
-                }
-                at
-            }
-            Some(other) => {
-                self.wrong("fail_from", Expect::String, other);
-                None
-            }
+        let Some(v) = m.get("fail_from") else {
+            return tiers.len().checked_sub(1);
+        };
+        let id = self.string(v, "fail_from")?;
+        let at = tiers.iter().position(|t| *t == id);
+        if at.is_none() {
+            let id = show_str(&id).trim_matches('"').to_string();
+            self.err("fail_from", ProblemKind::UnknownTier { id });
         }
+        at
     }
 
     fn tier(&mut self, v: &Value, path: &str, seen: &mut StrSet) -> Option<Tier> {

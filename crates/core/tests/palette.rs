@@ -344,3 +344,37 @@ fn the_files_split_and_colours_decide() {
     v["tiers"][1]["color"] = json!("#123456");
     assert_eq!(css(&v), ["#0f3a66", "#123456", "#f4b08a", "#b94a12"]);
 }
+
+/// The luminance and its inverse are computed without libm's `pow` (a
+/// Newton root, to keep 2 KiB out of the readers' wasm): the same as the
+/// WCAG formula with `powf` for every 8-bit channel, and every grey is its
+/// own grey twin.
+#[test]
+fn luminance_without_pow_is_wcags() {
+    for v in 0..=255u8 {
+        let c = f64::from(v) / 255.0;
+        let lin = if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        };
+        let grey = Color(v, v, v);
+        assert!((grey.luminance() - lin).abs() < 1e-12, "{v}");
+        assert_eq!(grey.grey_twin(), grey);
+        for c in [
+            Color(v, 0, 0),
+            Color(0, v, 0),
+            Color(0, 0, v),
+            Color(v, 255 - v, v / 2),
+        ] {
+            let l = c.luminance();
+            let s = if l <= 0.003_130_8 {
+                l * 12.92
+            } else {
+                1.055 * l.powf(1.0 / 2.4) - 0.055
+            };
+            let g = (s * 255.0).round() as u8;
+            assert_eq!(c.grey_twin(), Color(g, g, g), "{c:?}");
+        }
+    }
+}

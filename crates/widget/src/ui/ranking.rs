@@ -17,7 +17,7 @@ use tier_breakdown_core::drill::{
 };
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::tier_names;
-use tier_breakdown_core::model::{Color, Tier};
+use tier_breakdown_core::model::Dataset;
 use tier_breakdown_core::stack::Selection;
 
 /// Height of one row in pixels (fixed in the CSS, so positions are arithmetic).
@@ -148,12 +148,7 @@ fn section(c: &Chart, groups: &[(String, String)], n: usize, h: [&Handle; 3]) ->
 /// scroll position, the selection, the theme or the unit shown change.
 fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Element) {
     let (lang, dark, sel, unit) = (c.lang, c.dark, c.state.sel, c.state.unit);
-    let tiers = c.data().tiers.clone();
-    let fills = [false, true].map(|dk| {
-        (0..tiers.len())
-            .map(|i| c.data().fill(i, dk))
-            .collect::<Vec<_>>()
-    });
+    let checked = c.checked.clone();
     let (r, el, focus_home) = (r.clone(), table.clone(), scroller.clone());
     let n = r.labels.len();
     queued_effect(move || {
@@ -162,10 +157,10 @@ fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Eleme
         let rows = r.rows.get();
         let draw = Draw {
             lang,
-            tiers: &tiers,
+            data: &checked.dataset,
             labels: &r.labels,
             sel: sel.get(),
-            fills: &fills[usize::from(dark.get())],
+            dark: dark.get(),
             current: unit.get(),
         };
         let body = El::new("tbody")
@@ -252,18 +247,17 @@ fn spacer(rows: usize) -> El {
 /// What drawing the visible rows needs.
 struct Draw<'a> {
     lang: UiLang,
-    tiers: &'a [Tier],
+    data: &'a Dataset,
     labels: &'a [(String, String)],
     sel: Selection,
-    /// The tiers' fills in the theme shown.
-    fills: &'a [Color],
+    dark: bool,
     current: Option<String>,
 }
 
 impl Draw<'_> {
     /// The header row: three sortable columns and the bar.
     fn head(&self, sort: Sort) -> El {
-        let share_name = tier_names(self.tiers, ranked_tiers(self.sel), self.lang);
+        let share_name = tier_names(&self.data.tiers, ranked_tiers(self.sel), self.lang);
         let th = |key: SortKey, text: String, class: &str| {
             let (aria, arrow) = match (sort.key == key, sort.descending) {
                 (false, _) => ("none", "↕"),
@@ -326,11 +320,11 @@ impl Draw<'_> {
             if w == 0 {
                 continue;
             }
-            let c = self.fills.get(i).copied();
+            let c = (i < self.data.tiers.len()).then(|| self.data.fill(i, self.dark));
             let c = match c {
                 Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
                 Some(c) => c.grey_twin(),
-                None => Color(0x8d, 0x8d, 0x8d),
+                None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
             };
             segs.push(mini_seg("tb-mini-seg", x, w).style("background", c.css()));
             x += w;
