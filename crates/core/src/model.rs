@@ -180,34 +180,31 @@ pub struct Tier {
 /// and the colour-vision distances between neighbours.
 pub const BLUES: [[Color; 5]; 2] = [
     [
-        Color(0x0f, 0x3a, 0x66),
-        Color(0x2c, 0x63, 0x9c),
-        Color(0x4a, 0x8f, 0xd6),
-        Color(0x89, 0xb2, 0xe4),
-        Color(0xbd, 0xd7, 0xf1),
+        rgb(0x0f3a66),
+        rgb(0x2c639c),
+        rgb(0x4a8fd6),
+        rgb(0x89b2e4),
+        rgb(0xbdd7f1),
     ],
     [
-        Color(0xbc, 0xd9, 0xf6),
-        Color(0x88, 0xb3, 0xe6),
-        Color(0x4a, 0x8f, 0xd6),
-        Color(0x3a, 0x74, 0xb1),
-        Color(0x2b, 0x5a, 0x8e),
+        rgb(0xbcd9f6),
+        rgb(0x88b3e6),
+        rgb(0x4a8fd6),
+        rgb(0x3a74b1),
+        rgb(0x2b5a8e),
     ],
 ];
 
 /// Fail tiers' oranges, mildest to worst, light then dark (see [`BLUES`]).
 pub const ORANGES: [[Color; 3]; 2] = [
-    [
-        Color(0xf4, 0xb0, 0x8a),
-        Color(0xd9, 0x7d, 0x4f),
-        Color(0xb9, 0x4a, 0x12),
-    ],
-    [
-        Color(0x8a, 0x4a, 0x26),
-        Color(0xbc, 0x6d, 0x3f),
-        Color(0xf0, 0x91, 0x5a),
-    ],
+    [rgb(0xf4b08a), rgb(0xd97d4f), rgb(0xb94a12)],
+    [rgb(0x8a4a26), rgb(0xbc6d3f), rgb(0xf0915a)],
 ];
+
+/// A colour written as `DESIGN.md` writes it: `0xrrggbb`.
+const fn rgb(hex: u32) -> Color {
+    Color((hex >> 16) as u8, (hex >> 8) as u8, hex as u8)
+}
 
 /// Which of [`BLUES`] k pass tiers take, k = 1…5 one after the other: B1;
 /// B1 B4; B1 B3 B5; B1 B2 B4 B5; all. The k-th list starts at k(k−1)/2.
