@@ -81,20 +81,18 @@ impl Places {
     }
 }
 
-/// FNV-1a, then MurmurHash3's finaliser. FNV's low bits depend only on
+/// FNV-1a, then half of MurmurHash3's finaliser. FNV's low bits depend only on
 /// the low bits of its state (a product's low bits ignore the high ones),
 /// so a file could hold thousands of keys equal in the bits the table
 /// indexes by, built from a few short colliding blocks, and make every
-/// probe walk all of them (a frozen page on a crafted file). The finaliser
-/// mixes every bit of the state into the low ones; only keys whose whole
+/// probe walk all of them (a frozen page on a crafted file). Shift, multiply,
+/// shift brings every bit of the state into the low ones; only keys whose whole
 /// 64-bit state collides still share a slot.
 fn hash(s: &str) -> u64 {
-    let mut h = s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    let h = s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     });
-    for m in [0xff51_afd7_ed55_8ccd, 0xc4ce_b9fe_1a85_ec53_u64] {
-        h = (h ^ (h >> 33)).wrapping_mul(m);
-    }
+    let h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
 }
 
