@@ -11,7 +11,7 @@ import os from 'node:os';
 import { ROOT, startServer, launch } from '../tests/e2e/harness.mjs';
 import { lighthouse } from './lighthouse.mjs';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const ALL_PAGES = [
   { name: 'vanilla (floor)', url: '/bench/vanilla.html', bars: '.bar', count: 11, click: ['button[data-tier=good]', 'button[data-tier=completed]'] },
   // The widget drawing a file it fetches (?data= hides the page's static chart).
@@ -40,26 +40,82 @@ function probe({ bars, count }) {
 /**
  * In-page: arms a probe for one filter click. The click itself is a real
  * mouse click from the test (some libraries ignore synthetic events); its
- * time is the click event's timestamp. Resolves to [ms to the first
- * DOM change, ms to the next frame after it, ms from the start of the click's
- * dispatch in the page to the first DOM change (no input delay)].
+ * time is the click event's timestamp. Resolves to [ms to the first DOM
+ * change, ms to the next frame after it (its requestAnimationFrame, before
+ * that frame's style and layout), ms from the start of the click's dispatch
+ * in the page to the first DOM change (no input delay), ms to the end of
+ * that frame's work on the main thread (a task queued from its
+ * requestAnimationFrame runs after its style, layout and paint), and the
+ * click's Event Timing: [input delay (of its first event), processing
+ * (of all its events: pointerdown to click), presentation delay (from the
+ * last handler to the paint), duration from the input to the next paint]
+ * (NaN when the browser reported none: under 16 ms)].
  */
 function armFilter() {
   window.__filterDone = new Promise((resolve) => {
     let t0 = null;
     let t1 = null;
+    const timing = [];
+    const po = new PerformanceObserver((list) => timing.push(...list.getEntries()));
+    po.observe({ type: 'event', durationThreshold: 16 });
     addEventListener('click', (e) => { t0 = e.timeStamp; t1 = performance.now(); }, { capture: true, once: true });
     const mo = new MutationObserver(() => {
       if (t0 === null) return;
       mo.disconnect();
       const tDom = performance.now();
-      requestAnimationFrame(() => resolve([tDom - t0, performance.now() - t0, tDom - t1]));
+      requestAnimationFrame(() => {
+        const tFrame = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          const tDone = performance.now();
+          // Event Timing entries arrive after the paint they end at.
+          setTimeout(() => {
+            po.takeRecords().forEach((e) => timing.push(e));
+            po.disconnect();
+            // The click's interaction: pointerdown … click, one paint.
+            const id = timing.find((e) => e.name === 'click' && e.interactionId)?.interactionId;
+            const mine = timing.filter((e) => id && e.interactionId === id).sort((a, b) => a.startTime - b.startTime);
+            const first = mine[0];
+            const end = first && Math.max(...mine.map((e) => e.startTime + e.duration));
+            const done = first && Math.max(...mine.map((e) => e.processingEnd));
+            const et = first
+              ? [first.processingStart - first.startTime, mine.reduce((t, e) => t + e.processingEnd - e.processingStart, 0), end - done, end - first.startTime]
+              : [NaN, NaN, NaN, NaN];
+            resolve([tDom - t0, tFrame - t0, tDom - t1, tDone - t0, et]);
+          }, 300);
+        };
+        ch.port2.postMessage(0);
+      });
     });
     mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 }
 
-async function measure(browser, origin, page, rate) {
+/**
+ * Where a click's main-thread time goes, from a Chromium trace of it:
+ * script (event dispatch), style recalculation (and the elements it
+ * restyled), layout (and the objects it laid out), pre-paint and paint.
+ */
+function breakdown(trace) {
+  const json = JSON.parse(trace.toString());
+  const events = Array.isArray(json) ? json : json.traceEvents;
+  // The page's main thread: where the click was dispatched.
+  const main = events.find((e) => e.name === 'EventDispatch');
+  const on = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
+  const sum = (name) => on.filter((e) => e.name === name).reduce((t, e) => t + e.dur / 1000, 0);
+  const count = (name, f) => on.filter((e) => e.name === name).reduce((t, e) => t + (f(e.args) ?? 0), 0);
+  return {
+    scriptMs: sum('EventDispatch'),
+    styleMs: sum('UpdateLayoutTree'),
+    styleElements: count('UpdateLayoutTree', (a) => a?.elementCount),
+    layoutMs: sum('Layout'),
+    layoutObjects: count('Layout', (a) => a?.beginData?.dirtyObjects),
+    prePaintMs: sum('PrePaint'),
+    paintMs: sum('Paint'),
+  };
+}
+
+async function measure(browser, origin, page, rate, { trace = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -99,10 +155,16 @@ async function measure(browser, origin, page, rate) {
   const filters = [];
   // Alternate between two tiers, so that every click changes the chart
   // whether the library toggles (ours, the floor, Plot) or selects (Vega-Lite).
+  let firstClickTrace = null;
   for (let i = 0; i < 6; i++) {
+    const button = tab.locator(page.click[i % 2]);
+    // Playwright's own look-up first, so the trace holds the click alone.
+    await button.waitFor({ state: 'attached' });
     await tab.evaluate(armFilter);
-    await tab.locator(page.click[i % 2]).click({ force: true });
-    filters.push(await tab.evaluate(() => Promise.race([window.__filterDone, new Promise((r) => setTimeout(() => r([NaN, NaN]), 5000))])));
+    if (trace && i === 0) await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await button.click({ force: true });
+    filters.push(await tab.evaluate(() => Promise.race([window.__filterDone, new Promise((r) => setTimeout(() => r([NaN, NaN, NaN, NaN, [NaN, NaN, NaN, NaN]]), 5000))])));
+    if (trace && i === 0) firstClickTrace = breakdown(await browser.stopTracing());
   }
   // The heap again after the clicks (so a leak in the click path shows in
   // results.json; it includes Playwright's helpers, on every page alike).
@@ -117,6 +179,9 @@ async function measure(browser, origin, page, rate) {
     readyMs,
     cpuMs: metrics.TaskDuration * 1000,
     firstClickFrameMs: filters[0][1],
+    firstClickDoneMs: filters[0][3],
+    firstClickEvent: filters[0][4],
+    firstClickTrace,
     layoutMs: metrics.LayoutDuration * 1000,
     styleMs: metrics.RecalcStyleDuration * 1000,
     filterDomMs: median(filters.map((f) => f[0]).filter(Number.isFinite)),
@@ -151,7 +216,9 @@ const runs = Object.fromEntries(PAGES.map((p) => [p.name, { 1: [], 4: [] }]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const rate of [1, 4]) {
     for (const page of PAGES) {
-      runs[page.name][rate].push(await measure(browser, server.origin, page, rate).catch((e) => { throw new Error(`${page.name} at ${rate}×: ${e.message}`); }));
+      // The first click's trace: in the first round at 4× (tracing slows the page down).
+      const trace = rate === 4 && round === 1 && process.env.TRACE !== '0';
+      runs[page.name][rate].push(await measure(browser, server.origin, page, rate, { trace }).catch((e) => { throw new Error(`${page.name} at ${rate}×: ${e.message}`); }));
     }
   }
   blanks.push(await blankHeap());
@@ -175,6 +242,11 @@ const summary = PAGES.map((p) => {
     layoutMs4x: stats(r4.map((r) => r.layoutMs)),
     styleMs4x: stats(r4.map((r) => r.styleMs)),
     firstClickFrameMs4x: stats(r4.map((r) => r.firstClickFrameMs)),
+    firstClickDoneMs4x: stats(r4.map((r) => r.firstClickDoneMs)),
+    // Event Timing, the click to its next paint; rounds under 16 ms report none (counted as 16).
+    firstClickPaintMs4x: stats(r4.map((r) => (Number.isFinite(r.firstClickEvent[3]) ? r.firstClickEvent[3] : 16))),
+    firstClickEvent4x: ['inputDelay', 'processing', 'presentationDelay'].map((k, i) => [k, median(r4.map((r) => r.firstClickEvent[i]).filter(Number.isFinite))]),
+    firstClickTrace4x: r4[0].firstClickTrace,
     filterDomMs4x: stats(r4.map((r) => r.filterDomMs)),
     filterFrameMs4x: stats(r4.map((r) => r.filterFrameMs)),
     filterHandlerMs4x: stats(r4.map((r) => r.filterHandlerMs)),
@@ -193,6 +265,8 @@ const cols = [
   ['CPU 4×', (r) => `${fmt(r.cpuMs4x, ' ms')} ${ratio(r, 'cpuMs4x')}`],
   ['layout + style 4×', (r) => `${fmt(r.layoutMs4x, '')} + ${fmt(r.styleMs4x, ' ms')}`],
   ['first click→frame 4×', (r) => `${fmt(r.firstClickFrameMs4x, ' ms', 1, 1)} ${ratio(r, 'firstClickFrameMs4x')}`],
+  ['first click→frame done 4×', (r) => `${fmt(r.firstClickDoneMs4x, ' ms', 1, 1)} ${ratio(r, 'firstClickDoneMs4x')}`],
+  ['first click→paint 4× (Event Timing)', (r) => `${fmt(r.firstClickPaintMs4x, ' ms', 1, 0)} ${ratio(r, 'firstClickPaintMs4x')}`],
   ['filter→DOM 4×', (r) => fmt(r.filterDomMs4x, ' ms', 1, 1)],
   ['filter→frame 4×', (r) => fmt(r.filterFrameMs4x, ' ms', 1, 1)],
   ['dispatch→DOM 4×', (r) => fmt(r.filterHandlerMs4x, ' ms', 1, 1)],
@@ -203,6 +277,16 @@ const lines = [`| page | ${cols.map((c) => c[0]).join(' | ')} |`, `|---|${cols.m
 for (const r of summary) lines.push(`| ${r.page} | ${cols.map((c) => c[1](r)).join(' | ')} |`);
 console.log(`tier-breakdown benchmark, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${ROUNDS} rounds, medians (min–max), ratio to the floor`);
 console.log(lines.join('\n'));
+// The first click at 4×, traced (round 1): where its main-thread time goes.
+console.log('\nthe first click at 4× CPU: Event Timing (medians) and a trace of round 1');
+console.log('| page | input delay | processing | presentation delay | script | style (elements) | layout (objects) | pre-paint + paint |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of summary) {
+  const e = Object.fromEntries(r.firstClickEvent4x);
+  const t = r.firstClickTrace4x;
+  const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
+  console.log(`| ${r.page} | ${ms(e.inputDelay)} | ${ms(e.processing)} | ${ms(e.presentationDelay)} | ${t ? `${ms(t.scriptMs)} | ${ms(t.styleMs)} (${t.styleElements}) | ${ms(t.layoutMs)} (${t.layoutObjects}) | ${ms(t.prePaintMs + t.paintMs)}` : '– | – | – | –'} |`);
+}
 
 // Scaling mode: generated files with N sub-units, the ranking of all units
 // (first group) drawn by the widget and by a hand-written windowed floor,

@@ -361,3 +361,24 @@ export function segmentPaint(page, scope = '') {
     return out;
   });
 }
+
+/**
+ * Holds back every way the glue can compile a wasm module (also the
+ * standalone file's inline one) until `window.__release()` is called in
+ * the page: for reading a static chart before the widget starts. Call
+ * before `page.goto`.
+ */
+export async function holdWasm(page) {
+  await page.addInitScript(() => {
+    let release;
+    window.__hold = new Promise((r) => { release = r; });
+    window.__release = release;
+    for (const k of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
+      const f = WebAssembly[k];
+      WebAssembly[k] = async (...args) => {
+        await window.__hold;
+        return f.apply(WebAssembly, args);
+      };
+    }
+  });
+}

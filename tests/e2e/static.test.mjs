@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, openPage, withStaticCharts } from './harness.mjs';
+import { ROOT, startServer, launch, openPage, withStaticCharts, holdWasm } from './harness.mjs';
 
 const SEED = readFileSync(join(ROOT, 'data/phu-tho-2022.json'), 'utf8');
 
@@ -105,18 +105,7 @@ async function takeOver(path, shadow, { width = 1024, colorScheme = 'light', bef
   const page = await openPage(browser, { width, colorScheme });
   // The wasm starts only when told (also the standalone file's, which is
   // inline): every way the glue can compile it waits.
-  await page.addInitScript(() => {
-    let release;
-    window.__hold = new Promise((r) => { release = r; });
-    window.__release = release;
-    for (const k of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
-      const f = WebAssembly[k];
-      WebAssembly[k] = async (...args) => {
-        await window.__hold;
-        return f.apply(WebAssembly, args);
-      };
-    }
-  });
+  await holdWasm(page);
   await page.goto(server.origin + path, { waitUntil: 'commit' });
   // The whole document parsed (a chart still streaming in is not the frame).
   await page.waitForFunction((sh) => {

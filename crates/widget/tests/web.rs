@@ -13,9 +13,9 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh element in the body, with a widget mounted in it (the page gets
-/// the widget's styles once: the filter's colours live in the CSS).
-fn mounted(lang: &str) -> HtmlElement {
+/// A fresh element in the body holding `markup` (the page gets the
+/// widget's styles once: the filter's colours live in the CSS).
+fn host(markup: &str) -> HtmlElement {
     if document().get_element_by_id("tb-css").is_none() {
         let style = document().create_element("style").unwrap();
         style.set_id("tb-css");
@@ -28,7 +28,13 @@ fn mounted(lang: &str) -> HtmlElement {
         .dyn_into()
         .unwrap();
     el.style().set_property("width", "800px").unwrap();
+    el.set_inner_html(markup);
     document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Mounts a widget in `el`.
+fn mount_in(el: &HtmlElement, lang: &str) {
     mount(
         el.clone(),
         Options {
@@ -36,6 +42,12 @@ fn mounted(lang: &str) -> HtmlElement {
             ..Options::default()
         },
     );
+}
+
+/// A fresh element in the body, with a widget mounted in it.
+fn mounted(lang: &str) -> HtmlElement {
+    let el = host("");
+    mount_in(&el, lang);
     el
 }
 
@@ -179,4 +191,139 @@ async fn clicking_a_tier_selects_it_everywhere() {
     assert_eq!(text(&el, "[data-group=members] .tb-selected"), "");
     assert!(!all(&el, ".tb-seg").iter().any(greyed));
     el.remove();
+}
+
+/// A node as comparable text: tags, attributes sorted, text; a chart's
+/// id prefix (`tb3-`, the static `tbs-`) written as `tb#-`.
+fn canon(n: &web_sys::Node) -> String {
+    let Some(el) = n.dyn_ref::<Element>() else {
+        return format!("{:?}", n.node_value().unwrap_or_default());
+    };
+    let mut attrs: Vec<String> = el
+        .get_attribute_names()
+        .iter()
+        .filter_map(|n| n.as_string())
+        .map(|n| format!("{n}={:?}", el.get_attribute(&n).unwrap_or_default()))
+        .collect();
+    attrs.sort();
+    let kids = el.child_nodes();
+    let kids: Vec<String> = (0..kids.length())
+        .filter_map(|i| kids.item(i))
+        .map(|k| canon(&k))
+        .collect();
+    let out = format!(
+        "<{} {}>[{}]",
+        el.local_name(),
+        attrs.join(" "),
+        kids.join(",")
+    );
+    let mut ids = String::new();
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find("tb") {
+        ids.push_str(&rest[..i + 2]);
+        rest = &rest[i + 2..];
+        let n = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if (n > 0 || rest.starts_with("s-")) && rest[n.max(1)..].starts_with('-') {
+            ids.push('#');
+            rest = &rest[n.max(1)..];
+        }
+    }
+    ids + rest
+}
+
+/// Cuts `from` (its first occurrence) up to the end of the next `to`.
+fn cut(s: &str, from: &str, to: &str) -> String {
+    let a = s.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let b = a + s[a..].find(to).unwrap() + to.len();
+    format!("{}{}", &s[..a], &s[b..])
+}
+
+#[wasm_bindgen_test]
+async fn adopts_the_static_chart_or_rebuilds_what_differs() {
+    use tier_breakdown_core::prerender::{chart_html, Options as Opts, Static};
+    use tier_breakdown_core::{seed::SEED_JSON, validate::check};
+    let fresh = mounted("en");
+    tick().await;
+    let want = canon(&one(&fresh, ".tb"));
+    fresh.remove();
+    let c = check(SEED_JSON).unwrap();
+    let page = |lang: &str, dark: Option<bool>| {
+        let o = Opts {
+            lang: Some(lang.into()),
+            dark,
+            id: "tbs".into(),
+            ..Opts::default()
+        };
+        chart_html(&c, &o)
+    };
+    let s = page("en", None);
+    let title = r#"<h2 class="tb-title" id="tbs-title"><bdi>"#;
+    // (case, static chart, whether the static legend and what follows it
+    // in the figure (the bars) can be adopted)
+    let cases = [
+        ("as written", s.clone(), true),
+        // Written in Vietnamese, or for the dark theme: the same elements,
+        // their words and colours rewritten.
+        ("in another language", page("vi", None), true),
+        ("in the dark theme", page("en", Some(true)), true),
+        // A legend of another kind (its first class): built anew in its
+        // place, and so is what follows it in the figure.
+        (
+            "legend of another kind",
+            Static {
+                html: s
+                    .html
+                    .replacen(r#"class="tb-legend""#, r#"class="tb-filter""#, 1),
+                ..s.clone()
+            },
+            false,
+        ),
+        // A group missing, a title saying something else, a segment label
+        // gone: drawn, rewritten, drawn.
+        (
+            "a group missing, the title changed",
+            Static {
+                html: cut(
+                    &cut(
+                        &s.html,
+                        r#"<section class="tb-group" data-group="cells""#,
+                        "</section>",
+                    ),
+                    r#"<span class="tb-seg-label""#,
+                    "</span>",
+                )
+                .replacen(title, &format!("{title}Something else</bdi><bdi>"), 1),
+                ..s.clone()
+            },
+            true,
+        ),
+    ];
+    for (case, s, kept) in cases {
+        let el = host(&format!("<style>{}</style>{}", s.css, s.html));
+        let (title, legend, seg) = (
+            one(&el, ".tb-title"),
+            one(&el, "[class^=tb-]:is(.tb-legend, .tb-filter)"),
+            one(&el, "[data-group=members] .tb-seg"),
+        );
+        mount_in(&el, "en");
+        tick().await;
+        // The same chart as a widget drawing into an empty element.
+        assert_eq!(canon(&one(&el, ".tb")), want, "{case}");
+        assert!(all(&el, "[data-tb-static], [data-s]").is_empty(), "{case}");
+        // Adopted, the same elements: the title, and the legend and a
+        // segment unless the legend was of another kind.
+        assert!(
+            title.is_same_node(Some(&one(&el, ".tb-title"))),
+            "{case}: title"
+        );
+        assert_eq!(legend.is_connected(), kept, "{case}: legend");
+        assert_eq!(
+            seg.is_same_node(Some(&one(&el, "[data-group=members] .tb-seg"))),
+            kept,
+            "{case}: segment"
+        );
+        el.remove();
+    }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::action::Action;
-use crate::browser::takeover::{focus, focused_in};
+use crate::browser::takeover::{self, focus, focused_in};
 
 use tier_breakdown_core::dom::Kid;
 pub use tier_breakdown_core::dom::{pct, El};
@@ -63,6 +63,27 @@ impl ElExt for El {
 /// Builds the element (and its children) in `doc`.
 pub fn build(e: &El, doc: &web_sys::Document) -> Option<web_sys::Element> {
     let el = doc.create_element(e.tag).ok()?;
+    write(e, &el, doc, false);
+    Some(el)
+}
+
+/// Writes `e` onto `el`: attributes, styles, children, and the handle.
+/// `adopt` (`build`'s twin, the way hydration binds to server markup):
+/// `el` is static markup being taken over, so the static stylesheet's
+/// `data-s` goes, the attributes `e` names are written, and `el`'s
+/// children are claimed by `e`'s, kept where they are the same kind of
+/// node ([`same_kind`]; a mismatch is built anew in its place). When `e` has no children (a part draws them
+/// later), the static ones wait for that part's `fill` or `append`.
+fn write(e: &El, el: &web_sys::Element, doc: &web_sys::Document, adopt: bool) {
+    if adopt {
+        // The static stylesheet's hook. Static markup is written by the
+        // same part functions, so its other attributes are `e`'s, but for
+        // a state a part writes on its first run (the reset's `disabled`,
+        // the figure's labels, the root's theme and language).
+        let _ = el.remove_attribute("data-s");
+    }
+    // An attribute written again with its value changes nothing a style
+    // depends on.
     for (k, v) in &e.attrs {
         let _ = el.set_attribute(k, v);
     }
@@ -74,12 +95,17 @@ pub fn build(e: &El, doc: &web_sys::Document) -> Option<web_sys::Element> {
             }
         }
     }
+    if adopt {
+        takeover::open(el);
+    }
     for kid in &e.kids {
-        let node: web_sys::Node = match kid {
-            Kid::El(k) => build(k, doc)?.into(),
-            Kid::Text(t) => doc.create_text_node(t).into(),
-        };
-        let _ = el.append_child(&node);
+        match kid {
+            Kid::El(k) => place(el, Some(k), "", doc),
+            Kid::Text(t) => place(el, None, t, doc),
+        }
+    }
+    if adopt && !e.kids.is_empty() {
+        takeover::close(el);
     }
     if let Some(h) = e
         .bind
@@ -88,27 +114,72 @@ pub fn build(e: &El, doc: &web_sys::Document) -> Option<web_sys::Element> {
     {
         *h.borrow_mut() = Some(el.clone());
     }
-    Some(el)
 }
 
-/// Replaces the children of `parent` with `els`. The element that had the
-/// focus inside `parent` gets it back when an element with the same
+/// The attributes that say what an element stands for (a group, a tier,
+/// an action), like a list's keys in a virtual DOM.
+const KEYS: [&str; 3] = ["data-group", "data-tier", "data-key"];
+
+/// Whether static `node` can stand for `e` (`None`: text): text for text,
+/// an element of the same tag, first class (`tb-seg`, `tb-key`; the
+/// classes after it say a state, which the adoption writes) and [`KEYS`].
+fn same_kind(e: Option<&El>, node: &web_sys::Node) -> bool {
+    fn first(c: &str) -> &[u8] {
+        let c = c.as_bytes();
+        &c[..c.iter().position(|&b| b == b' ').unwrap_or(c.len())]
+    }
+    match (e, node.dyn_ref::<web_sys::Element>()) {
+        // Static markup holds no other nodes than elements and text.
+        (None, None) => true,
+        (Some(e), Some(n)) => {
+            n.local_name() == e.tag
+                && first(&n.class_name()) == first(e.get_attr("class").unwrap_or_default())
+                && KEYS
+                    .iter()
+                    .all(|k| n.get_attribute(k).as_deref() == e.get_attr(k))
+        }
+        _ => false,
+    }
+}
+
+/// Puts the element `e` (or, when `None`, the text `text`) after what
+/// `parent` has drawn: when `parent` is static markup being taken over
+/// and its next static child is the same kind of node, that child is
+/// adopted; else the node is built and put before the static children
+/// left.
+fn place(parent: &web_sys::Element, e: Option<&El>, text: &str, doc: &web_sys::Document) {
+    match (takeover::claim(parent, &|n| same_kind(e, n)), e) {
+        (Ok(n), Some(e)) => write(e, n.unchecked_ref(), doc, true),
+        // Text written again would be laid out again.
+        (Ok(n), None) if n.text_content().as_deref() != Some(text) => {
+            n.set_text_content(Some(text))
+        }
+        (Ok(_), None) => {}
+        (Err(at), e) => {
+            let node: Option<web_sys::Node> = match e {
+                Some(e) => build(e, doc).map(Into::into),
+                None => Some(doc.create_text_node(text).into()),
+            };
+            if let Some(node) = node {
+                let _ = parent.insert_before(&node, at.as_ref());
+            }
+        }
+    }
+}
+
+/// Replaces the children of `parent` with `els` (or, for static markup
+/// being taken over, adopts its children for them). The element that had
+/// the focus inside `parent` gets it back when an element with the same
 /// `data-key` is among the new ones (so a redraw never drops the focus).
 /// Returns false when the focus was inside `parent` and could not be given
 /// back (the focused element is not drawn any more).
 pub fn fill(parent: &web_sys::Element, els: &[El]) -> bool {
-    let Some(doc) = parent.owner_document() else {
-        return true;
-    };
     let focused = focused_in(parent).and_then(|a| a.get_attribute("data-key"));
-    let frag = doc.create_document_fragment();
-    for e in els {
-        if let Some(node) = build(e, &doc) {
-            let _ = frag.append_child(&node);
-        }
+    if !takeover::is_open(parent) {
+        parent.set_text_content(None);
     }
-    parent.set_text_content(None);
-    let _ = parent.append_child(&frag);
+    append(parent, els);
+    takeover::close(parent);
     match focused {
         Some(key) => focus_key(parent, &key),
         None => true,
@@ -158,15 +229,14 @@ pub fn on_action(
     });
 }
 
-/// Appends built elements to `parent`.
+/// Appends built elements to `parent` (adopted, when it is static markup
+/// being taken over).
 pub fn append(parent: &web_sys::Element, els: &[El]) {
     let Some(doc) = parent.owner_document() else {
         return;
     };
     for e in els {
-        if let Some(node) = build(e, &doc) {
-            let _ = parent.append_child(&node);
-        }
+        place(parent, Some(e), "", &doc);
     }
 }
 

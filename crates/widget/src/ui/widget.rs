@@ -17,14 +17,14 @@ use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::{check, Checked, Rejected};
 
 use super::chart;
-use super::dom::{append, build, fill, listen, queued_effect, set_attr, El, ElExt, Handle};
+use super::dom::{add, fill, listen, queued_effect, set_attr, El, ElExt, Handle};
 use super::errors::error_el;
 use super::skeleton::skeleton_el;
 use super::view::StartView;
 use crate::browser::{
     language,
     media::prefers_dark,
-    takeover::{focus_control, take_over, Spot},
+    takeover::{done, take_over},
 };
 use crate::load::{fetch_text, read_file, LoadError};
 use tier_breakdown_core::parts::picker_el;
@@ -161,21 +161,19 @@ pub fn run_widget(host: &web_sys::Element, source: DataSource, options: WidgetOp
         };
         UiLang::choose(lang.as_deref(), file.as_deref(), browser.as_deref())
     });
-    let h = Handle::new();
-    let root_el = El::with_class("div", "tb tb-light").bind(&h);
     // The chart the page carried before the wasm, if any: taken over in place.
-    let carried = host
+    let root = match host
         .query_selector(":scope > [data-tb-static]")
         .ok()
-        .flatten();
-    let focused = match (carried, host.owner_document()) {
-        (Some(old), Some(doc)) => build(&root_el, &doc).and_then(|new| take_over(&old, &new)),
-        _ => {
-            append(host, &[root_el]);
-            None
+        .flatten()
+    {
+        Some(old) => {
+            take_over(&old);
+            Some(old)
         }
+        None => add(host, El::with_class("div", "tb tb-light")),
     };
-    let Some(root) = h.get() else {
+    let Some(root) = root else {
         return;
     };
     let top = root.clone();
@@ -197,7 +195,6 @@ pub fn run_widget(host: &web_sys::Element, source: DataSource, options: WidgetOp
             ui_lang,
             dark,
             options,
-            focused: std::cell::Cell::new(focused),
         },
     );
     file_inputs(&root, loader, picker);
@@ -211,8 +208,6 @@ struct Body {
     ui_lang: Memo<UiLang>,
     dark: Signal<bool>,
     options: WidgetOptions,
-    /// The control that had the focus in the static chart taken over.
-    focused: std::cell::Cell<Option<Spot>>,
 }
 
 /// What the widget shows; redrawn (and its effects disposed) when the file changes.
@@ -259,12 +254,10 @@ fn body(root: &web_sys::Element, b: Body) {
                     url_state: o.url_state,
                 },
             );
-            // After the parts' own first runs, queued by `build` (the bars).
-            if let Some(spot) = b.focused.take() {
-                let root = body.clone();
-                queued_effect(move || focus_control(&root, &spot));
-            }
         }
+        // After the parts' own first runs, queued by `build` (the bars):
+        // the static markup no part claimed goes.
+        queued_effect(done);
     });
 }
 
