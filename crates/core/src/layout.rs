@@ -7,6 +7,7 @@
 //! bar (a wrapping list, so labels never overlap), and every segment keeps
 //! its full text for the tooltip.
 
+use crate::fold::fold;
 use crate::format::{date, decimal, int, percent, share};
 use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
 use crate::model::{Approx, Basis, Color, Dataset, Group, Slot, Tier, SHARE_SCALE};
@@ -431,4 +432,43 @@ pub fn tier_names(tiers: &[Tier], sel: Selection, lang: UiLang) -> String {
         .map(|t| t.short_or_label().get(lang.code()))
         .collect();
     join_tiers(&names)
+}
+
+/// The note (numbered from 1, in the file's order) that explains tier
+/// `i`'s zero in `g`: a count of 0 that the report only implies, told by a
+/// note naming both the group and the tier, in Vietnamese or English
+/// (accents and case aside). The chart and the table mark that zero `0¹`.
+/// `None` for any other figure, or when no note names it.
+pub fn zero_note(d: &Dataset, g: &Group, i: usize) -> Option<usize> {
+    let tier = d.tiers.get(i)?;
+    if g.basis != Basis::Counts || g.not_given_at(i) || g.counts.get(i) != Some(&0) {
+        return None;
+    }
+    d.notes
+        .iter()
+        .position(|n| {
+            ["vi", "en"].iter().any(|code| {
+                let [note, group, tier] = [n, &g.label, &tier.label].map(|t| fold(t.get(code)));
+                !group.is_empty() && note.contains(&group) && note.contains(&tier)
+            })
+        })
+        .map(|k| k + 1)
+}
+
+/// A note's marker, `n` in superscript digits (`¹`, `¹²`).
+///
+/// ```
+/// assert_eq!(tier_breakdown_core::layout::marker(12), "¹²");
+/// ```
+pub fn marker(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            // ⁰ ⁴ … ⁹ follow each other from U+2070.
+            _ => char::from_u32(0x2070 + c.to_digit(10).unwrap_or(0)).unwrap_or(c),
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@
 use crate::dom::{pct, Bind, El};
 use crate::export::table;
 use crate::i18n::{t, Msg, UiLang};
-use crate::layout::{fits_from, selected_line, ChartView, GroupView, LegendItem, Rect};
+use crate::layout::{fits_from, marker, selected_line, ChartView, GroupView, LegendItem, Rect};
 use crate::model::Dataset;
 use crate::stack::Selection;
 
@@ -280,8 +280,9 @@ pub struct ToolBinds {
     pub table: Option<Bind>,
 }
 
-/// Under the bars: "show the data table" (closed) and "get the data"
-/// (`file_name`), then the table's box with `rows` in it.
+/// "Show the data table" (closed) and "get the data" (`file_name`), for
+/// the footer ([`footer_el`]), then the table's box with `rows` in it (above
+/// the footer).
 pub fn tools_els(id: &str, lang: UiLang, file_name: &str, rows: Vec<El>, b: &ToolBinds) -> [El; 2] {
     [
         El::with_class("div", "tb-tools")
@@ -293,6 +294,7 @@ pub fn tools_els(id: &str, lang: UiLang, file_name: &str, rows: Vec<El>, b: &Too
                     .bind_to(b.toggle.as_ref())
                     .text(t(lang, Msg::ShowTable)),
             )
+            .child(El::new("span").attr("aria-hidden", "true").text(" · "))
             .child(
                 El::with_class("a", "tb-tool tb-csv")
                     .attr("href", "#")
@@ -349,43 +351,63 @@ pub fn table_rows(
     els
 }
 
-/// Under the chart: the source (a link when the file gives one), the notes,
-/// and the warnings about the figures (`warnings`, folded).
-pub fn footer_el(head: &ChartView, lang: UiLang, warnings: &[String]) -> El {
+/// The source's name split around its outlet, the part a link goes on:
+/// what follows the last `qua` / `via` (up to a bracket:
+/// `Ban Tổ chức, qua Báo Phú Thọ (Chi Hương)` → `Báo Phú Thọ`), else the
+/// whole name.
+fn outlet(name: &str) -> (&str, &str, &str) {
+    // After the "Nguồn: " the layout wrote, then after each `qua`/`via`.
+    let mut from = name.find(": ").map_or(0, |i| i + 2);
+    while let Some(i) = name[from..]
+        .find(" qua ")
+        .or_else(|| name[from..].find(" via "))
+    {
+        from += i + 5;
+    }
+    let rest = &name[from..];
+    let to = from + rest.find(" (").unwrap_or(rest.len());
+    (&name[..from], &name[from..to], &name[to..])
+}
+
+/// Under the chart, one block under a rule: the source (only the outlet is
+/// the link), the notes with their markers (`Ghi chú: ¹ … ² …`, the
+/// markers the chart and the table put on figures), then `tools` (the
+/// table toggle and the CSV link).
+pub fn footer_el(head: &ChartView, lang: UiLang, tools: El) -> El {
     let mut f = El::with_class("figcaption", "tb-footer");
     if let Some((name, url, date)) = &head.source {
+        let (before, outlet, after) = outlet(name);
         let link = match url {
             Some(href) => El::new("a")
                 .attr("href", href.clone())
                 .attr("rel", "noopener noreferrer")
                 .attr("target", "_blank")
-                .text(name.clone()),
-            None => El::new("span").text(name.clone()),
+                .text(outlet),
+            None => El::new("span").text(outlet),
         };
-        let mut p = El::with_class("p", "tb-source").child(link);
-        if let Some(d) = date {
-            p = p.text(format!(", {} {d}", t(lang, Msg::Published)));
-        }
+        let mut p = El::with_class("p", "tb-source").text(before).child(link);
+        p = p.text(match date {
+            Some(d) => format!("{after}, {d}"),
+            None => after.to_string(),
+        });
         f = f.child(p);
     }
     if !head.notes.is_empty() {
+        let words = t(lang, Msg::Notes);
         f = f.child(
-            El::with_class("ul", "tb-notes")
-                .attr("aria-label", t(lang, Msg::Notes))
-                .children(head.notes.iter().map(|n| El::new("li").text(n.clone()))),
+            El::with_class("div", "tb-notes")
+                .text(format!("{words}: "))
+                .child(
+                    El::new("ul").attr("aria-label", words).children(
+                        head.notes
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| El::new("li").text(format!("{} {n}", marker(i + 1)))),
+                    ),
+                ),
         );
     }
-    if !warnings.is_empty() {
-        f = f.child(warning_list(lang, warnings));
-    }
-    f
-}
-
-/// Warnings under a chart that was drawn anyway, folded by default.
-pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
-    El::with_class("details", "tb-warnings")
-        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
-        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
+    f.child(tools)
 }
 
 /// "Open a results file": a native file input (its `change` event is

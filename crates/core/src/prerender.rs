@@ -16,7 +16,7 @@
 use crate::dom::El;
 use crate::drill::{period_index, scoped};
 use crate::export::{csv_name, summary};
-use crate::i18n::{reader_line, UiLang};
+use crate::i18n::UiLang;
 use crate::layout::chart;
 use crate::minify::minify;
 use crate::parts::{
@@ -125,9 +125,9 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .as_ref()
         .map(|s| summary(s, lang, &ids))
         .unwrap_or_default();
-    let warnings: Vec<String> = c.warnings.iter().map(|w| reader_line(lang, w, d)).collect();
     let file_name = csv_name(&head.title, None);
     let rows = table_rows(scope.as_ref(), lang, &ids, id, &head.title);
+    let [tools, table] = tools_els(id, lang, &file_name, rows, &ToolBinds::default());
     let figure = El::with_class("figure", "tb-chart")
         .attr("aria-labelledby", format!("{id}-title"))
         .attr("aria-describedby", format!("{id}-summary"))
@@ -136,8 +136,8 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .child(groups)
         .child(tip_el())
         .child(announce_el())
-        .children(tools_els(id, lang, &file_name, rows, &ToolBinds::default()))
-        .child(footer_el(&head, lang, &warnings));
+        .child(table)
+        .child(footer_el(&head, lang, tools));
     let class = match o.dark {
         Some(true) => "tb tb-dark",
         Some(false) => "tb tb-light",

@@ -15,7 +15,7 @@ use tier_breakdown_core::validate::Checked;
 
 use super::dom::set_attr;
 use super::view::{keep_in_url, Chart, ChartParts, StartView, ViewState};
-use super::{announce, bars, compare, drill, footer, header, legend, ranking, tools, tooltip};
+use super::{announce, bars, compare, drill, header, legend, ranking, tools, tooltip};
 use crate::browser::resize::observe_width;
 
 /// Ids unique on the page, for `aria-labelledby` and friends.
@@ -59,7 +59,6 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     }
     announce::mount(fig, &c);
     tools::mount(fig, &c);
-    footer::mount(fig, &c);
 }
 
 /// The view's signals (from where the chart was asked to start), the
