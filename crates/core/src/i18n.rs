@@ -55,7 +55,11 @@ impl UiLang {
 pub enum Msg {
     FilterLabel,
     Reset,
+    /// The key's hint: what a click on a tier does.
+    Hint,
     Evaluated,
+    /// "695 trên tổng số 698".
+    OfTotal,
     Source,
     Notes,
     Loading,
@@ -99,8 +103,12 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
     match (lang, msg) {
         (UiLang::Vi, FilterLabel) => "Lọc theo mức xếp loại",
         (UiLang::En, FilterLabel) => "Filter by tier",
-        (UiLang::Vi, Reset) => "Bỏ chọn",
-        (UiLang::En, Reset) => "Reset",
+        (UiLang::Vi, Reset) => "× Bỏ chọn",
+        (UiLang::En, Reset) => "× Clear",
+        (UiLang::Vi, Hint) => "Chọn một mức để cộng tỉ lệ",
+        (UiLang::En, Hint) => "Pick tiers to add up their shares",
+        (UiLang::Vi, OfTotal) => "trên tổng số",
+        (UiLang::En, OfTotal) => "of",
         (UiLang::Vi, Evaluated) => "được đánh giá",
         (UiLang::En, Evaluated) => "evaluated",
         (UiLang::Vi, Source) => "Nguồn",

@@ -459,6 +459,9 @@ pub struct Dataset {
     pub source: Option<Source>,
     pub notes: Vec<Text>,
     pub tiers: Vec<Tier>,
+    /// Tier ids highlighted at first (`highlight`; the two best when the
+    /// file names none: `stack::Selection::start`).
+    pub highlight: Option<Vec<String>>,
     pub groups: Vec<Group>,
     pub units: Vec<Unit>,
     pub periods: Vec<PeriodData>,

@@ -65,7 +65,7 @@ pub struct Options {
     pub dark: Option<bool>,
     /// Group ids shown (all when empty).
     pub groups: Vec<String>,
-    /// Tier ids selected at the start (none when empty).
+    /// Tier ids selected at the start (the file's highlight when empty).
     pub tiers: Vec<String>,
     /// The "open a results file" link of the full page.
     pub picker: bool,
@@ -115,11 +115,11 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
     let view = scope
         .as_ref()
         .map(|s| chart(s, lang, 640.0, dark).only_groups(&ids));
-    let sel = Selection::from_ids(d, &o.tiers);
+    let sel = Selection::start(d, &o.tiers);
     let groups = El::with_class("div", &groups_class(sel)).children(
         view.iter()
             .flat_map(|v| v.groups.iter())
-            .map(|g| group_el::<true>(g, d, sel, lang, None)),
+            .map(|g| group_el::<true>(g, d, sel, lang, [None, None])),
     );
     let text = scope
         .as_ref()
@@ -132,7 +132,7 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
         .attr("aria-labelledby", format!("{id}-title"))
         .attr("aria-describedby", format!("{id}-summary"))
         .children(head_els(&head, id, &text, None))
-        .child(legend_el(&head.legend, &[], sel, lang))
+        .child(legend_el(&head, &[], sel, lang))
         .child(groups)
         .child(tip_el())
         .child(announce_el())

@@ -252,7 +252,7 @@ impl Canvas {
 /// let d = check(SEED_JSON).unwrap().dataset;
 /// let svg = chart_svg(&d, UiLang::Vi, 1200.0, false);
 /// assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\""));
-/// assert!(svg.contains(">94.877<"));
+/// assert!(svg.contains(">94.877 được đánh giá<"));
 /// ```
 pub fn chart_svg(d: &Dataset, lang: UiLang, width: f64, dark: bool) -> String {
     let v = chart(d, lang, width - 2.0 * PAD, dark);

@@ -475,22 +475,22 @@ fn layout_snapshot_vi_desktop() {
     expect![[r#"
         Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022
         Tỉnh Phú Thọ: tổ chức cơ sở đảng, chi bộ và đảng viên theo mức xếp loại
-        ## Tổ chức cơ sở đảng [695] organisations
-          695 / 698 được đánh giá (99,6%)
+        ## Tổ chức cơ sở đảng [695 được đánh giá] organisations
+          695 trên tổng số 698 được đánh giá (99,6%)
           excellent      x=  0.0 w= 18.8 #143d6b inside="131 (18,8%)"
           good           x= 18.8 w= 77.6 #3292dc inside="539 (77,6%)"
           completed      x= 96.4 w=  3.6 #4a3925 inside="-"
           under: Hoàn thành nhiệm vụ: 25 (3,6%)
           selected: Xuất sắc + Tốt: 96,4%
-        ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062] cells
-          5.062 / 5.084 được đánh giá (99,6%)
+        ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062 được đánh giá] cells
+          5.062 trên tổng số 5.084 được đánh giá (99,6%)
           excellent      x=  0.0 w= 17.7 #143d6b inside="894 (17,7%)"
           good           x= 17.7 w= 74.9 #3292dc inside="3.791 (74,9%)"
           completed      x= 92.6 w=  7.4 #4a3925 inside="7,4%"
           not_completed  x=100.0 w=  0.0 #e76355 inside="-"
-          under: Hoàn thành nhiệm vụ: 376 (7,4%) | Không hoàn thành nhiệm vụ: 1 (<0,1%)
+          under: Không hoàn thành nhiệm vụ: 1 (<0,1%)
           selected: Xuất sắc + Tốt: 92,6%
-        ## Đảng viên [94.877] members
+        ## Đảng viên [94.877 được đánh giá] members
           94.877 được đánh giá
           excellent      x=  0.0 w= 16.2 #143d6b inside="15.397 (16,2%)"
           good           x= 16.2 w= 78.6 #3292dc inside="74.551 (78,6%)"
@@ -507,23 +507,23 @@ fn layout_snapshot_en_phone() {
     expect![[r#"
         Annual review of party organisations and members, 2022
         Phú Thọ province: grassroots organisations, party cells and members by tier
-        ## Grassroots party organisations [695] organisations
-          695 / 698 evaluated (99.6%)
+        ## Grassroots party organisations [695 evaluated] organisations
+          695 of 698 evaluated (99.6%)
           excellent      x=  0.0 w= 18.8 #143d6b inside="-"
-          good           x= 18.8 w= 77.6 #3292dc inside="539 (77.6%)"
+          good           x= 18.8 w= 77.6 #3292dc inside="77.6%"
           completed      x= 96.4 w=  3.6 #4a3925 inside="-"
           under: Completed duties excellently: 131 (18.8%) | Completed duties: 25 (3.6%)
-        ## Party cells under grassroots committees [5,062] cells
-          5,062 / 5,084 evaluated (99.6%)
+        ## Party cells under grassroots committees [5,062 evaluated] cells
+          5,062 of 5,084 evaluated (99.6%)
           excellent      x=  0.0 w= 17.7 #143d6b inside="-"
-          good           x= 17.7 w= 74.9 #3292dc inside="3,791 (74.9%)"
+          good           x= 17.7 w= 74.9 #3292dc inside="74.9%"
           completed      x= 92.6 w=  7.4 #4a3925 inside="-"
           not_completed  x=100.0 w=  0.0 #e76355 inside="-"
           under: Completed duties excellently: 894 (17.7%) | Completed duties: 376 (7.4%) | Did not complete duties: 1 (<0.1%)
-        ## Party members [94,877] members
+        ## Party members [94,877 evaluated] members
           94,877 evaluated
           excellent      x=  0.0 w= 16.2 #143d6b inside="-"
-          good           x= 16.2 w= 78.6 #3292dc inside="74,551 (78.6%)"
+          good           x= 16.2 w= 78.6 #3292dc inside="78.6%"
           completed      x= 94.8 w=  4.7 #4a3925 inside="-"
           not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
           under: Completed duties excellently: 15,397 (16.2%) | Completed duties: 4,492 (4.7%) | Did not complete duties: 437 (0.5%)

@@ -95,7 +95,7 @@ fn shares_are_shown_as_printed_and_add_up_to_100() {
         "Hoàn thành xuất sắc nhiệm vụ: 16,2% (theo báo cáo)"
     );
     assert_eq!(members.rects[0].count_text, "");
-    assert_eq!(members.headline, "5.120");
+    assert_eq!(members.headline, "5.120 được đánh giá");
     assert_eq!(
         members.coverage,
         "5.120 được đánh giá · tỉ lệ theo báo cáo, không có số lượng"
@@ -140,8 +140,12 @@ fn coverage_without_a_split_is_drawn_without_a_bar() {
     let members = group(&v.groups, "members");
     assert!(!members.split);
     assert!(members.rects.is_empty());
-    assert_eq!(members.coverage, "5.120 / 5.168 được đánh giá (99,1%)");
-    assert_eq!(members.headline, "5.120");
+    // The words say why there is no bar; the header's right slot is empty.
+    assert_eq!(
+        members.coverage,
+        "Báo cáo không nêu số theo từng mức · 5.120 trên tổng số 5.168 được đánh giá (99,1%)"
+    );
+    assert_eq!(members.headline, "");
     assert_eq!(
         selected_line(&c.dataset, members, sel(&[0]), UiLang::Vi),
         None
@@ -154,12 +158,15 @@ fn coverage_without_a_split_is_drawn_without_a_bar() {
         "{text}"
     );
     assert!(summary(&c.dataset, UiLang::En, &[]).contains(
-        "Party members: 5,120 / 5,168 evaluated (99.1%), no breakdown by tier in the report."
+        "Party members: 5,120 of 5,168 evaluated (99.1%), no breakdown by tier in the report."
     ));
     // Only a total: said as such everywhere.
     let t = check(&file(json!({ "total": 48 }))).unwrap();
     let v = chart(&t.dataset, UiLang::Vi, 640.0, false);
-    assert_eq!(v.groups[0].coverage, "Tổng số: 48");
+    assert_eq!(
+        v.groups[0].coverage,
+        "Báo cáo không nêu số theo từng mức · Tổng số: 48"
+    );
     assert_eq!(
         summary(&t.dataset, UiLang::En, &[]),
         "G: Total: 48, no breakdown by tier in the report."
@@ -180,7 +187,7 @@ fn approximate_figures_are_marked_everywhere() {
     assert_eq!(org.rects[1].count_text, "≈ 1.500");
     assert_eq!(org.rects[2].full, "Hoàn thành nhiệm vụ: 40 (2,3%)");
     // The evaluated figure is their sum: approximate too.
-    assert_eq!(org.headline, "≈ 1.742");
+    assert_eq!(org.headline, "≈ 1.742 được đánh giá");
     assert_eq!(org.coverage, "≈ 1.742 được đánh giá");
     let members = group(&v.groups, "members");
     assert_eq!(members.rects[1].share_text, "> 82,0%");
@@ -422,7 +429,10 @@ fn ranking_and_comparison_work_on_the_new_shapes() {
     let east = scoped(d, 0, Some("east")).unwrap();
     let v = chart(&east, UiLang::En, 640.0, false);
     assert!(!v.groups[0].split);
-    assert_eq!(v.groups[0].coverage, "290 / 300 evaluated (96.7%)");
+    assert_eq!(
+        v.groups[0].coverage,
+        "No breakdown by tier in the report · 290 of 300 evaluated (96.7%)"
+    );
 }
 
 /// An "or better" line shows the figure as printed, with its own mark.

@@ -80,7 +80,7 @@ fn setup(fig: &web_sys::Element, s: Setup) -> Chart {
     let d0 = &checked.dataset;
     let names = Arc::new(folded_names(d0, lang));
     let state = ViewState {
-        sel: RwSignal::new(Selection::from_ids(d0, &start.tiers)),
+        sel: RwSignal::new(Selection::start(d0, &start.tiers)),
         period: RwSignal::new(period_index(d0, start.period.as_deref())),
         unit: RwSignal::new(start.unit.filter(|u| {
             tier_breakdown_core::drill::all_units(d0)
