@@ -73,3 +73,11 @@ test('the schema takes null (not given) in version 3 only, and never for or_bett
   f2.groups[0].counts.good = { or_better: null };
   assert.equal(validate(f2), false);
 });
+
+test('the schema takes fail_from as a tier id, and refuses a number', () => {
+  const seed = read('data/phu-tho-2022.json');
+  seed.fail_from = seed.tiers[2].id;
+  assert.equal(validate(seed), true, JSON.stringify(validate.errors));
+  seed.fail_from = 2;
+  assert.equal(validate(seed), false);
+});

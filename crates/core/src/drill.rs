@@ -128,6 +128,7 @@ pub fn scoped(d: &Dataset, period: usize, unit: Option<&str>) -> Option<Dataset>
         notes: d.notes.clone(),
         tiers: d.tiers.clone(),
         highlight: d.highlight.clone(),
+        fail_from: d.fail_from,
         groups,
         units: vec![],
         periods: vec![],

@@ -179,7 +179,7 @@ pub fn chart(d: &Dataset, lang: UiLang, bar_px: f64, dark: bool) -> ChartView {
             id: tier.id.clone(),
             label: tier.label.get(code).to_string(),
             short: tier.short.as_ref().map(|s| s.get(code).to_string()),
-            fill: tier.fill(i, dark).css(),
+            fill: d.fill(i, dark).css(),
         })
         .collect();
     let groups = d
@@ -277,7 +277,7 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         if tier.is_none() {
             rest = Some(full.clone());
         }
-        let fill = tier.map(|t| t.fill(i, dark));
+        let fill = tier.map(|_| d.fill(i, dark));
         let css = |f: fn(&Color) -> Color| fill.as_ref().map(|c| f(c).css()).unwrap_or_default();
         rects.push(Rect {
             tier: i,

@@ -105,7 +105,8 @@ impl Color {
             if c <= 0.039_28 {
                 c / 12.92
             } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+                let x = (c + 0.055) / 1.055;
+                x * x * root(x * x, 5)
             }
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
@@ -126,7 +127,7 @@ impl Color {
         let s = if l <= 0.003_130_8 {
             l * 12.92
         } else {
-            1.055 * l.powf(1.0 / 2.4) - 0.055
+            1.055 * root(l.powi(5), 12) - 0.055
         };
         let g = (s * 255.0).round().clamp(0.0, 255.0) as u8;
         Color(g, g, g)
@@ -144,44 +145,119 @@ impl Color {
     }
 }
 
+/// The `n`-th root of `a` in (0, 1], by Newton's method from 1: with it,
+/// `x^2.4 = x²·(x²)^(1/5)` and `l^(1/2.4) = (l⁵)^(1/12)` need no libm
+/// `pow` (2.1 KiB of the readers' wasm). Within 1e-15 of `powf` over every
+/// 8-bit channel (`crates/core/tests/palette.rs`).
+fn root(a: f64, n: i32) -> f64 {
+    let mut y = 1.0f64;
+    // From 1 down to the root: steps of (n−1)/n at first, then quadratic
+    // (64 are enough for a ≥ 1e-13, the smallest asked for).
+    for _ in 0..64 {
+        let p = y.powi(n - 1);
+        y -= (p * y - a) / (f64::from(n) * p);
+    }
+    y
+}
+
 /// One tier of the review, e.g. "completed duties excellently".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
     pub id: String,
     pub label: Text,
     pub short: Option<Text>,
-    /// The file's colour for this tier; the theme's palette when absent.
+    /// The file's colour for this tier; the default palette's when absent
+    /// ([`Dataset::fill`]).
     pub color: Option<Color>,
 }
 
-/// Default tier colours on a light background (white), best tier first.
-/// Dark and mid tones alternate, so every segment has at least 3:1 contrast
-/// with its neighbours and with white, and its label (black or white) at
-/// least 4.5:1. Hues (blue, sky, brown, red, purple, green, magenta, grey)
-/// stay apart for the common colour-vision deficiencies.
-pub const LIGHT_PALETTE: [Color; 8] = [
-    Color(0x14, 0x3d, 0x6b),
-    Color(0x32, 0x92, 0xdc),
-    Color(0x4a, 0x39, 0x25),
-    Color(0xe7, 0x63, 0x55),
-    Color(0x4c, 0x2c, 0x6f),
-    Color(0x1b, 0x9f, 0x78),
-    Color(0x73, 0x10, 0x49),
-    Color(0x8d, 0x8d, 0x8d),
+/// The default palette (`DESIGN.md`): a diverging scale split at the
+/// pass/fail line. Pass tiers take a blue ramp (darkest is best in the
+/// light theme, lightest is best in the dark one), fail tiers a burnt
+/// orange one (mildest first), light then dark. Every fill takes a label ink
+/// ([`Color::text_on`]) of at least 4.5:1; the blue L* runs one way, so the
+/// order survives print. `crates/core/tests/palette.rs` holds these rules
+/// and the colour-vision distances between neighbours.
+pub const BLUES: [[Color; 5]; 2] = [
+    [
+        Color(0x0f, 0x3a, 0x66),
+        Color(0x2c, 0x63, 0x9c),
+        Color(0x4a, 0x8f, 0xd6),
+        Color(0x89, 0xb2, 0xe4),
+        Color(0xbd, 0xd7, 0xf1),
+    ],
+    [
+        Color(0xbc, 0xd9, 0xf6),
+        Color(0x88, 0xb3, 0xe6),
+        Color(0x4a, 0x8f, 0xd6),
+        Color(0x3a, 0x74, 0xb1),
+        Color(0x2b, 0x5a, 0x8e),
+    ],
 ];
 
-/// Default tier colours on the dark theme's background (#161616), with the
-/// same contrast guarantees as [`LIGHT_PALETTE`].
-pub const DARK_PALETTE: [Color; 8] = [
-    Color(0xb1, 0xce, 0xf1),
-    Color(0x1c, 0x6b, 0xa6),
-    Color(0xda, 0xc9, 0xb5),
-    Color(0xc3, 0x2c, 0x1c),
-    Color(0xd6, 0xc5, 0xe8),
-    Color(0x14, 0x75, 0x58),
-    Color(0xf6, 0xba, 0xdd),
-    Color(0x67, 0x67, 0x67),
+/// Fail tiers' oranges, mildest to worst, light then dark (see [`BLUES`]).
+pub const ORANGES: [[Color; 3]; 2] = [
+    [
+        Color(0xf4, 0xb0, 0x8a),
+        Color(0xd9, 0x7d, 0x4f),
+        Color(0xb9, 0x4a, 0x12),
+    ],
+    [
+        Color(0x8a, 0x4a, 0x26),
+        Color(0xbc, 0x6d, 0x3f),
+        Color(0xf0, 0x91, 0x5a),
+    ],
 ];
+
+/// Which of [`BLUES`] k pass tiers take, k = 1…5 one after the other: B1;
+/// B1 B4; B1 B3 B5; B1 B2 B4 B5; all. The k-th list starts at k(k−1)/2.
+const BLUE_PICKS: [u8; 15] = [0, 0, 3, 0, 2, 4, 0, 1, 3, 4, 0, 1, 2, 3, 4];
+/// Which of [`ORANGES`] m fail tiers take, m = 1…3: O3; O1 O3; all.
+const ORANGE_PICKS: [u8; 6] = [2, 0, 2, 0, 1, 2];
+
+/// The default fill of tier `i` of `n`, failing from tier `fail_from`:
+/// pass tiers share the blue ramp, fail tiers the orange one, as
+/// `DESIGN.md` picks them; past its picks (more tiers than the ramp has
+/// colours), evenly spaced points on the ramp, interpolated in sRGB between
+/// its colours and stepped out of the mid greys where neither label ink
+/// reaches 4.5:1.
+pub fn default_fill(i: usize, n: usize, fail_from: usize, dark: bool) -> Color {
+    let theme = usize::from(dark);
+    let (ramp, picks, j, count): (&[Color], &[u8], _, _) = if i < fail_from {
+        (&BLUES[theme], &BLUE_PICKS, i, fail_from)
+    } else {
+        let m = n.saturating_sub(fail_from).max(1);
+        (&ORANGES[theme], &ORANGE_PICKS, i - fail_from, m)
+    };
+    // A tier past the last (never asked for) takes the worst.
+    let (j, last) = (j.min(count - 1), ramp.len() - 1);
+    if count <= ramp.len() {
+        let at = picks.get(count * (count - 1) / 2 + j).copied();
+        return ramp[usize::from(at.unwrap_or(0)).min(last)];
+    }
+    let (num, den) = (j * last, count - 1);
+    let at = (num / den).min(last - 1);
+    let rem = num - at * den;
+    let (a, b) = (ramp[at], ramp[at + 1]);
+    let mix = |x: u8, y: u8| ((usize::from(x) * (den - rem) + usize::from(y) * rem) / den) as u8;
+    let mut c = Color(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2));
+    // A few steps of 1/16 away from the ink at most.
+    for _ in 0..16 {
+        let ink = c.text_on();
+        if c.contrast(&ink) >= 4.5 {
+            break;
+        }
+        let step = |x: u8| {
+            if ink.0 == 0xff {
+                x - x / 16
+            } else {
+                x + (255 - x) / 16
+            }
+        };
+        c = Color(step(c.0), step(c.1), step(c.2));
+    }
+    c
+}
 
 /// The fill of a tier a filter leaves out (`DESIGN.md`'s neutrals: the
 /// unselected tier recedes to the rules' grey), light then dark. Its label
@@ -192,12 +268,6 @@ impl Tier {
     /// The short label where the file gives one, else the label.
     pub fn short_or_label(&self) -> &Text {
         self.short.as_ref().unwrap_or(&self.label)
-    }
-
-    /// The colour the `index`-th tier is drawn in.
-    pub fn fill(&self, index: usize, dark: bool) -> Color {
-        let palette = if dark { &DARK_PALETTE } else { &LIGHT_PALETTE };
-        self.color.unwrap_or(palette[index % palette.len()])
     }
 }
 
@@ -462,7 +532,18 @@ pub struct Dataset {
     /// Tier ids highlighted at first (`highlight`; the two best when the
     /// file names none: `stack::Selection::start`).
     pub highlight: Option<Vec<String>>,
+    /// The first failing tier's index (`fail_from` in the file; the last
+    /// tier by default): the palette's pass/fail split.
+    pub fail_from: usize,
     pub groups: Vec<Group>,
     pub units: Vec<Unit>,
     pub periods: Vec<PeriodData>,
+}
+
+impl Dataset {
+    /// The colour tier `i` is drawn in: the file's, else [`default_fill`].
+    pub fn fill(&self, i: usize, dark: bool) -> Color {
+        let own = self.tiers.get(i).and_then(|t| t.color);
+        own.unwrap_or_else(|| default_fill(i, self.tiers.len(), self.fail_from, dark))
+    }
 }

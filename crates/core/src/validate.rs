@@ -718,6 +718,7 @@ impl Walker {
                 "notes",
                 "tiers",
                 "highlight",
+                "fail_from",
                 "groups",
                 "units",
                 "periods",
@@ -807,6 +808,7 @@ impl Walker {
         // another part of a tier is wrong, so all errors surface at once.
         let tier_ids = raw_ids(m.get("tiers"), TIERS);
         let highlight = self.highlight(m.get("highlight"), tier_ids.as_deref());
+        let fail_from = self.fail_from(m, tier_ids.as_deref());
         let groups = self.groups_at(m, "", tier_ids.as_deref(), None);
         let group_ids = raw_ids(m.get("groups"), GROUPS);
         let units = self.units_at(m, "", tier_ids.as_deref(), group_ids.as_deref());
@@ -834,6 +836,7 @@ impl Walker {
             notes,
             tiers: tiers?,
             highlight,
+            fail_from: fail_from?,
             groups: groups?,
             units: units?,
             periods: periods?,
@@ -933,6 +936,22 @@ impl Walker {
         let list = self.required(m, "", "tiers")?;
         let list = self.array(list, "tiers", TIERS)?;
         self.items(list, "tiers", |w, v, p, seen| w.tier(v, p, seen))
+    }
+
+    /// Where failing starts: the index of the tier `fail_from` names, the
+    /// last tier when the file says nothing.
+    fn fail_from(&mut self, m: &Map, tiers: Option<&[String]>) -> Option<usize> {
+        let tiers = tiers?;
+        let Some(v) = m.get("fail_from") else {
+            return tiers.len().checked_sub(1);
+        };
+        let id = self.string(v, "fail_from")?;
+        let at = tiers.iter().position(|t| *t == id);
+        if at.is_none() {
+            let id = show_str(&id).trim_matches('"').to_string();
+            self.err("fail_from", ProblemKind::UnknownTier { id });
+        }
+        at
     }
 
     fn tier(&mut self, v: &Value, path: &str, seen: &mut StrSet) -> Option<Tier> {

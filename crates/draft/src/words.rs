@@ -103,6 +103,9 @@ words! {
     Colour => "Màu", "Colour";
     NoColour => "Màu mặc định", "Default colour";
     AddTier => "Thêm mức", "Add a tier";
+    FailFrom => "Từ mức nào là không đạt", "Failing starts at";
+    FailLast => "mức cuối cùng (mặc định)", "the last tier (default)";
+    Crowded => "Từ 4 mức đạt hoặc 3 mức không đạt trở lên, các màu mặc định cạnh nhau có thể khó phân biệt, nhất là với người mù màu và khi in đen trắng: hãy đặt màu riêng cho các mức ấy.", "With 4 or more passing tiers, or 3 or more failing ones, neighbouring default colours can be hard to tell apart, for colour-blind readers and in print especially: give those tiers colours of your own.";
     Groups => "Các nhóm", "Groups";
     Group => "Nhóm", "Group";
     AddGroup => "Thêm nhóm", "Add a group";

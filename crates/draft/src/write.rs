@@ -253,6 +253,7 @@ pub fn results_file(d: &Draft, schema: &str) -> String {
         o.done()
     });
     o.put("tiers", Some(J::A(tiers.collect())));
+    o.put("fail_from", string(d.fail_from.trim()));
     let groups = d.groups.iter().map(|g| group(g, &d.tiers, lang, true));
     o.put("groups", Some(J::A(groups.collect())));
     for (key, parts) in [("units", &d.units), ("periods", &d.periods)] {
@@ -436,6 +437,7 @@ pub fn open(file: &str) -> Result<Draft, OpenError> {
         periods: read_parts(v.get("periods"), &tiers, lang),
         groups,
         tiers,
+        fail_from: read_string(v.get("fail_from")),
     })
 }
 

@@ -221,6 +221,7 @@ fn problem_places_name_form_fields() {
         ("periods[0].id", "f-periods-0-id"),
         ("lang", "f-lang"),
         ("groups[1].counts.nonesuch", "f-groups-1-basis"),
+        ("fail_from", "f-fail_from"),
     ] {
         assert_eq!(field_id(&d, path), id, "{path}");
     }
@@ -469,4 +470,75 @@ fn a_table_too_big_once_padded_is_refused_before_padding() {
     // At the cap it is still read: 2 columns × 100,000 rows.
     let ok = "a\t1\n".repeat(table::MAX_CELLS / 2);
     assert_eq!(table::read(&ok).map(|t| t.len()), Ok(table::MAX_CELLS / 2));
+}
+
+/// `fail_from` goes through the draft: opened, written back, said in the
+/// form's words when it names no tier, let go when its tier is removed.
+/// Regression: the editor dropped it (named under "the editor has no field
+/// for these"), so a file's pass/fail split was lost on saving.
+#[test]
+fn where_failing_starts_goes_through_the_draft() {
+    use tier_breakdown_core::i18n::UiLang;
+    use tier_breakdown_draft::{say, write::left_out};
+    let mut v = value(SEED_JSON);
+    v["fail_from"] = json!("completed");
+    let text = v.to_string();
+    let mut d = open(&text).unwrap();
+    assert_eq!(d.fail_from, "completed");
+    assert_eq!(d.split(), (2, 2));
+    assert_eq!(value(&results_file(&d, "")), {
+        v.as_object_mut().unwrap().remove("$schema");
+        v.clone()
+    });
+    assert_eq!(left_out(&text, &d), Vec::<String>::new());
+    d.fail_from = "passed".into();
+    let p = check(&results_file(&d, "")).unwrap_err().errors.remove(0);
+    assert_eq!(p.path, "fail_from");
+    assert_eq!(
+        say::line(&d, &p, UiLang::En),
+        "Failing starts at: this tier is not in the list of tiers"
+    );
+    d.fail_from = "completed".into();
+    d.remove_tier(2);
+    assert_eq!((d.fail_from.as_str(), d.split()), ("", (2, 1)));
+    assert!(!value(&results_file(&d, ""))
+        .as_object()
+        .unwrap()
+        .contains_key("fail_from"));
+}
+
+/// The editor warns when the default colours may come too close: more
+/// than 3 passing or 2 failing tiers without a colour of their own.
+#[test]
+fn crowded_default_colours_are_flagged() {
+    for (n, fail_from, coloured, crowded) in [
+        (4, None, vec![], false),
+        (5, None, vec![], true),
+        (5, Some(2), vec![], true),
+        (5, Some(3), vec![], false),
+        (8, Some(5), vec![], true),
+        (5, None, vec![0, 1, 2, 3], false),
+        (5, None, vec![0, 1, 2], true),
+        (5, Some(2), vec![3], true),
+        (5, Some(2), vec![2, 3, 4], false),
+        (2, Some(0), vec![], false),
+        (3, Some(0), vec![], true),
+    ] {
+        let mut d = Draft::blank();
+        while d.tiers.len() < n {
+            d.add_tier("Mức");
+        }
+        d.tiers.truncate(n);
+        d.fail_from = fail_from
+            .map(|i: usize| d.tiers[i].id.clone())
+            .unwrap_or_default();
+        for i in &coloured {
+            d.tiers[*i].color = "#123456".into();
+        }
+        assert_eq!(
+            d.crowded_colours(),
+            crowded,
+            "{n} tiers failing from {fail_from:?}, coloured {coloured:?}"
+        );
+    }
 }

@@ -327,8 +327,27 @@ fn Tiers(ed: Ed) -> impl IntoView {
                 let label = if d.lang == "en" { format!("Tier {n}") } else { format!("Mức {n}") };
                 d.add_tier(&label);
             }))}
+            {select(ed, "f-fail_from".into(), move || ed.w(W::FailFrom), move || fail_options(ed),
+                (|d: &Draft| d.fail_from.trim().to_string(), |d: &mut Draft, v| d.fail_from = v))}
+            <p class="ed-hint ed-warning" id="ed-crowded" hidden=move || !ed.draft.with(Draft::crowded_colours)>
+                {move || ed.w(W::Crowded)}
+            </p>
         </fieldset>
     }
+}
+
+/// Where failing starts: the last tier (the file says nothing), or a tier.
+fn fail_options(ed: Ed) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), ed.w(W::FailLast))];
+    ed.draft.with(|d| {
+        out.extend(d.tiers.iter().map(|t| {
+            (
+                t.id.trim().to_string(),
+                t.label.name_or(&d.lang, &t.id).to_string(),
+            )
+        }));
+    });
+    out
 }
 
 /// Where a group's figures are: the top-level group `i`, or group `j` of

@@ -17,7 +17,7 @@ use tier_breakdown_core::drill::{
 };
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
 use tier_breakdown_core::layout::tier_names;
-use tier_breakdown_core::model::Tier;
+use tier_breakdown_core::model::Dataset;
 use tier_breakdown_core::stack::Selection;
 
 /// Height of one row in pixels (fixed in the CSS, so positions are arithmetic).
@@ -148,7 +148,7 @@ fn section(c: &Chart, groups: &[(String, String)], n: usize, h: [&Handle; 3]) ->
 /// scroll position, the selection, the theme or the unit shown change.
 fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Element) {
     let (lang, dark, sel, unit) = (c.lang, c.dark, c.state.sel, c.state.unit);
-    let tiers = c.data().tiers.clone();
+    let checked = c.checked.clone();
     let (r, el, focus_home) = (r.clone(), table.clone(), scroller.clone());
     let n = r.labels.len();
     queued_effect(move || {
@@ -157,7 +157,7 @@ fn draw(c: &Chart, r: &Rank, table: &web_sys::Element, scroller: &web_sys::Eleme
         let rows = r.rows.get();
         let draw = Draw {
             lang,
-            tiers: &tiers,
+            data: &checked.dataset,
             labels: &r.labels,
             sel: sel.get(),
             dark: dark.get(),
@@ -247,7 +247,7 @@ fn spacer(rows: usize) -> El {
 /// What drawing the visible rows needs.
 struct Draw<'a> {
     lang: UiLang,
-    tiers: &'a [Tier],
+    data: &'a Dataset,
     labels: &'a [(String, String)],
     sel: Selection,
     dark: bool,
@@ -257,7 +257,7 @@ struct Draw<'a> {
 impl Draw<'_> {
     /// The header row: three sortable columns and the bar.
     fn head(&self, sort: Sort) -> El {
-        let share_name = tier_names(self.tiers, ranked_tiers(self.sel), self.lang);
+        let share_name = tier_names(&self.data.tiers, ranked_tiers(self.sel), self.lang);
         let th = |key: SortKey, text: String, class: &str| {
             let (aria, arrow) = match (sort.key == key, sort.descending) {
                 (false, _) => ("none", "↕"),
@@ -320,7 +320,7 @@ impl Draw<'_> {
             if w == 0 {
                 continue;
             }
-            let c = self.tiers.get(i).map(|t| t.fill(i, self.dark));
+            let c = (i < self.data.tiers.len()).then(|| self.data.fill(i, self.dark));
             let c = match c {
                 Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
                 Some(_) => tier_breakdown_core::model::UNSELECTED[usize::from(self.dark)],
