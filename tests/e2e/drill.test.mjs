@@ -383,6 +383,8 @@ const headerLines = (page, selector) => page.$$eval(selector, (ths) => ths
     const tops = [];
     const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      // The sort arrow sits beside the words, centred on them: not a line.
+      if (n.parentElement.closest('[aria-hidden="true"]')) continue;
       const r = document.createRange();
       r.selectNodeContents(n);
       for (const b of r.getClientRects()) if (b.width > 0 && !tops.some((t) => Math.abs(t - b.top) < 4)) tops.push(b.top);

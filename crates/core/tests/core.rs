@@ -609,7 +609,7 @@ fn the_footer_links_the_outlet_and_numbers_the_notes() {
         "Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua <a href=\"https://baophutho.vn/\" rel=\"noopener noreferrer\" target=\"_blank\">Báo Phú Thọ</a> (Chi Hương), 16/3/2023</p>",
         "Ghi chú: <ul aria-label=\"Ghi chú\"><li>¹ Bài báo không nêu",
         "<li>² Tổng số đảng viên",
-        "Xem bảng số liệu</button>",
+        "<span class=\"tb-show\">Xem bảng số liệu</span><span class=\"tb-hide\">Ẩn bảng số liệu</span></button>",
         "Tải dữ liệu (CSV)</a></div></figcaption>",
     ] {
         assert!(footer.contains(want), "{want}\nin {footer}");

@@ -5,7 +5,6 @@
 
 use crate::rx::*;
 use tier_breakdown_core::export::{csv, csv_name};
-use tier_breakdown_core::i18n::{t, Msg};
 
 use tier_breakdown_core::parts::{footer_el, table_rows, tools_els, ToolBinds};
 
@@ -43,10 +42,6 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
     queued_effect(move || {
         let on = open.get();
         set_attr(&toggle, "aria-expanded", Some(pressed(on)));
-        toggle.set_text_content(Some(t(
-            lang,
-            if on { Msg::HideTable } else { Msg::ShowTable },
-        )));
         let class = if on {
             "tb-table-wrap"
         } else {
