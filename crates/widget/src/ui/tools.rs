@@ -58,17 +58,18 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
     });
 }
 
-/// "Get the data": named after the title (and the unit), filled on click.
+/// "Get the data": named after the title (and the unit) and filled on click.
 fn csv_link(c: &Chart, link: web_sys::Element) {
     let (lang, unit, scope, ids) = (c.lang, c.state.unit, c.scope, c.shown.clone());
     let title = c.head.title.clone();
     let el = link.clone();
-    queued_effect(move || {
-        let name = csv_name(&title, unit.get().as_deref());
-        set_attr(&el, "download", Some(&name));
-    });
     listen(&link, "click", move |ev| match scope.get_untracked() {
-        Some(d) => point_at_text(&ev, &csv(&d, lang, &ids), "text/csv;charset=utf-8"),
+        Some(d) => {
+            // Named on click (the browser reads `download` after the listeners).
+            let name = csv_name(&title, unit.get_untracked().as_deref());
+            set_attr(&el, "download", Some(&name));
+            point_at_text(&ev, &csv(&d, lang, &ids), "text/csv;charset=utf-8")
+        }
         // No figures for this view: nothing to download.
         None => ev.prevent_default(),
     });
