@@ -190,9 +190,11 @@ for (const width of [300, 360, 768, 1280]) {
           .filter((e) => e.getClientRects().length);
         for (let i = 0; i < texts.length; i++) {
           for (let j = i + 1; j < texts.length; j++) {
-            const [a, b] = [texts[i].getBoundingClientRect(), texts[j].getBoundingClientRect()];
             if (texts[i].contains(texts[j]) || texts[j].contains(texts[i])) continue;
-            const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            // Line by line: an inline text that wraps (a footnote) has a
+            // box per line, and its bounding box covers its neighbour's.
+            const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const overlap = [...texts[i].getClientRects()].some((a) => [...texts[j].getClientRects()].some((b) => hit(a, b)));
             if (overlap) out.push(`overlap: ${texts[i].className} / ${texts[j].className}`);
           }
         }

@@ -376,19 +376,52 @@ test('10,000 units: a few hundred rows in the DOM at most, and scrolling reaches
   assert.deepEqual(page.errors, []);
 });
 
+/** How many lines each visible header cell of `selector` runs to (text lines, by their boxes). */
+const headerLines = (page, selector) => page.$$eval(selector, (ths) => ths
+  .filter((th) => th.getClientRects().length > 0)
+  .map((th) => {
+    const tops = [];
+    const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      // The sort arrow sits beside the words, centred on them: not a line.
+      if (n.parentElement.closest('[aria-hidden="true"]')) continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      for (const b of r.getClientRects()) if (b.width > 0 && !tops.some((t) => Math.abs(t - b.top) < 4)) tops.push(b.top);
+    }
+    return [th.textContent, tops.length];
+  }));
+
 for (const width of [360, 1024]) {
-  test(`screenshots of the unit view and the comparison at ${width}px`, async () => {
-    const page = await open(`data=${EXAMPLE}&unit=huyen-tam-nong&tiers=excellent,good`, { width });
-    await page.screenshot({ path: join(SHOTS, `drill-unit-${width}.png`), fullPage: true });
-    const cmp = await open(`data=${EXAMPLE}&compare=2021`, { width });
-    await cmp.screenshot({ path: join(SHOTS, `drill-compare-${width}.png`), fullPage: true });
-    const search = await open(`data=${EXAMPLE}`, { width });
-    await search.locator('.tb-input').fill('thanh');
-    await search.screenshot({ path: join(SHOTS, `drill-search-${width}.png`) });
-    // Nothing wider than the page.
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
-    assert.deepEqual([...page.errors, ...cmp.errors, ...search.errors], []);
-  });
+  for (const colorScheme of ['light', 'dark']) {
+    test(`the drill views at ${width}px, ${colorScheme}: short headers, mini bars of 96 px or none; screenshots`, async () => {
+      const dark = colorScheme === 'dark' ? '-dark' : '';
+      const page = await open(`data=${EXAMPLE}&unit=huyen-tam-nong&tiers=excellent,good`, { width, colorScheme });
+      await page.screenshot({ path: join(SHOTS, `drill-unit-${width}${dark}.png`), fullPage: true });
+      const cmp = await open(`data=${EXAMPLE}&compare=2021`, { width, colorScheme });
+      await cmp.screenshot({ path: join(SHOTS, `drill-compare-${width}${dark}.png`), fullPage: true });
+      const search = await open(`data=${EXAMPLE}`, { width, colorScheme });
+      await search.locator('.tb-input').fill('thanh');
+      await search.screenshot({ path: join(SHOTS, `drill-search-${width}${dark}.png`) });
+      // DESIGN.md, 360 px: no header runs past two lines (ranking, comparison, data table).
+      await cmp.locator('.tb-table-toggle').click();
+      for (const [p, sel] of [[page, '.tb-rank thead th'], [cmp, '.tb-compare-table th'], [cmp, '.tb-chart > .tb-table-wrap thead th']]) {
+        const lines = await headerLines(p, sel);
+        assert.ok(lines.length > 0, sel);
+        for (const [text, n] of lines) assert.ok(n <= 2, `${sel} "${text}" runs to ${n} lines`);
+      }
+      // The ranking's mini bars: none under 480 px, else at least 96 px wide.
+      const minis = await page.$$eval('.tb-mini', (els) => els.map((e) => e.getBoundingClientRect().width).filter((w) => w > 0));
+      if (width < 480) assert.deepEqual(minis, []);
+      else assert.ok(minis.length > 0 && Math.min(...minis) >= 96, `mini bars ${Math.min(...minis)} px`);
+      // The period switch is a control of its own, not the key's items.
+      assert.equal(await page.locator('.tb-periods .tb-key').count(), 0);
+      // Nothing wider than the page.
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+      assert.deepEqual([...page.errors, ...cmp.errors, ...search.errors], []);
+      for (const p of [page, cmp, search]) await p.context().close();
+    });
+  }
 }
 
 test('a partial split\'s rest is hatched in the ranking\'s mini bar, where its tiers would sit, never in a tier colour', async () => {

@@ -37,7 +37,12 @@ test('the page shows the seed figures in Vietnamese', async () => {
   ]);
   const source = page.locator('.tb-source a');
   assert.equal(await source.getAttribute('href'), 'https://baophutho.vn/');
-  assert.match(await page.textContent('.tb-source'), /đăng ngày 16\/03\/2023/);
+  // Only the outlet is the link; the date as the press writes it.
+  assert.equal(await source.textContent(), 'Báo Phú Thọ');
+  assert.equal(await page.textContent('.tb-source'), 'Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương), 16/3/2023');
+  // The notes numbered as their markers; the table and CSV links inside the footer.
+  assert.match(await page.textContent('.tb-notes'), /^Ghi chú: ¹ Bài báo không nêu/);
+  assert.equal(await page.locator('.tb-footer .tb-table-toggle, .tb-footer .tb-csv').count(), 2);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(ctx.server.origin)), []);
 });

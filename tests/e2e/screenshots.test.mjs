@@ -84,3 +84,29 @@ for (const width of [360, 1024]) {
     });
   }
 }
+
+// Each report shape (tests/e2e/reports.test.mjs writes report-<shape>-<width>
+// in the light theme): light and dark, as the chart starts (the two best
+// tiers selected) and with nothing selected, at 360 and 1024 px.
+for (const shape of ['shares', 'of-which', 'naive-of-which', 'coverage', 'approximate', 'partial']) {
+  for (const width of [360, 1024]) {
+    test(`screenshots of the ${shape} report, light and dark, as it starts and with nothing selected, at ${width}px`, async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openPage(ctx.browser, { width, height: 800, colorScheme });
+        await page.goto(`${ctx.server.origin}/?data=example-${shape}.json&lang=vi`);
+        await settled(page);
+        const name = `shape-${shape}-${colorScheme}-${width}`;
+        await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+        // The coverage-only example has no split, so no key (hidden) to click.
+        if (await page.locator('.tb-reset').isVisible()) {
+          await page.locator('.tb-reset').click();
+          await page.screenshot({ path: join(OUT, `${name}-unfiltered.png`), fullPage: true });
+        }
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scroll <= width, `page scrolls sideways: ${scroll}px > ${width}px`);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      }
+    });
+  }
+}

@@ -127,6 +127,7 @@ pub fn scoped(d: &Dataset, period: usize, unit: Option<&str>) -> Option<Dataset>
         source: d.source.clone(),
         notes: d.notes.clone(),
         tiers: d.tiers.clone(),
+        highlight: d.highlight.clone(),
         fail_from: d.fail_from,
         groups,
         units: vec![],

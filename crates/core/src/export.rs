@@ -5,7 +5,7 @@
 use crate::fold::slug;
 use crate::format::{int, plain_decimal, share};
 use crate::i18n::{approx_mark, approx_words, t, Msg, UiLang};
-use crate::layout::{coverage_line, evaluated_text, piece_name};
+use crate::layout::{coverage_line, evaluated_text, marker, piece_name, zero_note};
 use crate::model::{Basis, Dataset, Group};
 use crate::stack::group_shares;
 
@@ -157,7 +157,11 @@ fn cell(d: &Dataset, g: &Group, i: usize, tenths: u32, lang: UiLang) -> String {
     let count = g.counts.get(i).copied().unwrap_or(0);
     let share_text = approx_mark(a, &share(tenths, count, g.bar_sum(), lang));
     let text = match g.basis {
-        Basis::Counts => format!("{} ({share_text})", approx_mark(a, &int(count, lang))),
+        Basis::Counts => match zero_note(d, g, i) {
+            // A zero the report implies, with its note's marker.
+            Some(n) => format!("0{}", marker(n)),
+            None => format!("{} ({share_text})", approx_mark(a, &int(count, lang))),
+        },
         Basis::Shares => share_text,
         Basis::Coverage => return "–".into(),
     };
@@ -182,12 +186,17 @@ fn rest_text(g: &Group, tenths: u32, lang: UiLang) -> Option<String> {
     })
 }
 
-/// The data table: a header row (group, then one column per tier, then
-/// evaluated) and one row per group, every cell formatted for `lang`.
+/// The data table: a header row (group, then one column per tier by its
+/// short name, then evaluated) and one row per group, every cell formatted for `lang`.
 pub fn table(d: &Dataset, lang: UiLang, groups: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
     let code = lang.code();
     let mut head = vec![String::new()];
-    head.extend(d.tiers.iter().map(|t| t.label.get(code).to_string()));
+    // Short names: the table is read beside the key, and fits a phone.
+    head.extend(
+        d.tiers
+            .iter()
+            .map(|t| t.short_or_label().get(code).to_string()),
+    );
     head.push(t(lang, Msg::EvaluatedHead).to_string());
     let rows = d
         .groups

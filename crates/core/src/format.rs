@@ -115,10 +115,11 @@ fn split_millionths(millionths: u64, min: usize) -> (u64, String) {
     (millionths / 1_000_000, frac)
 }
 
-/// A calendar date: `16/03/2023` in Vietnamese, `16 March 2023` in English.
+/// A calendar date as the press writes it: `16/3/2023` in Vietnamese,
+/// `16 March 2023` in English.
 pub fn date(d: Date, lang: UiLang) -> String {
     match lang {
-        UiLang::Vi => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        UiLang::Vi => format!("{}/{}/{}", d.day, d.month, d.year),
         UiLang::En => format!("{} {} {}", d.day, month_en(d.month), d.year),
     }
 }

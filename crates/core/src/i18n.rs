@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::json::Syntax;
-use crate::model::{Approx, Dataset};
+use crate::model::Approx;
 use crate::problem::{Expect, LoadError, Problem, ProblemKind, MAX_BYTES};
 
 /// The interface language.
@@ -55,14 +55,16 @@ impl UiLang {
 pub enum Msg {
     FilterLabel,
     Reset,
+    /// The key's hint: what a click on a tier does.
+    Hint,
     Evaluated,
+    /// "695 trên tổng số 698".
+    OfTotal,
     Source,
-    Published,
     Notes,
     Loading,
     LoadFailed,
     InvalidFile,
-    Warnings,
     NoData,
     PanicTitle,
     OpenFile,
@@ -101,14 +103,16 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
     match (lang, msg) {
         (UiLang::Vi, FilterLabel) => "Lọc theo mức xếp loại",
         (UiLang::En, FilterLabel) => "Filter by tier",
-        (UiLang::Vi, Reset) => "Bỏ chọn",
-        (UiLang::En, Reset) => "Reset",
+        (UiLang::Vi, Reset) => "× Bỏ chọn",
+        (UiLang::En, Reset) => "× Clear",
+        (UiLang::Vi, Hint) => "Chọn một mức để cộng tỉ lệ",
+        (UiLang::En, Hint) => "Pick tiers to add up their shares",
+        (UiLang::Vi, OfTotal) => "trên tổng số",
+        (UiLang::En, OfTotal) => "of",
         (UiLang::Vi, Evaluated) => "được đánh giá",
         (UiLang::En, Evaluated) => "evaluated",
         (UiLang::Vi, Source) => "Nguồn",
         (UiLang::En, Source) => "Source",
-        (UiLang::Vi, Published) => "đăng ngày",
-        (UiLang::En, Published) => "published",
         (UiLang::Vi, Notes) => "Ghi chú",
         (UiLang::En, Notes) => "Notes",
         (UiLang::Vi, Loading) => "Đang tải dữ liệu…",
@@ -117,8 +121,6 @@ pub fn t(lang: UiLang, msg: Msg) -> &'static str {
         (UiLang::En, LoadFailed) => "The results file could not be loaded",
         (UiLang::Vi, InvalidFile) => "Tệp dữ liệu có lỗi, chưa thể vẽ biểu đồ",
         (UiLang::En, InvalidFile) => "The results file has errors, so the chart cannot be drawn",
-        (UiLang::Vi, Warnings) => "Lưu ý về số liệu",
-        (UiLang::En, Warnings) => "Notes on the figures",
         (UiLang::Vi, NoData) => "Chưa có số liệu",
         (UiLang::En, NoData) => "No data",
         (UiLang::Vi, PanicTitle) => "Biểu đồ gặp lỗi nội bộ và đã dừng",
@@ -809,52 +811,6 @@ fn pick(vi: bool, v: &str, e: &str) -> String {
 /// `path: message` in `lang`; a problem with the whole file has no path.
 pub fn problem_line(lang: UiLang, p: &Problem) -> String {
     placed(&p.path, problem_message(lang, &p.kind))
-}
-
-/// A warning under a published chart, in the readers' words
-/// ([`mark_message`]), placed by the labels of its period, unit, group or
-/// tier (`Huyện A, Đảng viên: …`), never by a JSON path.
-pub fn reader_line(lang: UiLang, p: &Problem, d: &Dataset) -> String {
-    placed(
-        &reader_place(d, &p.path, lang.code()),
-        mark_message(lang, &p.kind),
-    )
-}
-
-/// The labels along `path` (`periods[0].units[2].groups[1]…`), in `lang`.
-fn reader_place(d: &Dataset, path: &str, lang: &str) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    let (mut groups, mut units) = (&d.groups[..], &d.units[..]);
-    let mut rest = path;
-    while let Some((key, after)) = rest.split_once('[') {
-        let Some((n, after)) = after.split_once(']') else {
-            break;
-        };
-        let Ok(n) = n.parse::<usize>() else { break };
-        rest = after;
-        let label = match key.trim_start_matches('.') {
-            "periods" => d.periods.get(n).map(|p| {
-                (groups, units) = (&p.groups, &p.units);
-                &p.label
-            }),
-            // A period's unit is named by the top-level unit of its id.
-            "units" => units.get(n).map(|u| {
-                groups = &u.groups;
-                match d.units.iter().find(|t| t.id == u.id) {
-                    Some(top) if u.label.is_blank() => &top.label,
-                    _ => &u.label,
-                }
-            }),
-            "groups" => groups.get(n).map(|g| &g.label),
-            "tiers" => d.tiers.get(n).map(|t| &t.label),
-            _ => None,
-        };
-        match label {
-            Some(l) => names.push(l.get(lang)),
-            None => break,
-        }
-    }
-    names.join(", ")
 }
 
 /// `place: message`, or the message alone for the whole file.

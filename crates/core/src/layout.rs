@@ -7,6 +7,7 @@
 //! bar (a wrapping list, so labels never overlap), and every segment keeps
 //! its full text for the tooltip.
 
+use crate::fold::fold;
 use crate::format::{date, decimal, int, percent, share};
 use crate::i18n::{approx_mark, join_tiers, mark_message, or_better_line, t, Msg, UiLang};
 use crate::model::{Approx, Basis, Color, Dataset, Group, Slot, Tier, SHARE_SCALE};
@@ -30,8 +31,13 @@ pub fn label_px(text: &str) -> f64 {
         .sum()
 }
 
-/// Padding kept on each side of an inside label.
+/// Padding kept on each side of an inside label (the CSS pads 4 px; the
+/// 2 more hold the 2 px gap before a segment).
 pub const LABEL_PAD_PX: f64 = 6.0;
+
+/// The chart width from which an inside label says the count too
+/// (`131 (18,8%)`); below it, the share alone.
+pub const BOTH_FROM_PX: f64 = 640.0;
 
 /// The widget lays the chart out again only when its width has changed by
 /// this many pixels (it rounds the width to a multiple of it).
@@ -60,15 +66,16 @@ pub struct Rect {
     /// Left edge and width, in percent of the bar (0–100).
     pub x: f64,
     pub w: f64,
-    /// Fill colour `#rrggbb`, its grey twin for when the tier is not
-    /// selected, and the text colour that reads on both.
+    /// Fill colour `#rrggbb` and the text colour that reads on it (an
+    /// unselected tier takes [`crate::model::UNSELECTED`] in the CSS).
     pub fill: String,
-    pub dim_fill: String,
     pub ink: String,
     /// The label drawn inside the segment, if it fits.
     pub inside: Option<String>,
-    /// The tier's label.
+    /// The tier's label, and its short one (or the label) for the list
+    /// under a narrow bar; `None` for the not-given rest.
     pub label: String,
+    pub short: Option<String>,
     /// Tier label, count and share: for the tooltip and the list under the bar.
     pub full: String,
     pub count_text: String,
@@ -80,9 +87,12 @@ pub struct Rect {
 pub struct GroupView {
     pub id: String,
     pub heading: String,
-    /// The big number: how many were evaluated.
+    /// The header's right slot with nothing selected, in words: `695 được
+    /// đánh giá` (empty without a count, or without a split).
     pub headline: String,
-    /// e.g. `695 / 698 được đánh giá (99,6%)` or `94.877 được đánh giá`.
+    /// The meta line's coverage: `695 trên tổng số 698 được đánh giá
+    /// (99,6%)`, `94.877 được đánh giá`, or for a group with no split
+    /// `Báo cáo không nêu số theo từng mức · 402 được đánh giá`.
     pub coverage: String,
     pub rects: Vec<Rect>,
     /// Indices into `rects` whose label did not fit inside.
@@ -109,6 +119,17 @@ pub struct GroupView {
     /// and its share in tenths (the rest included): a selection that
     /// takes part of a piece has only a lower bound. Empty otherwise.
     pub pieces: Vec<(Selection, u32)>,
+}
+
+impl GroupView {
+    /// The line under the bar's list: the coverage, then each figure the
+    /// report gave "or better", joined by ` · `.
+    pub fn meta_line(&self) -> String {
+        let mut parts = vec![self.coverage.as_str()];
+        parts.extend(self.or_better.iter().map(String::as_str));
+        parts.retain(|p| !p.is_empty());
+        parts.join(" · ")
+    }
 }
 
 /// A legend entry (also a filter button).
@@ -234,14 +255,14 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         let px = (seg.x1 - seg.x0) * bar_px;
         let inside = if tier.is_none() {
             None
-        } else if label_fits(&both, px) {
+        } else if bar_px >= BOTH_FROM_PX && label_fits(&both, px) {
             Some(both.clone())
         } else if label_fits(&share_text, px) {
             Some(share_text.clone())
         } else {
             None
         };
-        if tier.is_some() && inside.as_deref() != Some(&both) {
+        if tier.is_some() && inside.is_none() {
             outside.push(rects.len());
         }
         let mut full = format!("{name}: {both}");
@@ -265,9 +286,15 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             x: seg.x0 * 100.0,
             w: (seg.x1 - seg.x0) * 100.0,
             fill: css(|c| *c),
-            dim_fill: css(Color::grey_twin),
             ink: css(Color::text_on),
             inside,
+            short: tier.map(|t| {
+                if g.block_at(i).count_ones() < 2 {
+                    t.short_or_label().get(code).to_string()
+                } else {
+                    name.clone()
+                }
+            }),
             label: name,
             full,
             count_text,
@@ -275,11 +302,26 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         });
     }
     let tier_ids: Vec<String> = d.tiers.iter().map(|t| t.id.clone()).collect();
+    let evaluated = evaluated_text(g, lang)
+        .map(|e| format!("{e} {}", t(lang, Msg::Evaluated)))
+        .unwrap_or_default();
+    let (headline, coverage) = if g.has_split() {
+        (evaluated, coverage_line(g, lang))
+    } else {
+        // No bar to read: the words say why, then the coverage.
+        let line = [t(lang, Msg::NoBreakdown), &coverage_line(g, lang)]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        (String::new(), line)
+    };
     GroupView {
         id: g.id.clone(),
         heading: g.label.get(code).to_string(),
-        headline: evaluated_text(g, lang).unwrap_or_default(),
-        coverage: coverage_line(g, lang),
+        headline,
+        coverage,
         rects,
         outside,
         approx: g.approx_flags(),
@@ -332,14 +374,15 @@ fn sum_approx(g: &Group) -> Option<Approx> {
     (g.evaluated.is_none() && g.any_approx()).then_some(Approx::About)
 }
 
-/// `695 / 698 được đánh giá (99,6%)`, `94.877 được đánh giá`, or for shares
-/// without a count, that they are shares as reported.
+/// `695 trên tổng số 698 được đánh giá (99,6%)`, `94.877 được đánh giá`,
+/// or for shares without a count, that they are shares as reported.
 pub fn coverage_line(g: &Group, lang: UiLang) -> String {
     let approx = sum_approx(g);
     let mut line = match (g.evaluated_or_sum(), g.total) {
         (Some(e), Some(total)) => format!(
-            "{} / {} {} ({})",
+            "{} {} {} {} ({})",
             approx_mark(approx, &int(e, lang)),
+            t(lang, Msg::OfTotal),
             int(total, lang),
             t(lang, Msg::Evaluated),
             approx_mark(approx, &percent(coverage(e, total), lang))
@@ -393,6 +436,17 @@ fn or_better_lines(d: &Dataset, g: &Group, tenths: &[u32], lang: UiLang) -> Vec<
 /// The combined-share line for a selection, e.g. `Xuất sắc + Tốt: 94,8%`;
 /// `None` when nothing is selected.
 pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -> Option<String> {
+    selected_share(d, g, sel, lang).map(|(names, value)| format!("{names}: {value}"))
+}
+
+/// The selected tiers' names and their combined share (`Xuất sắc + Tốt`,
+/// `94,8%`); `None` when nothing is selected or the group has no split.
+pub fn selected_share(
+    d: &Dataset,
+    g: &GroupView,
+    sel: Selection,
+    lang: UiLang,
+) -> Option<(String, String)> {
     if sel.is_empty() || !g.split {
         return None;
     }
@@ -401,7 +455,14 @@ pub fn selected_line(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -
     // partly selected could add to them.
     let (tenths, at_least) = sel.share(&g.tenths, &g.pieces);
     let value = share_text(percent(tenths, lang), tenths, at_least, approx, lang);
-    Some(format!("{}: {value}", tier_names(&d.tiers, sel, lang)))
+    Some((tier_names(&d.tiers, sel, lang), value))
+}
+
+/// The group header's right slot, its words over its figure: the
+/// selection's names and share, or with nothing selected (or no split)
+/// how many were evaluated, in words, and no figure.
+pub fn head_slot(d: &Dataset, g: &GroupView, sel: Selection, lang: UiLang) -> (String, String) {
+    selected_share(d, g, sel, lang).unwrap_or_else(|| (g.headline.clone(), String::new()))
 }
 
 /// A combined share as shown: `≥ 92,6%` when a not-given piece could add
@@ -431,4 +492,43 @@ pub fn tier_names(tiers: &[Tier], sel: Selection, lang: UiLang) -> String {
         .map(|t| t.short_or_label().get(lang.code()))
         .collect();
     join_tiers(&names)
+}
+
+/// The note (numbered from 1, in the file's order) that explains tier
+/// `i`'s zero in `g`: a count of 0 that the report only implies, told by a
+/// note naming both the group and the tier, in Vietnamese or English
+/// (accents and case aside). The chart and the table mark that zero `0¹`.
+/// `None` for any other figure, or when no note names it.
+pub fn zero_note(d: &Dataset, g: &Group, i: usize) -> Option<usize> {
+    let tier = d.tiers.get(i)?;
+    if g.basis != Basis::Counts || g.not_given_at(i) || g.counts.get(i) != Some(&0) {
+        return None;
+    }
+    d.notes
+        .iter()
+        .position(|n| {
+            ["vi", "en"].iter().any(|code| {
+                let [note, group, tier] = [n, &g.label, &tier.label].map(|t| fold(t.get(code)));
+                !group.is_empty() && note.contains(&group) && note.contains(&tier)
+            })
+        })
+        .map(|k| k + 1)
+}
+
+/// A note's marker, `n` in superscript digits (`¹`, `¹²`).
+///
+/// ```
+/// assert_eq!(tier_breakdown_core::layout::marker(12), "¹²");
+/// ```
+pub fn marker(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            // ⁰ ⁴ … ⁹ follow each other from U+2070.
+            _ => char::from_u32(0x2070 + c.to_digit(10).unwrap_or(0)).unwrap_or(c),
+        })
+        .collect()
 }

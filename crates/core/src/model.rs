@@ -526,6 +526,9 @@ pub struct Dataset {
     pub source: Option<Source>,
     pub notes: Vec<Text>,
     pub tiers: Vec<Tier>,
+    /// Tier ids highlighted at first (`highlight`; the two best when the
+    /// file names none: `stack::Selection::start`).
+    pub highlight: Option<Vec<String>>,
     /// The first failing tier's index (`fail_from` in the file; the last
     /// tier by default): the palette's pass/fail split.
     pub fail_from: usize,

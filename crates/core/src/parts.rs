@@ -8,7 +8,7 @@
 use crate::dom::{pct, Bind, El};
 use crate::export::table;
 use crate::i18n::{t, Msg, UiLang};
-use crate::layout::{fits_from, selected_line, ChartView, GroupView, LegendItem, Rect};
+use crate::layout::{fits_from, head_slot, marker, ChartView, GroupView, Rect, BOTH_FROM_PX};
 use crate::model::Dataset;
 use crate::stack::Selection;
 
@@ -43,38 +43,66 @@ pub fn head_els(head: &ChartView, id: &str, summary_text: &str, summary: Option<
     ]
 }
 
-/// Legend and filter for the current selection; `binds` holds one per
-/// item, then the reset button's.
-pub fn legend_el(items: &[LegendItem], binds: &[Option<Bind>], sel: Selection, lang: UiLang) -> El {
+/// The key, which is also the filter, and its hint, for the current
+/// selection; `binds` holds one per item, then the reset button's. Hidden
+/// when no group of `head` is split (the key would name nothing drawn).
+pub fn legend_el(head: &ChartView, binds: &[Option<Bind>], sel: Selection, lang: UiLang) -> El {
+    let items = &head.legend;
     let bind = |i: usize| binds.get(i).and_then(Option::as_ref);
     let keys = items.iter().enumerate().map(|(i, it)| {
-        let label = match &it.short {
-            Some(short) => vec![
-                El::with_class("bdi", "tb-key-label tb-long").text(it.label.clone()),
-                El::with_class("bdi", "tb-key-label tb-short")
-                    .attr("aria-hidden", "true")
-                    .text(short.clone()),
-            ],
-            None => vec![El::with_class("bdi", "tb-key-label").text(it.label.clone())],
-        };
         El::with_class("button", "tb-key")
             .attr("type", "button")
             .attr("data-tier", it.id.clone())
             .attr("aria-pressed", pressed(sel.contains(it.tier)))
             .bind_to(bind(i))
-            .child(El::with_class("span", "tb-swatch").style("background", it.fill.clone()))
-            .children(label)
+            .style("--f", it.fill.clone())
+            .child(El::with_class("span", "tb-swatch"))
+            .children(names(&it.label, it.short.as_ref(), "tb-key-label"))
     });
+    // Present only while something is selected (`hidden`: the row keeps
+    // its place, so nothing under it moves).
     let reset = El::with_class("button", "tb-reset")
         .attr("type", "button")
-        .attr_if("disabled", sel.is_empty().then_some(""))
+        .attr_if("hidden", sel.is_empty().then_some(""))
         .text(t(lang, Msg::Reset))
         .bind_to(bind(items.len()));
-    El::with_class("div", "tb-legend")
-        .attr("role", "group")
-        .attr("aria-label", t(lang, Msg::FilterLabel))
-        .children(keys)
-        .child(reset)
+    El::with_class("div", keys_class(sel))
+        .attr_if(
+            "hidden",
+            (!head.groups.iter().any(|g| g.split)).then_some(""),
+        )
+        .child(
+            El::with_class("div", "tb-legend")
+                .attr("role", "group")
+                .attr("aria-label", t(lang, Msg::FilterLabel))
+                .children(keys)
+                .child(reset),
+        )
+        .child(El::with_class("p", "tb-hint").text(t(lang, Msg::Hint)))
+}
+
+/// The key's class: `tb-sel` while something is selected (the CSS then
+/// turns the unselected swatches to the neutral).
+pub fn keys_class(sel: Selection) -> &'static str {
+    if sel.is_empty() {
+        "tb-keys"
+    } else {
+        "tb-keys tb-sel"
+    }
+}
+
+/// A tier's name, with its short form for narrow widgets when it has one
+/// (the long one stays what screen readers read).
+fn names(label: &str, short: Option<&String>, class: &str) -> Vec<El> {
+    match short {
+        Some(short) => vec![
+            El::with_class("bdi", &format!("{class} tb-long")).text(label),
+            El::with_class("bdi", &format!("{class} tb-short"))
+                .attr("aria-hidden", "true")
+                .text(short.clone()),
+        ],
+        None => vec![El::with_class("bdi", class).text(label)],
+    }
 }
 
 /// The chart width (CSS pixels) from which the widget draws a label that
@@ -96,10 +124,12 @@ fn both(r: &Rect) -> String {
     }
 }
 
-/// A group's block for the current selection. Segments are focusable and
-/// carry their tooltip text in `data-tip` (the chart shows it on hover and
-/// focus); `data-key` lets a redraw give the focus back. The combined-share
-/// line is handed to `line`.
+/// A group's block for the current selection: the header row (label left;
+/// right, the selection's names over their combined share, or how many
+/// were evaluated), the bar, the list of what the bar cannot label, and
+/// the meta line. Segments are focusable and carry their tooltip text in
+/// `data-tip`; `data-key` lets a redraw give the focus back. The header's
+/// right slot (words, figure) is handed to `slot`.
 ///
 /// `ANY_WIDTH` false: the segment labels as the layout placed them for its
 /// width (the widget). True (static markup): every variant, each shown
@@ -110,70 +140,40 @@ pub fn group_el<const ANY_WIDTH: bool>(
     d: &Dataset,
     sel: Selection,
     lang: UiLang,
-    line: Option<&Bind>,
+    slot: [Option<&Bind>; 2],
 ) -> El {
     let any = ANY_WIDTH;
+    let drawn = g.split && !g.no_data;
     let bar = if !g.split {
-        El::with_class("div", "tb-bar tb-nodata tb-nosplit").text(t(lang, Msg::NoBreakdown))
+        // No split at all: a hatch the width of the bar, its words on the meta line.
+        El::with_class("div", "tb-bar tb-rest")
     } else if g.no_data {
         El::with_class("div", "tb-bar tb-nodata").text(t(lang, Msg::NoData))
     } else {
         El::with_class("div", "tb-bar")
             .attr("role", "group")
             .attr("aria-label", g.heading.clone())
-            .children(g.rects.iter().map(|r| {
-                // The not-given rest: a hatch (.tb-rest), no tier, no text on it.
-                let class = if r.rest {
-                    "tb-seg tb-rest".into()
-                } else {
-                    format!("tb-seg tb-t{}", r.tier)
-                };
-                let seg = El::with_class("div", &class)
-                    .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
-                    .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
-                    .attr("data-tip", format!("{}: {}", g.heading, r.full))
-                    .attr("role", "img")
-                    .attr("tabindex", "0")
-                    .attr("aria-label", r.full.clone())
-                    .style("left", pct(r.x))
-                    .style("width", pct(r.w));
-                if r.rest {
-                    return seg;
-                }
-                let seg = seg
-                    .style("--f", r.fill.clone())
-                    .style("--d", r.dim_fill.clone())
-                    .style("color", r.ink.clone());
-                let label = |text: String| El::with_class("span", "tb-seg-label").text(text);
-                if any {
-                    let (full, short) = (both(r), r.share_text.clone());
-                    let (at_full, at_short) = (
-                        shown_from(fits_from(&full, r.w)),
-                        shown_from(fits_from(&short, r.w)),
-                    );
-                    let mut seg = seg;
-                    if at_short < at_full {
-                        let mut s = label(short);
-                        s.shown = Some((at_short, at_full));
-                        seg = seg.child(s);
-                    }
-                    let mut f = label(full);
-                    f.shown = Some((at_full, u32::MAX));
-                    seg.child(f)
-                } else {
-                    match &r.inside {
-                        Some(l) => seg.child(label(l.clone())),
-                        None => seg,
-                    }
-                }
-            }))
+            .children(g.rects.iter().map(|r| seg_el::<ANY_WIDTH>(g, r)))
     };
-    let mut block = El::with_class("section", "tb-group")
+    let (words, figure) = head_slot(d, g, sel, lang);
+    let block = El::with_class("section", "tb-group")
         .attr("data-group", g.id.clone())
         .child(
             El::with_class("div", "tb-group-head")
                 .child(El::with_class("h3", "tb-group-title").label(g.heading.clone()))
-                .child(El::with_class("span", "tb-headline").text(g.headline.clone())),
+                .child(
+                    El::with_class("p", "tb-headline")
+                        .child(
+                            El::with_class("span", "tb-head-words")
+                                .bind_to(slot[0])
+                                .text(words),
+                        )
+                        .child(
+                            El::with_class("span", "tb-head-value")
+                                .bind_to(slot[1])
+                                .text(figure),
+                        ),
+                ),
         )
         // What is wrong with the figures, on the group itself, before its bar.
         .children(g.marks.iter().map(|m| {
@@ -182,40 +182,52 @@ pub fn group_el<const ANY_WIDTH: bool>(
                 .text(m.clone())
         }))
         .child(bar);
-    // Under the bar: the labels that did not fit inside (at any width: every
-    // label, each shown below the width where it fits).
-    let under: Vec<(&Rect, Option<(u32, u32)>)> = if any && g.split && !g.no_data {
+    // Under the bar, in tier order: the segments too narrow for a label (at
+    // any width: each shown below the width where its share fits), and the
+    // not-given rest, hatched.
+    let under: Vec<(&Rect, Option<(u32, u32)>)> = if !drawn {
+        vec![]
+    } else if any {
         g.rects
             .iter()
-            .filter(|r| !r.rest)
-            .map(|r| (r, Some((0, shown_from(fits_from(&both(r), r.w))))))
+            .map(|r| {
+                let below = if r.rest {
+                    u32::MAX
+                } else {
+                    shown_from(fits_from(&r.share_text, r.w))
+                };
+                (r, Some((0, below)))
+            })
             .filter(|(_, s)| s.is_some_and(|(_, below)| below > 0))
             .collect()
     } else {
-        g.outside
+        g.rects
             .iter()
-            .filter_map(|&i| g.rects.get(i))
-            .map(|r| (r, None))
+            .enumerate()
+            .filter(|(i, r)| r.rest || g.outside.contains(i))
+            .map(|(_, r)| (r, None))
             .collect()
     };
+    let mut block = block;
     if !under.is_empty() {
         let mut list = El::with_class("ul", "tb-under").children(under.iter().map(|(r, shown)| {
-            let mut li =
+            let li = if r.rest {
+                El::with_class("li", "tb-under-item")
+                    .child(El::with_class("span", "tb-swatch tb-rest"))
+            } else {
                 El::with_class("li", &format!("tb-under-item tb-t{}", r.tier))
                     .attr("data-tier", r.tier_id.clone())
-                    .child(
-                        El::with_class("span", "tb-swatch")
-                            .style("--f", r.fill.clone())
-                            .style("--d", r.dim_fill.clone()),
-                    )
-                    // <bdi>: a right-to-left label keeps the numbers after it.
-                    .child(El::new("span").label(r.label.clone()).text(
-                        if r.count_text.is_empty() {
-                            format!(": {}", r.share_text)
-                        } else {
-                            format!(": {} ({})", r.count_text, r.share_text)
-                        },
-                    ));
+                    .style("--f", r.fill.clone())
+                    .child(El::with_class("span", "tb-swatch"))
+            };
+            let mut li = li.children(names(
+                &format!("{}: {}", r.label, both(r)),
+                r.short
+                    .as_ref()
+                    .map(|s| format!("{s} {}", r.share_text))
+                    .as_ref(),
+                "tb-under-label",
+            ));
             li.shown = *shown;
             li
         }));
@@ -225,23 +237,55 @@ pub fn group_el<const ANY_WIDTH: bool>(
         }
         block = block.child(list);
     }
-    block
-        .children(g.rest.iter().map(|l| {
-            El::with_class("p", "tb-rest-line")
-                .child(El::with_class("span", "tb-swatch tb-rest"))
-                .text(l.clone())
-        }))
-        .children(
-            g.or_better
-                .iter()
-                .map(|l| El::with_class("p", "tb-or-better").text(l.clone())),
-        )
-        .child(El::with_class("p", "tb-coverage").text(g.coverage.clone()))
-        .child(
-            El::with_class("p", "tb-selected")
-                .bind_to(line)
-                .text(selected_line(d, g, sel, lang).unwrap_or_default()),
-        )
+    block.child(El::with_class("p", "tb-coverage").text(g.meta_line()))
+}
+
+/// One segment of a bar: its tier's colour (`--f`, which the filter
+/// swaps for the neutral), its label where it fits.
+fn seg_el<const ANY_WIDTH: bool>(g: &GroupView, r: &Rect) -> El {
+    // The not-given rest: a hatch (.tb-rest), no tier, no text on it.
+    let class = if r.rest {
+        "tb-seg tb-rest".into()
+    } else {
+        format!("tb-seg tb-t{}", r.tier)
+    };
+    let seg = El::with_class("div", &class)
+        .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
+        .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
+        .attr("data-tip", r.full.clone())
+        .attr("role", "img")
+        .attr("tabindex", "0")
+        .attr("aria-label", r.full.clone())
+        .style("width", pct(r.w));
+    if r.rest {
+        return seg;
+    }
+    let seg = seg.style("--f", r.fill.clone()).style("--i", r.ink.clone());
+    let label = |text: String| El::with_class("span", "tb-seg-label").text(text);
+    if ANY_WIDTH {
+        let (full, short) = (both(r), r.share_text.clone());
+        let at_short = shown_from(fits_from(&short, r.w));
+        if full == short {
+            let mut s = label(short);
+            s.shown = Some((at_short, u32::MAX));
+            return seg.child(s);
+        }
+        let at_full = shown_from(fits_from(&full, r.w)).max(shown_from(BOTH_FROM_PX));
+        let mut seg = seg;
+        if at_short < at_full {
+            let mut s = label(short);
+            s.shown = Some((at_short, at_full));
+            seg = seg.child(s);
+        }
+        let mut f = label(full);
+        f.shown = Some((at_full, u32::MAX));
+        seg.child(f)
+    } else {
+        match &r.inside {
+            Some(l) => seg.child(label(l.clone())),
+            None => seg,
+        }
+    }
 }
 
 /// The class of the groups' container for a selection: `tb-sel` and one
@@ -261,6 +305,7 @@ pub fn groups_class(sel: Selection) -> String {
 }
 
 /// The tooltip box (hidden until a segment is pointed at or focused).
+/// Its text is the segment's alone: the group's label is beside it.
 pub fn tip_el() -> El {
     El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip")
 }
@@ -280,8 +325,9 @@ pub struct ToolBinds {
     pub table: Option<Bind>,
 }
 
-/// Under the bars: "show the data table" (closed) and "get the data"
-/// (`file_name`), then the table's box with `rows` in it.
+/// "Show the data table" (closed) and "get the data" (`file_name`), for
+/// the footer ([`footer_el`]), then the table's box with `rows` in it (above
+/// the footer).
 pub fn tools_els(id: &str, lang: UiLang, file_name: &str, rows: Vec<El>, b: &ToolBinds) -> [El; 2] {
     [
         El::with_class("div", "tb-tools")
@@ -291,8 +337,11 @@ pub fn tools_els(id: &str, lang: UiLang, file_name: &str, rows: Vec<El>, b: &Too
                     .attr("aria-controls", format!("{id}-table"))
                     .attr("aria-expanded", pressed(false))
                     .bind_to(b.toggle.as_ref())
-                    .text(t(lang, Msg::ShowTable)),
+                    // Both words; the CSS shows the one for aria-expanded.
+                    .child(El::with_class("span", "tb-show").text(t(lang, Msg::ShowTable)))
+                    .child(El::with_class("span", "tb-hide").text(t(lang, Msg::HideTable))),
             )
+            .child(El::new("span").attr("aria-hidden", "true").text(" · "))
             .child(
                 El::with_class("a", "tb-tool tb-csv")
                     .attr("href", "#")
@@ -349,43 +398,65 @@ pub fn table_rows(
     els
 }
 
-/// Under the chart: the source (a link when the file gives one), the notes,
-/// and the warnings about the figures (`warnings`, folded).
-pub fn footer_el(head: &ChartView, lang: UiLang, warnings: &[String]) -> El {
+/// The source's name split around its outlet, the part a link goes on:
+/// after the last `, qua ` / `, via `, up to ` (`
+/// (`Nguồn: Ban Tổ chức, qua Báo Phú Thọ (Chi Hương)` → `Báo Phú Thọ`),
+/// else all after `Nguồn: `. Compared byte by byte: a text search costs
+/// the readers' wasm more than the rest of the footer.
+fn outlet(name: &str) -> (&str, &str, &str) {
+    let b = name.as_bytes();
+    let at = |i: usize, w: &[u8]| b[i..].starts_with(w);
+    let mut from = 0;
+    for i in 0..b.len() {
+        if at(i, b", qua ") || at(i, b", via ") {
+            from = i + 6;
+        } else if from == 0 && at(i, b": ") {
+            from = i + 2;
+        }
+    }
+    let to = (from..b.len()).find(|&i| at(i, b" (")).unwrap_or(b.len());
+    (&name[..from], &name[from..to], &name[to..])
+}
+
+/// Under the chart, one block under a rule: the source (only the outlet is
+/// the link), the notes with their markers (`Ghi chú: ¹ … ² …`, the
+/// markers the chart and the table put on figures), then `tools` (the
+/// table toggle and the CSV link).
+pub fn footer_el(head: &ChartView, lang: UiLang, tools: El) -> El {
     let mut f = El::with_class("figcaption", "tb-footer");
     if let Some((name, url, date)) = &head.source {
+        let (before, outlet, after) = outlet(name);
         let link = match url {
             Some(href) => El::new("a")
                 .attr("href", href.clone())
                 .attr("rel", "noopener noreferrer")
                 .attr("target", "_blank")
-                .text(name.clone()),
-            None => El::new("span").text(name.clone()),
+                .text(outlet),
+            None => El::new("span").text(outlet),
         };
-        let mut p = El::with_class("p", "tb-source").child(link);
-        if let Some(d) = date {
-            p = p.text(format!(", {} {d}", t(lang, Msg::Published)));
-        }
+        let mut p = El::with_class("p", "tb-source").text(before).child(link);
+        p = p.text(match date {
+            Some(d) => format!("{after}, {d}"),
+            None => after.to_string(),
+        });
         f = f.child(p);
     }
     if !head.notes.is_empty() {
+        let words = t(lang, Msg::Notes);
         f = f.child(
-            El::with_class("ul", "tb-notes")
-                .attr("aria-label", t(lang, Msg::Notes))
-                .children(head.notes.iter().map(|n| El::new("li").text(n.clone()))),
+            El::with_class("div", "tb-notes")
+                .text(format!("{words}: "))
+                .child(
+                    El::new("ul").attr("aria-label", words).children(
+                        head.notes
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| El::new("li").text(format!("{} {n}", marker(i + 1)))),
+                    ),
+                ),
         );
     }
-    if !warnings.is_empty() {
-        f = f.child(warning_list(lang, warnings));
-    }
-    f
-}
-
-/// Warnings under a chart that was drawn anyway, folded by default.
-pub fn warning_list(lang: UiLang, lines: &[String]) -> El {
-    El::with_class("details", "tb-warnings")
-        .child(El::new("summary").text(format!("{} ({})", t(lang, Msg::Warnings), lines.len())))
-        .child(El::new("ul").children(lines.iter().map(|l| El::new("li").text(l.clone()))))
+    f.child(tools)
 }
 
 /// "Open a results file": a native file input (its `change` event is

@@ -16,7 +16,7 @@
 use crate::dom::El;
 use crate::drill::{period_index, scoped};
 use crate::export::{csv_name, summary};
-use crate::i18n::{reader_line, UiLang};
+use crate::i18n::UiLang;
 use crate::layout::chart;
 use crate::minify::minify;
 use crate::parts::{
@@ -65,7 +65,7 @@ pub struct Options {
     pub dark: Option<bool>,
     /// Group ids shown (all when empty).
     pub groups: Vec<String>,
-    /// Tier ids selected at the start (none when empty).
+    /// Tier ids selected at the start (the file's highlight when empty).
     pub tiers: Vec<String>,
     /// The "open a results file" link of the full page.
     pub picker: bool,
@@ -115,29 +115,29 @@ fn root(c: &Checked, o: &Options, dark: bool) -> El {
     let view = scope
         .as_ref()
         .map(|s| chart(s, lang, 640.0, dark).only_groups(&ids));
-    let sel = Selection::from_ids(d, &o.tiers);
+    let sel = Selection::start(d, &o.tiers);
     let groups = El::with_class("div", &groups_class(sel)).children(
         view.iter()
             .flat_map(|v| v.groups.iter())
-            .map(|g| group_el::<true>(g, d, sel, lang, None)),
+            .map(|g| group_el::<true>(g, d, sel, lang, [None, None])),
     );
     let text = scope
         .as_ref()
         .map(|s| summary(s, lang, &ids))
         .unwrap_or_default();
-    let warnings: Vec<String> = c.warnings.iter().map(|w| reader_line(lang, w, d)).collect();
     let file_name = csv_name(&head.title, None);
     let rows = table_rows(scope.as_ref(), lang, &ids, id, &head.title);
+    let [tools, table] = tools_els(id, lang, &file_name, rows, &ToolBinds::default());
     let figure = El::with_class("figure", "tb-chart")
         .attr("aria-labelledby", format!("{id}-title"))
         .attr("aria-describedby", format!("{id}-summary"))
         .children(head_els(&head, id, &text, None))
-        .child(legend_el(&head.legend, &[], sel, lang))
+        .child(legend_el(&head, &[], sel, lang))
         .child(groups)
         .child(tip_el())
         .child(announce_el())
-        .children(tools_els(id, lang, &file_name, rows, &ToolBinds::default()))
-        .child(footer_el(&head, lang, &warnings));
+        .child(table)
+        .child(footer_el(&head, lang, tools));
     let class = match o.dark {
         Some(true) => "tb tb-dark",
         Some(false) => "tb tb-light",

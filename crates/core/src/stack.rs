@@ -200,6 +200,25 @@ impl Selection {
             .fold(Selection::default(), |s, (i, _)| s.toggled(i))
     }
 
+    /// The selection a chart starts with: the tiers a link or embed code
+    /// asks for (`asked`, ids; one that names no tier, such as `none`,
+    /// selects nothing), else the file's `highlight`, else the two best
+    /// tiers (the best alone when there are two).
+    ///
+    /// ```
+    /// use tier_breakdown_core::{seed::SEED_JSON, stack::Selection, validate::check};
+    /// let d = check(SEED_JSON).map(|c| c.dataset).map_err(|_| ()).unwrap();
+    /// assert_eq!(Selection::start(&d, &[]), Selection(0b11));
+    /// assert_eq!(Selection::start(&d, &["none".into()]), Selection(0));
+    /// ```
+    pub fn start(d: &crate::model::Dataset, asked: &[String]) -> Selection {
+        match (asked, &d.highlight) {
+            ([], Some(ids)) => Selection::from_ids(d, ids),
+            ([], None) => Selection((1u8 << d.tiers.len().saturating_sub(1).clamp(1, 2)) - 1),
+            _ => Selection::from_ids(d, asked),
+        }
+    }
+
     /// The selected tiers' ids, comma-separated (for a link to this view).
     pub fn ids(self, d: &crate::model::Dataset) -> String {
         self.tiers()

@@ -717,6 +717,7 @@ impl Walker {
                 "source",
                 "notes",
                 "tiers",
+                "highlight",
                 "fail_from",
                 "groups",
                 "units",
@@ -806,6 +807,7 @@ impl Walker {
         // Counts are checked against every well-formed tier id, even when
         // another part of a tier is wrong, so all errors surface at once.
         let tier_ids = raw_ids(m.get("tiers"), TIERS);
+        let highlight = self.highlight(m.get("highlight"), tier_ids.as_deref());
         let fail_from = self.fail_from(m, tier_ids.as_deref());
         let groups = self.groups_at(m, "", tier_ids.as_deref(), None);
         let group_ids = raw_ids(m.get("groups"), GROUPS);
@@ -833,11 +835,40 @@ impl Walker {
             source,
             notes,
             tiers: tiers?,
+            highlight,
             fail_from: fail_from?,
             groups: groups?,
             units: units?,
             periods: periods?,
         })
+    }
+
+    /// `highlight`: tier ids selected at first (each a tier's id).
+    fn highlight(&mut self, v: Option<&Value>, tiers: Option<&[String]>) -> Option<Vec<String>> {
+        let a = match v? {
+            Value::Array(a) => a,
+            other => {
+                self.wrong("highlight", Expect::Array, other);
+                return None;
+            }
+        };
+        let mut ids = Vec::with_capacity(a.len());
+        for (i, v) in a.iter().enumerate() {
+            let path = index("highlight", i);
+            match v {
+                Value::String(s) if tiers.is_none_or(|t| t.iter().any(|t| t == s)) => {
+                    ids.push(s.to_string());
+                }
+                Value::String(s) => self.err(
+                    &path,
+                    ProblemKind::UnknownTier {
+                        id: show_str(s).trim_matches('"').to_string(),
+                    },
+                ),
+                other => self.wrong(&path, Expect::String, other),
+            }
+        }
+        Some(ids)
     }
 
     fn source(&mut self, v: &Value, path: &str) -> Option<Source> {

@@ -375,7 +375,7 @@ fn coverage_and_formats() {
         month: 3,
         day: 16,
     };
-    assert_eq!(date(d, UiLang::Vi), "16/03/2023");
+    assert_eq!(date(d, UiLang::Vi), "16/3/2023");
     assert_eq!(date(d, UiLang::En), "16 March 2023");
 }
 
@@ -432,22 +432,22 @@ fn layout_snapshot_vi_desktop() {
     expect![[r#"
         Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022
         Tỉnh Phú Thọ: tổ chức cơ sở đảng, chi bộ và đảng viên theo mức xếp loại
-        ## Tổ chức cơ sở đảng [695] organisations
-          695 / 698 được đánh giá (99,6%)
+        ## Tổ chức cơ sở đảng [695 được đánh giá] organisations
+          695 trên tổng số 698 được đánh giá (99,6%)
           excellent      x=  0.0 w= 18.8 #0f3a66 inside="131 (18,8%)"
           good           x= 18.8 w= 77.6 #4a8fd6 inside="539 (77,6%)"
           completed      x= 96.4 w=  3.6 #bdd7f1 inside="-"
           under: Hoàn thành nhiệm vụ: 25 (3,6%)
           selected: Xuất sắc + Tốt: 96,4%
-        ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062] cells
-          5.062 / 5.084 được đánh giá (99,6%)
+        ## Chi bộ trực thuộc Đảng ủy cơ sở [5.062 được đánh giá] cells
+          5.062 trên tổng số 5.084 được đánh giá (99,6%)
           excellent      x=  0.0 w= 17.7 #0f3a66 inside="894 (17,7%)"
           good           x= 17.7 w= 74.9 #4a8fd6 inside="3.791 (74,9%)"
           completed      x= 92.6 w=  7.4 #bdd7f1 inside="7,4%"
           not_completed  x=100.0 w=  0.0 #b94a12 inside="-"
-          under: Hoàn thành nhiệm vụ: 376 (7,4%) | Không hoàn thành nhiệm vụ: 1 (<0,1%)
+          under: Không hoàn thành nhiệm vụ: 1 (<0,1%)
           selected: Xuất sắc + Tốt: 92,6%
-        ## Đảng viên [94.877] members
+        ## Đảng viên [94.877 được đánh giá] members
           94.877 được đánh giá
           excellent      x=  0.0 w= 16.2 #0f3a66 inside="15.397 (16,2%)"
           good           x= 16.2 w= 78.6 #4a8fd6 inside="74.551 (78,6%)"
@@ -455,7 +455,7 @@ fn layout_snapshot_vi_desktop() {
           not_completed  x= 99.5 w=  0.5 #b94a12 inside="-"
           under: Hoàn thành nhiệm vụ: 4.492 (4,7%) | Không hoàn thành nhiệm vụ: 437 (0,5%)
           selected: Xuất sắc + Tốt: 94,8%
-        Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16/03/2023
+        Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua Báo Phú Thọ (Chi Hương) <https://baophutho.vn/> 16/3/2023
     "#]].assert_eq(&render(UiLang::Vi, 900.0, Selection(0b11)));
 }
 
@@ -464,23 +464,23 @@ fn layout_snapshot_en_phone() {
     expect![[r#"
         Annual review of party organisations and members, 2022
         Phú Thọ province: grassroots organisations, party cells and members by tier
-        ## Grassroots party organisations [695] organisations
-          695 / 698 evaluated (99.6%)
+        ## Grassroots party organisations [695 evaluated] organisations
+          695 of 698 evaluated (99.6%)
           excellent      x=  0.0 w= 18.8 #0f3a66 inside="-"
-          good           x= 18.8 w= 77.6 #4a8fd6 inside="539 (77.6%)"
+          good           x= 18.8 w= 77.6 #4a8fd6 inside="77.6%"
           completed      x= 96.4 w=  3.6 #bdd7f1 inside="-"
           under: Completed duties excellently: 131 (18.8%) | Completed duties: 25 (3.6%)
-        ## Party cells under grassroots committees [5,062] cells
-          5,062 / 5,084 evaluated (99.6%)
+        ## Party cells under grassroots committees [5,062 evaluated] cells
+          5,062 of 5,084 evaluated (99.6%)
           excellent      x=  0.0 w= 17.7 #0f3a66 inside="-"
-          good           x= 17.7 w= 74.9 #4a8fd6 inside="3,791 (74.9%)"
+          good           x= 17.7 w= 74.9 #4a8fd6 inside="74.9%"
           completed      x= 92.6 w=  7.4 #bdd7f1 inside="-"
           not_completed  x=100.0 w=  0.0 #b94a12 inside="-"
           under: Completed duties excellently: 894 (17.7%) | Completed duties: 376 (7.4%) | Did not complete duties: 1 (<0.1%)
-        ## Party members [94,877] members
+        ## Party members [94,877 evaluated] members
           94,877 evaluated
           excellent      x=  0.0 w= 16.2 #0f3a66 inside="-"
-          good           x= 16.2 w= 78.6 #4a8fd6 inside="74,551 (78.6%)"
+          good           x= 16.2 w= 78.6 #4a8fd6 inside="78.6%"
           completed      x= 94.8 w=  4.7 #bdd7f1 inside="-"
           not_completed  x= 99.5 w=  0.5 #b94a12 inside="-"
           under: Completed duties excellently: 15,397 (16.2%) | Completed duties: 4,492 (4.7%) | Did not complete duties: 437 (0.5%)
@@ -519,7 +519,8 @@ fn table_and_summary_in_both_languages() {
     use tier_breakdown_core::export::{summary, table};
     let d = check(SEED_JSON).unwrap().dataset;
     let (head, rows) = table(&d, UiLang::En, &[]);
-    assert_eq!(head[1], "Completed duties excellently");
+    // Short names: the table is read beside the key, and fits a phone.
+    assert_eq!(head[1], "Excellent");
     assert_eq!(
         rows[2],
         [
@@ -538,6 +539,83 @@ fn table_and_summary_in_both_languages() {
         "Đảng viên (94.877 được đánh giá): Hoàn thành xuất sắc nhiệm vụ 16,2%, Hoàn thành tốt nhiệm vụ 78,6%, \
          Hoàn thành nhiệm vụ 4,7%, Không hoàn thành nhiệm vụ 0,5%."
     );
+}
+
+/// A zero the report only implies carries the marker of the note that says
+/// so (`0¹`), found by the note naming its group and tier in either
+/// language; a zero no note names, a non-zero figure, or a note naming
+/// only the group, carry none.
+#[test]
+fn an_implied_zero_carries_its_notes_marker() {
+    use tier_breakdown_core::export::table;
+    use tier_breakdown_core::layout::{marker, zero_note};
+    let zero_note_of = |input: &str, g: usize, t: usize| {
+        let d = check(input).unwrap().dataset;
+        zero_note(&d, &d.groups[g], t)
+    };
+    let seed_notes = |notes: Value| seed_with(|v| v["notes"] = notes);
+    for (what, input, group, tier, want) in [
+        (
+            "the seed's organisations",
+            SEED_JSON.to_string(),
+            0,
+            3,
+            Some(1),
+        ),
+        (
+            "a figure that is not zero",
+            SEED_JSON.to_string(),
+            2,
+            3,
+            None,
+        ),
+        ("a zero no note names", seed_notes(json!(["x"])), 0, 3, None),
+        (
+            "named in English only, second note",
+            seed_notes(json!([
+                "y",
+                {"en": "No figure for grassroots party organisations that did not complete duties."}
+            ])),
+            0,
+            3,
+            Some(2),
+        ),
+        (
+            "the group named, not the tier",
+            seed_notes(json!(["Tổ chức cơ sở đảng: xem bài"])),
+            0,
+            3,
+            None,
+        ),
+    ] {
+        assert_eq!(zero_note_of(&input, group, tier), want, "{what}");
+    }
+    assert_eq!(marker(1), "¹");
+    assert_eq!(marker(40), "⁴⁰");
+    let d = check(SEED_JSON).unwrap().dataset;
+    assert_eq!(table(&d, UiLang::Vi, &[]).1[0][4], "0¹");
+}
+
+/// The footer is one block: the source with only the outlet as the link and
+/// the date as the press writes it, the notes numbered as their markers,
+/// then the table and CSV links (inside the block, after the rule).
+#[test]
+fn the_footer_links_the_outlet_and_numbers_the_notes() {
+    use tier_breakdown_core::prerender::{chart_html, Options};
+    let c = check(SEED_JSON).unwrap();
+    let html = chart_html(&c, &Options::default()).html;
+    let footer = &html[html.find("<figcaption").unwrap()..];
+    for want in [
+        "Nguồn: Ban Tổ chức Tỉnh ủy Phú Thọ, qua <a href=\"https://baophutho.vn/\" rel=\"noopener noreferrer\" target=\"_blank\">Báo Phú Thọ</a> (Chi Hương), 16/3/2023</p>",
+        "Ghi chú: <ul aria-label=\"Ghi chú\"><li>¹ Bài báo không nêu",
+        "<li>² Tổng số đảng viên",
+        "<span class=\"tb-show\">Xem bảng số liệu</span><span class=\"tb-hide\">Ẩn bảng số liệu</span></button>",
+        "Tải dữ liệu (CSV)</a></div></figcaption>",
+    ] {
+        assert!(footer.contains(want), "{want}\nin {footer}");
+    }
+    // The table sits above the footer, not in it.
+    assert!(!footer.contains("<table"));
 }
 
 #[test]

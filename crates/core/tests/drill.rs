@@ -106,7 +106,7 @@ fn scoped_views_are_plain_files_and_units_take_top_level_labels() {
     assert!(scoped(&d, 0, Some("nowhere")).is_none());
     // The chart of a scoped view is the chart of a file with those figures.
     let c = chart(&vt, UiLang::Vi, 600.0, false);
-    assert_eq!(c.groups[1].headline, "40");
+    assert_eq!(c.groups[1].headline, "40 được đánh giá");
     assert_eq!(c.groups[1].tenths, [250, 750, 0]);
 }
 

@@ -5,7 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use tier_breakdown_core::i18n::{reader_line, UiLang};
+use tier_breakdown_core::drill::{period_index, scoped};
+use tier_breakdown_core::i18n::UiLang;
+use tier_breakdown_core::layout::chart;
 use tier_breakdown_core::seed::SEED_JSON;
 use tier_breakdown_core::validate::check;
 
@@ -93,14 +95,18 @@ fn error_matrix() {
     let update = std::env::var_os("UPDATE_MATRIX").is_some();
     let mut failures = Vec::new();
     for case in cases.iter_mut() {
-        // `shown`: the warnings as readers see them under the drawn chart
-        // (English, placed by labels: what tests/e2e/matrix.test.mjs reads).
+        // `shown`: the warnings readers see on the drawn chart's groups
+        // (English, the first view: what tests/e2e/matrix.test.mjs reads);
+        // the rest are the editor's and the native tool's.
         let (errors, warnings, shown) = match check(&input(case)) {
             Ok(c) => {
-                let shown = c
-                    .warnings
-                    .iter()
-                    .map(|w| Value::String(reader_line(UiLang::En, w, &c.dataset)))
+                let d = &c.dataset;
+                let shown = scoped(d, period_index(d, None), None)
+                    .map(|s| chart(&s, UiLang::En, 640.0, false).groups)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .flat_map(|g| g.marks)
+                    .map(Value::String)
                     .collect();
                 (json!([]), lines(&c.warnings), shown)
             }

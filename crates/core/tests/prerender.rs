@@ -62,8 +62,8 @@ fn at_every_width_the_static_groups_are_the_widgets_first_frame() {
                 let laid = chart(&d, lang, bar, false);
                 for (g_any, g_laid) in any.groups.iter().zip(&laid.groups) {
                     let sel = Selection::default();
-                    let want = html(&group_el::<false>(g_laid, &d, sel, lang, None));
-                    let got = at_width(&group_el::<true>(g_any, &d, sel, lang, None), w)
+                    let want = html(&group_el::<false>(g_laid, &d, sel, lang, [None, None]));
+                    let got = at_width(&group_el::<true>(g_any, &d, sel, lang, [None, None]), w)
                         .map(|e| html(&e));
                     assert_eq!(
                         got.as_deref(),

@@ -95,7 +95,7 @@ fn shares_are_shown_as_printed_and_add_up_to_100() {
         "Hoàn thành xuất sắc nhiệm vụ: 16,2% (theo báo cáo)"
     );
     assert_eq!(members.rects[0].count_text, "");
-    assert_eq!(members.headline, "5.120");
+    assert_eq!(members.headline, "5.120 được đánh giá");
     assert_eq!(
         members.coverage,
         "5.120 được đánh giá · tỉ lệ theo báo cáo, không có số lượng"
@@ -140,8 +140,12 @@ fn coverage_without_a_split_is_drawn_without_a_bar() {
     let members = group(&v.groups, "members");
     assert!(!members.split);
     assert!(members.rects.is_empty());
-    assert_eq!(members.coverage, "5.120 / 5.168 được đánh giá (99,1%)");
-    assert_eq!(members.headline, "5.120");
+    // The words say why there is no bar; the header's right slot is empty.
+    assert_eq!(
+        members.coverage,
+        "Báo cáo không nêu số theo từng mức · 5.120 trên tổng số 5.168 được đánh giá (99,1%)"
+    );
+    assert_eq!(members.headline, "");
     assert_eq!(
         selected_line(&c.dataset, members, sel(&[0]), UiLang::Vi),
         None
@@ -154,12 +158,15 @@ fn coverage_without_a_split_is_drawn_without_a_bar() {
         "{text}"
     );
     assert!(summary(&c.dataset, UiLang::En, &[]).contains(
-        "Party members: 5,120 / 5,168 evaluated (99.1%), no breakdown by tier in the report."
+        "Party members: 5,120 of 5,168 evaluated (99.1%), no breakdown by tier in the report."
     ));
     // Only a total: said as such everywhere.
     let t = check(&file(json!({ "total": 48 }))).unwrap();
     let v = chart(&t.dataset, UiLang::Vi, 640.0, false);
-    assert_eq!(v.groups[0].coverage, "Tổng số: 48");
+    assert_eq!(
+        v.groups[0].coverage,
+        "Báo cáo không nêu số theo từng mức · Tổng số: 48"
+    );
     assert_eq!(
         summary(&t.dataset, UiLang::En, &[]),
         "G: Total: 48, no breakdown by tier in the report."
@@ -180,7 +187,7 @@ fn approximate_figures_are_marked_everywhere() {
     assert_eq!(org.rects[1].count_text, "≈ 1.500");
     assert_eq!(org.rects[2].full, "Hoàn thành nhiệm vụ: 40 (2,3%)");
     // The evaluated figure is their sum: approximate too.
-    assert_eq!(org.headline, "≈ 1.742");
+    assert_eq!(org.headline, "≈ 1.742 được đánh giá");
     assert_eq!(org.coverage, "≈ 1.742 được đánh giá");
     let members = group(&v.groups, "members");
     assert_eq!(members.rects[1].share_text, "> 82,0%");
@@ -229,52 +236,48 @@ fn a_naive_of_which_is_named_with_the_corrected_number_and_in_readers_words_on_t
         let v = chart(&c.dataset, lang, 640.0, false);
         assert_eq!(v.groups[0].marks, [mark]);
     }
-    // Regression (issue 25): the footer under a published chart began with
-    // the JSON path (`groups[0].counts: …`); its readers get the group's
-    // label.
-    let label = c.dataset.groups[0].label.get("vi").to_string();
-    let footer = tier_breakdown_core::i18n::reader_line(UiLang::Vi, &c.warnings[0], &c.dataset);
-    assert_eq!(
-        footer,
-        format!("{label}: các số của báo cáo cho nhóm này cộng lại là 373, không phải 312")
-    );
 }
 
-/// Warnings under a chart name their place by labels, down through periods
-/// and units (a period's unit by the top-level unit of its id), never by a
-/// path; a whole-file warning has no place.
+/// Nothing of the editor in a published chart: its static markup (what the
+/// widget draws too, from the same parts) holds no warning list, no JSON
+/// path and no "field … is not part of the format"; a group's caveat is on
+/// the group in plain words.
 #[test]
-fn readers_warnings_are_placed_by_labels_never_by_paths() {
-    use tier_breakdown_core::i18n::reader_line;
-    use tier_breakdown_core::problem::{Problem, ProblemKind};
-    let c = load("example-districts.json");
-    let d = &c.dataset;
-    let kind = ProblemKind::SumMismatch {
-        sum: 10,
-        evaluated: 12,
-    };
-    let at = |path: &str| {
-        reader_line(
-            UiLang::En,
-            &Problem {
-                path: path.into(),
-                kind: kind.clone(),
-            },
-            d,
-        )
-    };
-    let unit = d.units[1].label.get("en");
-    let group = d.units[1].groups[0].label.get("en");
-    assert!(at("units[1].groups[0].counts").starts_with(&format!("{unit}, {group}: ")));
-    assert!(at("groups[0].counts").starts_with(&format!("{}: ", d.groups[0].label.get("en"))));
-    assert!(at("").starts_with("the report's figures"), "{}", at(""));
-    for line in [
-        at("units[1].groups[0].counts"),
-        at("groups[0]"),
-        at("tiers[0]"),
-        at("nonsense[9].x"),
-    ] {
-        assert!(!line.contains('[') && !line.contains("counts"), "{line}");
+fn a_published_chart_says_no_editor_words() {
+    use tier_breakdown_core::prerender::{chart_html, Options};
+    // Regression (issue 26): the footer listed every warning under the
+    // chart, the editor's own ("field "x" is not part of the format…",
+    // "the file has 60 notes…") among them.
+    let path = format!(
+        "{}/../../data/example-naive-of-which.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["stray"] = json!(1);
+    v["groups"][0]["extra"] = json!(2);
+    let c = check(&v.to_string()).unwrap();
+    assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+    for lang in ["vi", "en"] {
+        let o = Options {
+            lang: Some(lang.into()),
+            ..Options::default()
+        };
+        let html = chart_html(&c, &o).html;
+        for editor in [
+            "groups[",
+            "stray",
+            "extra",
+            "or_better",
+            "tb-warnings",
+            "không có trong định dạng",
+            "not part of the format",
+        ] {
+            assert!(
+                !html.contains(editor),
+                "{lang}: {editor:?} in a published chart"
+            );
+        }
+        assert!(html.contains("373"), "{lang}: the group's own mark is gone");
     }
 }
 
@@ -426,7 +429,10 @@ fn ranking_and_comparison_work_on_the_new_shapes() {
     let east = scoped(d, 0, Some("east")).unwrap();
     let v = chart(&east, UiLang::En, 640.0, false);
     assert!(!v.groups[0].split);
-    assert_eq!(v.groups[0].coverage, "290 / 300 evaluated (96.7%)");
+    assert_eq!(
+        v.groups[0].coverage,
+        "No breakdown by tier in the report · 290 of 300 evaluated (96.7%)"
+    );
 }
 
 /// An "or better" line shows the figure as printed, with its own mark.

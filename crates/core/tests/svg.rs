@@ -7,8 +7,9 @@
 use expect_test::expect_file;
 use serde_json::Value;
 use tier_breakdown_core::i18n::UiLang;
-use tier_breakdown_core::layout::chart;
+use tier_breakdown_core::layout::{chart, head_slot};
 use tier_breakdown_core::seed::SEED_JSON;
+use tier_breakdown_core::stack::Selection;
 use tier_breakdown_core::svg::chart_svg;
 use tier_breakdown_core::validate::check;
 
@@ -57,7 +58,10 @@ fn the_image_has_every_figure_the_chart_shows_and_a_title_and_description() {
         assert_eq!(root.attribute("width"), Some(format!("{width}").as_str()));
         let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
         let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
-        let view = chart(&d, lang, width - 48.0, dark);
+        // 16 px inside the image, 12 under 480 px.
+        let pad = if width < 480.0 { 12.0 } else { 16.0 };
+        let view = chart(&d, lang, width - 2.0 * pad, dark);
+        let sel = Selection::start(&d, &[]);
         assert_eq!(title.text(), Some(view.title.as_str()));
         // The description is the chart's screen-reader summary, every share in it.
         assert!(desc
@@ -71,11 +75,21 @@ fn the_image_has_every_figure_the_chart_shows_and_a_title_and_description() {
                 "{}",
                 g.heading
             );
-            assert!(all.contains(&g.headline), "{}", g.headline);
+            // The header's right slot as the chart starts (the selection's
+            // words over its share), and the meta line.
+            let (words, figure) = head_slot(&d, g, sel, lang);
+            assert!(
+                all.contains(&words) && all.contains(&figure),
+                "{words} {figure}"
+            );
+            assert!(all.contains(&g.meta_line()), "{}", g.meta_line());
             for r in &g.rects {
-                // Inside the bar, or listed under it with its tier.
-                let shown =
-                    r.inside.as_ref().is_some_and(|t| all.contains(t)) || all.contains(&r.full);
+                // Inside the bar, or listed under it with its tier (its
+                // short name and share under 480 px, as the widget does).
+                let short = r.short.as_ref().map(|s| format!("{s} {}", r.share_text));
+                let shown = r.inside.as_ref().is_some_and(|t| all.contains(t))
+                    || all.contains(&r.full)
+                    || (width < 480.0 && short.is_some_and(|s| all.contains(&s)));
                 assert!(shown, "{} not shown in {lang:?} at {width}", r.full);
             }
         }
@@ -128,8 +142,14 @@ fn text_from_the_file_stays_text() {
         let x: f64 = n.attribute("x").unwrap().parse().unwrap();
         let bold = n.attribute("font-weight").is_some();
         let px = tier_breakdown_core::svg::text_px(line, size, bold);
+        // Right-aligned text (the header's slot) ends at `x`.
+        let (left, right) = match n.attribute("text-anchor") {
+            Some("end") => (x - px, x),
+            Some("middle") => (x - px / 2.0, x + px / 2.0),
+            _ => (x, x + px),
+        };
         assert!(
-            x + px <= 360.0 - 24.0 || !line.contains(' '),
+            (left >= 12.0 && right <= 360.0 - 12.0) || !line.contains(' '),
             "{line}: {px} px at {x}"
         );
     }
@@ -153,5 +173,40 @@ fn a_partial_split_as_an_image() {
         assert!(svg.contains(&format!("fill=\"{ground}\"")));
         // Two rests drawn with the pattern, two swatches.
         assert_eq!(svg.matches("fill=\"url(#tb-ng)\"").count(), 4);
+    }
+}
+
+/// The image follows the chart's design: 16 px inside it (12 under 480 px),
+/// the selection the chart starts with (its words and share in the header,
+/// a 3 px rule under each selected segment, the others in the neutral), the
+/// implied zero with its note's marker under the bar, and the footer's
+/// numbered notes.
+#[test]
+fn the_image_draws_what_the_widget_draws() {
+    let d = seed();
+    for (width, pad, zero) in [
+        (1200.0, "16", "Không hoàn thành nhiệm vụ: 0¹"),
+        (360.0, "12", "Không hoàn thành 0¹"),
+    ] {
+        let svg = chart_svg(&d, UiLang::Vi, width, false);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let title = doc.descendants().find(|n| n.has_tag_name("text")).unwrap();
+        assert_eq!(title.attribute("x"), Some(pad), "{width}");
+        let all = texts(&svg);
+        for want in ["Xuất sắc + Tốt", "96,4%", zero] {
+            assert!(all.iter().any(|t| t == want), "{want} at {width}: {all:?}");
+        }
+        assert!(
+            all.iter().any(|t| t.starts_with("Ghi chú: ¹ Bài báo")),
+            "{all:?}"
+        );
+        // Two selected segments in each of the three groups: six rules.
+        let rules = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("height") == Some("3"))
+            .count();
+        assert_eq!(rules, 6, "{width}");
+        // The unselected tiers recede to the neutral.
+        assert!(svg.contains("fill=\"#d9d9d9\""));
     }
 }

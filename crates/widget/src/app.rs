@@ -180,7 +180,9 @@ pub fn start_page() {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let mut options = Options::from_query(&search);
-    options.picker = true;
+    // The picker and drop prompt are for whoever opens the page itself,
+    // never for the readers of an iframe embed.
+    options.picker = crate::frame::parent().is_none();
     options.url_state = true;
     options.inline = inline_json(&el);
     let _ = crate::browser::styles::add_styles(&doc, &doc, WIDGET_CSS);

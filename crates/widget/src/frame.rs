@@ -11,18 +11,21 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The window this page is framed in, if it is (an iframe embed).
+pub fn parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    window.parent().ok().flatten().filter(|p| *p != window)
+}
+
 /// Starts reporting if this page is framed. `pym_id` is pym.js's `childId`.
 pub fn report_height(pym_id: Option<String>) {
-    let Some(window) = web_sys::window() else {
+    let Some(parent) = parent() else {
         return;
     };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if parent == window {
-        return;
-    }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let last = Rc::new(Cell::new(0i32));

@@ -75,39 +75,29 @@ fn one(root: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("no {selector}"))
 }
 
-/// A segment's computed background and outline, and the grey twin it would
-/// have when dimmed (its `--d`, computed the same way).
-fn paint(seg: &Element) -> (String, String, String) {
+/// A segment's computed background, and whether the selection's rule is
+/// drawn under it (its `::after`).
+fn paint(seg: &Element) -> (String, bool) {
     let window = web_sys::window().unwrap();
-    let style = |el: &Element| window.get_computed_style(el).unwrap().unwrap();
-    let grey = seg
-        .dyn_ref::<HtmlElement>()
+    let s = window.get_computed_style(seg).unwrap().unwrap();
+    let after = window
+        .get_computed_style_with_pseudo_elt(seg, "::after")
         .unwrap()
-        .style()
-        .get_property_value("--d")
         .unwrap();
-    let probe: HtmlElement = document().create_element("i").unwrap().dyn_into().unwrap();
-    probe.style().set_property("color", &grey).unwrap();
-    document().body().unwrap().append_child(&probe).unwrap();
-    let grey = style(&probe).get_property_value("color").unwrap();
-    probe.remove();
-    let s = style(seg);
     (
         s.get_property_value("background-color").unwrap(),
-        s.get_property_value("box-shadow").unwrap(),
-        grey,
+        after.get_property_value("content").unwrap() != "none",
     )
 }
 
-/// Whether a segment is drawn grey (its tier not selected).
+/// Whether a segment has receded to the neutral (`model::UNSELECTED`, light).
 fn greyed(seg: &Element) -> bool {
-    let (bg, _, grey) = paint(seg);
-    bg == grey
+    paint(seg).0 == "rgb(217, 217, 217)"
 }
 
-/// Whether a segment is outlined as selected.
-fn outlined(seg: &Element) -> bool {
-    paint(seg).1.contains("rgb(17, 17, 17)")
+/// Whether a segment has the selection's rule under it.
+fn ruled(seg: &Element) -> bool {
+    paint(seg).1
 }
 
 fn text(root: &Element, selector: &str) -> String {
@@ -124,10 +114,15 @@ async fn mounts_the_seed_chart() {
         .collect();
     assert_eq!(groups, ["organisations", "cells", "members"]);
     assert_eq!(all(&el, ".tb-legend [data-tier]").len(), 4);
-    assert_eq!(text(&el, "[data-group=members] .tb-headline"), "94.877");
+    // The two best tiers are highlighted at first: the header says their share in words.
+    assert_eq!(
+        text(&el, "[data-group=members] .tb-head-words"),
+        "Xuất sắc + Tốt"
+    );
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "94,8%");
     assert_eq!(
         text(&el, "[data-group=organisations] .tb-coverage"),
-        "695 / 698 được đánh giá (99,6%)"
+        "695 trên tổng số 698 được đánh giá (99,6%)"
     );
     // Zero counts take no segment: organisations have three.
     assert_eq!(all(&el, "[data-group=organisations] .tb-seg").len(), 3);
@@ -142,12 +137,20 @@ async fn clicking_a_tier_selects_it_everywhere() {
         .dyn_into()
         .unwrap();
     let good: HtmlElement = one(&el, ".tb-legend [data-tier=good]").dyn_into().unwrap();
+    // Highlighted at first (the file names none: the two best).
+    assert_eq!(
+        excellent.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    excellent.click();
+    tick().await;
     assert_eq!(
         excellent.get_attribute("aria-pressed").as_deref(),
         Some("false")
     );
+    assert_eq!(text(&el, "[data-group=members] .tb-head-words"), "Good");
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "78.6%");
     excellent.click();
-    good.click();
     tick().await;
     assert_eq!(
         excellent.get_attribute("aria-pressed").as_deref(),
@@ -155,14 +158,16 @@ async fn clicking_a_tier_selects_it_everywhere() {
     );
     assert_eq!(good.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(
-        text(&el, "[data-group=members] .tb-selected"),
-        "Excellent + Good: 94.8%"
+        text(&el, "[data-group=members] .tb-head-words"),
+        "Excellent + Good"
     );
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "94.8%");
     assert_eq!(
-        text(&el, "[data-group=organisations] .tb-selected"),
-        "Excellent + Good: 96.4%"
+        text(&el, "[data-group=organisations] .tb-head-value"),
+        "96.4%"
     );
-    // Unselected tiers are dimmed in every group, selected ones are not.
+    // Unselected tiers recede to the neutral in every group; selected ones
+    // keep their colour and the rule under them.
     for g in ["organisations", "cells", "members"] {
         let dim = one(
             &el,
@@ -173,11 +178,11 @@ async fn clicking_a_tier_selects_it_everywhere() {
             "{g}: completed should be grey: {:?}",
             paint(&dim)
         );
-        assert!(!outlined(&dim), "{g}: completed should not be outlined");
+        assert!(!ruled(&dim), "{g}: completed should have no rule");
         let on = one(&el, &format!("[data-group={g}] .tb-seg[data-tier=good]"));
         assert!(
-            outlined(&on) && !greyed(&on),
-            "{g}: good should be in colour, outlined"
+            ruled(&on) && !greyed(&on),
+            "{g}: good should be in colour, ruled"
         );
     }
     // Reset clears the selection.
@@ -188,7 +193,11 @@ async fn clicking_a_tier_selects_it_everywhere() {
         excellent.get_attribute("aria-pressed").as_deref(),
         Some("false")
     );
-    assert_eq!(text(&el, "[data-group=members] .tb-selected"), "");
+    assert_eq!(
+        text(&el, "[data-group=members] .tb-head-words"),
+        "94,877 evaluated"
+    );
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "");
     assert!(!all(&el, ".tb-seg").iter().any(greyed));
     el.remove();
 }

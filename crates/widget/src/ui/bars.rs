@@ -1,5 +1,5 @@
 //! The groups' bars: redrawn for each view, width and theme; a filter
-//! click only writes the groups' class and the combined lines that change,
+//! click only writes the groups' class and the header slots that change,
 //! synchronously inside the click.
 
 use std::cell::RefCell;
@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::rx::*;
 use tier_breakdown_core::i18n::{t, Msg, UiLang};
-use tier_breakdown_core::layout::{selected_line, ChartView};
+use tier_breakdown_core::layout::{head_slot, ChartView};
 use tier_breakdown_core::model::Dataset;
 use tier_breakdown_core::parts::{group_el, groups_class};
 use tier_breakdown_core::stack::Selection;
@@ -50,12 +50,17 @@ fn redraw(bars: &web_sys::Element, c: &Chart, lines: Rc<RefCell<Lines>>) {
             let mut handles = Vec::new();
             let els = match v {
                 Some(v) => {
-                    handles = v.groups.iter().map(|_| Handle::new()).collect();
+                    handles = v
+                        .groups
+                        .iter()
+                        .map(|_| [Handle::new(), Handle::new()])
+                        .collect();
                     v.groups
                         .iter()
                         .zip(&handles)
-                        .map(|(g, line)| {
-                            group_el::<false>(g, c.data(), s, c.lang, Some(&line.as_bind()))
+                        .map(|(g, [w, f])| {
+                            let slot = [Some(&w.as_bind()), Some(&f.as_bind())];
+                            group_el::<false>(g, c.data(), s, c.lang, slot)
                         })
                         .collect()
                 }
@@ -69,34 +74,37 @@ fn redraw(bars: &web_sys::Element, c: &Chart, lines: Rc<RefCell<Lines>>) {
     });
 }
 
-/// Each group's combined-share line drawn by the core's `group_el`, handed back
-/// once per redraw, with the text it shows: a click rewrites only the lines
-/// that change.
+/// Each group's header slot drawn by the core's `group_el` (its words and
+/// its figure), handed back once per redraw, with the texts they show: a
+/// click rewrites only the texts that change.
 #[derive(Default)]
-pub struct Lines(Vec<(web_sys::Element, String)>);
+pub struct Lines(Vec<[(web_sys::Element, String); 2]>);
 
 impl Lines {
-    /// The lines drawn into `handles`, with their texts.
-    pub fn from_handles(handles: &[Handle]) -> Lines {
+    /// The slots drawn into `handles`, with their texts.
+    pub fn from_handles(handles: &[[Handle; 2]]) -> Lines {
+        let drawn = |h: &Handle| {
+            let el = h.get()?;
+            let text = el.text_content().unwrap_or_default();
+            Some((el, text))
+        };
         Lines(
             handles
                 .iter()
-                .filter_map(Handle::get)
-                .map(|p| {
-                    let text = p.text_content().unwrap_or_default();
-                    (p, text)
-                })
+                .filter_map(|[w, f]| Some([drawn(w)?, drawn(f)?]))
                 .collect(),
         )
     }
 
     /// Shows the combined share of `sel` for each group of `v`.
     pub fn apply(&mut self, v: &ChartView, d: &Dataset, sel: Selection, lang: UiLang) {
-        for ((p, now), g) in self.0.iter_mut().zip(&v.groups) {
-            let line = selected_line(d, g, sel, lang).unwrap_or_default();
-            if line != *now {
-                p.set_text_content(Some(&line));
-                *now = line;
+        for (slot, g) in self.0.iter_mut().zip(&v.groups) {
+            let (words, figure) = head_slot(d, g, sel, lang);
+            for ((el, now), text) in slot.iter_mut().zip([words, figure]) {
+                if text != *now {
+                    el.set_text_content(Some(&text));
+                    *now = text;
+                }
             }
         }
     }

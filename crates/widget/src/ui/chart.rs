@@ -15,7 +15,7 @@ use tier_breakdown_core::validate::Checked;
 
 use super::dom::set_attr;
 use super::view::{keep_in_url, Chart, ChartParts, StartView, ViewState};
-use super::{announce, bars, compare, drill, footer, header, legend, ranking, tools, tooltip};
+use super::{announce, bars, compare, drill, header, legend, ranking, tools, tooltip};
 use crate::browser::resize::observe_width;
 
 /// Ids unique on the page, for `aria-labelledby` and friends.
@@ -59,7 +59,6 @@ pub fn build(fig: &web_sys::Element, s: Setup) {
     }
     announce::mount(fig, &c);
     tools::mount(fig, &c);
-    footer::mount(fig, &c);
 }
 
 /// The view's signals (from where the chart was asked to start), the
@@ -81,7 +80,7 @@ fn setup(fig: &web_sys::Element, s: Setup) -> Chart {
     let d0 = &checked.dataset;
     let names = Arc::new(folded_names(d0, lang));
     let state = ViewState {
-        sel: RwSignal::new(Selection::from_ids(d0, &start.tiers)),
+        sel: RwSignal::new(Selection::start(d0, &start.tiers)),
         period: RwSignal::new(period_index(d0, start.period.as_deref())),
         unit: RwSignal::new(start.unit.filter(|u| {
             tier_breakdown_core::drill::all_units(d0)

@@ -93,7 +93,7 @@ fn period_row(parent: &web_sys::Element, c: &Chart) {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    El::with_class("button", "tb-key tb-period")
+                    El::with_class("button", "tb-period")
                         .attr("type", "button")
                         .action(Action::Period(i))
                         .attr("aria-pressed", pressed(now == i))

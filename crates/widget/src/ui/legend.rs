@@ -1,9 +1,11 @@
-//! The tier legend, which is also the filter: one native toggle button per
-//! tier (`aria-pressed`), and a reset button. Each button has its own
-//! listener, and a click writes only the pressed states that change.
+//! The tier key, which is also the filter: one native toggle button per
+//! tier (`aria-pressed`), and a reset button present only while something
+//! is selected. Each button has its own listener, and a click writes only
+//! the pressed states that change (and the key's `tb-sel`, which recedes
+//! the unselected swatches, when the selection empties or fills).
 
 use crate::rx::*;
-use tier_breakdown_core::parts::legend_el;
+use tier_breakdown_core::parts::{keys_class, legend_el};
 use tier_breakdown_core::stack::Selection;
 
 use super::dom::{append, effect, listen, pressed, set_attr, Handle};
@@ -22,15 +24,10 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         .map(|tier| (Handle::new(), tier))
         .collect();
     let binds: Vec<_> = handles.iter().map(|(h, _)| Some(h.as_bind())).collect();
-    append(
-        fig,
-        &[legend_el(
-            &c.head.legend,
-            &binds,
-            sel.get_untracked(),
-            c.lang,
-        )],
-    );
+    let key = Handle::new();
+    let el = legend_el(&c.head, &binds, sel.get_untracked(), c.lang);
+    append(fig, &[el.bind_to(Some(&key.as_bind()))]);
+    let key = key.get();
     let buttons: Vec<(web_sys::Element, Option<usize>)> = handles
         .iter()
         .filter_map(|(h, tier)| Some((h.get()?, *tier)))
@@ -56,7 +53,10 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
                     }
                 }
                 None if prev.is_none_or(|p| p.is_empty() != s.is_empty()) => {
-                    set_attr(b, "disabled", s.is_empty().then_some(""));
+                    set_attr(b, "hidden", s.is_empty().then_some(""));
+                    if let Some(k) = &key {
+                        set_attr(k, "class", Some(keys_class(s)));
+                    }
                 }
                 None => {}
             }

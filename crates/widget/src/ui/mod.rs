@@ -18,7 +18,6 @@ mod compare;
 mod dom;
 mod drill;
 mod errors;
-mod footer;
 mod header;
 mod legend;
 mod ranking;

@@ -323,7 +323,7 @@ impl Draw<'_> {
             let c = (i < self.data.tiers.len()).then(|| self.data.fill(i, self.dark));
             let c = match c {
                 Some(c) if self.sel.is_empty() || ranked.contains(i) => c,
-                Some(c) => c.grey_twin(),
+                Some(_) => tier_breakdown_core::model::UNSELECTED[usize::from(self.dark)],
                 None => tier_breakdown_core::model::Color(0x8d, 0x8d, 0x8d),
             };
             segs.push(mini_seg("tb-mini-seg", x, w).style("background", c.css()));

@@ -26,7 +26,6 @@ pub fn skeleton_el(lang: UiLang) -> El {
                 .child(bone("div", "tb-bar"))
                 .child(bone("div", "tb-under"))
                 .child(bone("p", "tb-coverage"))
-                .child(El::with_class("p", "tb-selected"))
         }))
         .child(El::with_class("div", "tb-footer").children((0..3).map(|_| bone("p", "tb-source"))))
 }

@@ -1,18 +1,19 @@
-//! Under the bars: "show the data table" (the table is always in the page
-//! for screen readers, shown on demand) and "get the data" (a CSV of what
-//! the chart shows, made in the page).
+//! Under the bars: the data table (always in the page for screen readers,
+//! shown on demand), then the footer (source, notes) with "show the data
+//! table" and "get the data" (a CSV of what the chart shows, made in the
+//! page) in it.
 
 use crate::rx::*;
 use tier_breakdown_core::export::{csv, csv_name};
-use tier_breakdown_core::i18n::{t, Msg};
 
-use tier_breakdown_core::parts::{table_rows, tools_els, ToolBinds};
+use tier_breakdown_core::parts::{footer_el, table_rows, tools_els, ToolBinds};
 
 use super::dom::{append, fill, listen, pressed, queued_effect, set_attr, Handle};
 use super::view::Chart;
 use crate::browser::download::point_at_text;
 
-/// Appends the tools row and the data table to `fig`, and wires them.
+/// Appends the data table and the footer with the tools to `fig`, and
+/// wires them (the footer itself never changes).
 pub fn mount(fig: &web_sys::Element, c: &Chart) {
     let id = &c.id;
     let (toggle, link, wrap, tbl) = (Handle::new(), Handle::new(), Handle::new(), Handle::new());
@@ -23,7 +24,8 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         table: Some(tbl.as_bind()),
     };
     // The table's rows and the link's file name are written by the effects below.
-    append(fig, &tools_els(id, c.lang, "", Vec::new(), &binds));
+    let [tools, table] = tools_els(id, c.lang, "", Vec::new(), &binds);
+    append(fig, &[table, footer_el(&c.head, c.lang, tools)]);
     if let (Some(toggle), Some(wrap), Some(tbl)) = (toggle.get(), wrap.get(), tbl.get()) {
         data_table(c, toggle, wrap, tbl);
     }
@@ -40,10 +42,6 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
     queued_effect(move || {
         let on = open.get();
         set_attr(&toggle, "aria-expanded", Some(pressed(on)));
-        toggle.set_text_content(Some(t(
-            lang,
-            if on { Msg::HideTable } else { Msg::ShowTable },
-        )));
         let class = if on {
             "tb-table-wrap"
         } else {
@@ -60,17 +58,18 @@ fn data_table(c: &Chart, toggle: web_sys::Element, wrap: web_sys::Element, tbl: 
     });
 }
 
-/// "Get the data": named after the title (and the unit), filled on click.
+/// "Get the data": named after the title (and the unit) and filled on click.
 fn csv_link(c: &Chart, link: web_sys::Element) {
     let (lang, unit, scope, ids) = (c.lang, c.state.unit, c.scope, c.shown.clone());
     let title = c.head.title.clone();
     let el = link.clone();
-    queued_effect(move || {
-        let name = csv_name(&title, unit.get().as_deref());
-        set_attr(&el, "download", Some(&name));
-    });
     listen(&link, "click", move |ev| match scope.get_untracked() {
-        Some(d) => point_at_text(&ev, &csv(&d, lang, &ids), "text/csv;charset=utf-8"),
+        Some(d) => {
+            // Named on click (the browser reads `download` after the listeners).
+            let name = csv_name(&title, unit.get_untracked().as_deref());
+            set_attr(&el, "download", Some(&name));
+            point_at_text(&ev, &csv(&d, lang, &ids), "text/csv;charset=utf-8")
+        }
         // No figures for this view: nothing to download.
         None => ev.prevent_default(),
     });

@@ -1,6 +1,9 @@
 //! The tooltip of the bars' segments: shown on hover and on focus (the
-//! segment carries its text in `data-tip`), placed under the segment inside
-//! the chart's box, hidden on Escape or when the pointer or focus leaves.
+//! segment carries its text in `data-tip`), placed above the bar in the
+//! header row's free space, between the group label's text and the right
+//! slot's, so it never covers text (none when that space is too narrow);
+//! hidden on Escape or when the pointer or focus leaves. The CSS shows it
+//! only with a fine pointer and from 480 px.
 
 use crate::rx::*;
 use wasm_bindgen::JsCast;
@@ -8,10 +11,13 @@ use wasm_bindgen::JsCast;
 use super::dom::{add, listen, px, queued_effect, set_attr};
 use tier_breakdown_core::parts::tip_el;
 
-/// The tooltip's widest size.
-const TIP_PX: f64 = 260.0;
+/// The tooltip's widest size, its narrowest, and the space kept from text.
+const TIP_PX: f64 = 240.0;
+const MIN_TIP_PX: f64 = 120.0;
+const GAP_PX: f64 = 8.0;
 
-/// A visible tooltip: its text and place inside the chart (pixels).
+/// A visible tooltip: its text and place inside the chart (pixels; `top`
+/// is its bottom edge, the CSS lifts it by its height).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tip {
     pub text: String,
@@ -20,20 +26,41 @@ pub struct Tip {
     pub width: f64,
 }
 
-/// A tooltip under `el`, kept inside the chart's box and off the pointer.
-pub fn tip_for(fig: &web_sys::Element, el: &web_sys::Element, text: &str) -> Tip {
-    let (r, f) = (
-        el.get_bounding_client_rect(),
+/// A tooltip for `seg`, over its group's header row beside the texts.
+pub fn tip_for(fig: &web_sys::Element, seg: &web_sys::Element, text: &str) -> Option<Tip> {
+    let head = seg.closest(".tb-group").ok()??.first_element_child()?;
+    let (f, h) = (
         fig.get_bounding_client_rect(),
+        head.get_bounding_client_rect(),
     );
-    let width = TIP_PX.min(f.width());
-    let center = r.left() + r.width() / 2.0 - f.left();
-    Tip {
-        text: text.to_string(),
-        left: (center - width / 2.0).clamp(0.0, (f.width() - width).max(0.0)),
-        top: r.bottom() - f.top() + 6.0,
-        width,
+    let lo = head
+        .first_element_child()?
+        .get_bounding_client_rect()
+        .right();
+    // The slot's lines shrink to their text (an empty one is not drawn).
+    let mut hi = h.right();
+    let mut line = head.last_element_child()?.first_element_child();
+    while let Some(l) = line {
+        let r = l.get_bounding_client_rect();
+        if r.width() > 0.0 {
+            hi = hi.min(r.left());
+        }
+        line = l.next_element_sibling();
     }
+    let (lo, hi) = (lo + GAP_PX - f.left(), hi - GAP_PX - f.left());
+    let width = TIP_PX.min(hi - lo);
+    if width < MIN_TIP_PX {
+        return None;
+    }
+    let r = seg.get_bounding_client_rect();
+    let center = r.left() + r.width() / 2.0 - f.left();
+    Some(Tip {
+        text: text.to_string(),
+        // Not `f64::clamp`: its assertion would bring float formatting (5 KB).
+        left: (center - width / 2.0).min(hi - width).max(lo),
+        top: h.bottom() - f.top(),
+        width,
+    })
 }
 
 /// Appends the tooltip to `fig`, for the segments inside `source`.
@@ -48,7 +75,7 @@ pub fn mount(fig: &web_sys::Element, source: &web_sys::Element) {
             .and_then(|t| t.closest("[data-tip]").ok().flatten());
         if let Some(seg) = target {
             let text = seg.get_attribute("data-tip").unwrap_or_default();
-            tip.set(Some(tip_for(&fig2, &seg, &text)));
+            tip.set(tip_for(&fig2, &seg, &text));
         }
     };
     listen(source, "mouseover", show.clone());
