@@ -74,7 +74,7 @@ fn paint(seg: &Element) -> (String, bool) {
         .unwrap();
     (
         s.get_property_value("background-color").unwrap(),
-        after.get_property_value("content").unwrap() != "none",
+        after.get_property_value("background-color").unwrap() != "rgba(0, 0, 0, 0)",
     )
 }
 
