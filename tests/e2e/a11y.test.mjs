@@ -146,6 +146,8 @@ for (const colorScheme of ['light', 'dark']) {
     for (const state of ['highlighted', 'all', 'filtered']) {
       if (state === 'all') await page.locator('.tb-reset').click();
       if (state === 'filtered') await page.locator('.tb-legend [data-tier=completed]').click();
+      // The filter's colours change in a 150 ms transition: read them once it ends.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
       const facts = await page.evaluate(() => {
         // The colour behind an element: the first ancestor with an opaque background, else white.
         const behind = (el) => {

@@ -326,7 +326,9 @@ export async function startSites() {
  * not class names.
  */
 export function segmentPaint(page, scope = '') {
-  return page.$$eval(`${scope} .tb-seg, ${scope} .tb-under-item[data-tier] .tb-swatch`, (els) => {
+  return page.$$eval(`${scope} .tb-seg, ${scope} .tb-under-item[data-tier] .tb-swatch`, async (els) => {
+    // The filter's colours change in a 150 ms transition: read them once it ends.
+    await Promise.all(document.getAnimations().map((a) => a.finished));
     const neutral = ['rgb(217, 217, 217)', 'rgb(58, 58, 58)'];
     const out = { grey: 0, ruled: 0, greyItems: 0 };
     for (const s of els) {

@@ -67,14 +67,16 @@ test('the tier filter works by mouse', async () => {
   const groups = ['[data-group=organisations]', '[data-group=cells]', '[data-group=members]'];
   const slots = () => Promise.all(groups.map((g) => slotText(page, g)));
   assert.deepEqual(await slots(), ['Excellent + Good: 96.4%', 'Excellent + Good: 92.6%', 'Excellent + Good: 94.8%']);
-  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: 3 });
+  // The list under the bars (what did not fit inside, which depends on the width) recedes with them.
+  const listed = (...on) => page.$$eval('.tb-under-item[data-tier]', (els, on) => els.filter((e) => !on.includes(e.dataset.tier)).length, on);
+  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: await listed('excellent', 'good') });
   await good.click();
   await completed.click();
   assert.equal(await good.getAttribute('aria-pressed'), 'false');
   assert.equal(await completed.getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await slots(), ['Excellent + Completed: 22.4%', 'Excellent + Completed: 25.1%', 'Excellent + Completed: 20.9%']);
   // Every group recedes the unselected tiers at once.
-  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: 2 });
+  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: await listed('excellent', 'completed') });
   // Screen readers hear the result once the clicks pause.
   await page.waitForFunction(() => /Party members: Excellent \+ Completed: 20\.9%/.test(document.querySelector('.tb-announce').textContent));
   await completed.click();

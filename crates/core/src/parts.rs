@@ -117,7 +117,7 @@ fn both(r: &Rect) -> String {
 /// right, the selection's names over their combined share, or how many
 /// were evaluated), the bar, the list of what the bar cannot label, and
 /// the meta line. Segments are focusable and carry their tooltip text in
-/// `data-tip`; `data-key` lets a redraw give the focus back. The header's
+/// their `aria-label`; `data-key` lets a redraw give the focus back. The header's
 /// right slot (words, figure) is handed to `slot`.
 ///
 /// `ANY_WIDTH` false: the segment labels as the layout placed them for its
@@ -237,7 +237,6 @@ fn seg_el<const ANY_WIDTH: bool>(g: &GroupView, r: &Rect) -> El {
     let seg = El::with_class("div", &class)
         .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
         .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
-        .attr("data-tip", r.full.clone())
         .attr("role", "img")
         .attr("tabindex", "0")
         .attr("aria-label", r.full.clone())
@@ -290,7 +289,7 @@ pub fn groups_class(sel: Selection) -> String {
 }
 
 /// The tooltip box (hidden until a segment is pointed at or focused).
-/// Its text is the segment's alone: the group's label is beside it.
+/// Its text is the segment's `aria-label` (the group's label is beside it).
 pub fn tip_el() -> El {
     El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip")
 }

@@ -1,5 +1,5 @@
 //! The tooltip of the bars' segments: shown on hover and on focus (the
-//! segment carries its text in `data-tip`), placed above the bar in the
+//! segment's `aria-label` is its text), placed above the bar in the
 //! header row's free space, between the group label's text and the right
 //! slot's, so it never covers text (none when that space is too narrow);
 //! hidden on Escape or when the pointer or focus leaves. The CSS shows it
@@ -15,40 +15,40 @@ const TIP_PX: f64 = 240.0;
 const MIN_TIP_PX: f64 = 120.0;
 const GAP_PX: f64 = 8.0;
 
-/// A visible tooltip: its text and place inside the chart (pixels; `top`
-/// is its bottom edge, the CSS lifts it by its height).
-pub struct Tip {
-    pub text: String,
-    pub left: f64,
-    pub top: f64,
-    pub width: f64,
-}
-
-/// A tooltip for `seg`, over its group's header row between the label's
-/// text (the title shrinks to it) and the right slot's box.
-pub fn tip_for(fig: &web_sys::Element, seg: &web_sys::Element, text: &str) -> Option<Tip> {
-    let head = seg.closest(".tb-group").ok()??.first_element_child()?;
-    let (f, h) = (
-        fig.get_bounding_client_rect(),
-        head.get_bounding_client_rect(),
-    );
-    let (title, slot) = (head.first_element_child()?, head.last_element_child()?);
-    let lo = title.get_bounding_client_rect().right();
-    let hi = slot.get_bounding_client_rect().left();
-    let (lo, hi) = (lo + GAP_PX - f.left(), hi - GAP_PX - f.left());
-    let width = TIP_PX.min(hi - lo);
-    if width < MIN_TIP_PX {
-        return None;
-    }
-    let r = seg.get_bounding_client_rect();
-    let center = r.left() + r.width() / 2.0 - f.left();
-    Some(Tip {
-        text: text.to_string(),
+/// Shows the tooltip `el` for `seg` (its text `text`), over the group's
+/// header row between the label's text (the title shrinks to it) and the
+/// right slot's box; hides it where that space is too narrow.
+fn show(el: &web_sys::Element, fig: &web_sys::Element, seg: &web_sys::Element, text: &str) {
+    let placed = (|| {
+        let head = seg.closest(".tb-group").ok()??.first_element_child()?;
+        let (title, slot) = (head.first_element_child()?, head.last_element_child()?);
+        let (f, h) = (
+            fig.get_bounding_client_rect(),
+            slot.get_bounding_client_rect(),
+        );
+        let t = title.get_bounding_client_rect();
+        // Its right edge as left + width: `right` would be one more import.
+        let lo = t.left() + t.width() + GAP_PX - f.left();
+        let hi = h.left() - GAP_PX - f.left();
+        let width = TIP_PX.min(hi - lo);
+        let r = seg.get_bounding_client_rect();
+        let center = r.left() + r.width() / 2.0 - f.left();
         // Not `f64::clamp`: its assertion would bring float formatting (5 KB).
-        left: (center - width / 2.0).min(hi - width).max(lo),
-        top: h.bottom() - f.top(),
-        width,
-    })
+        let left = (center - width / 2.0).min(hi - width).max(lo);
+        (width >= MIN_TIP_PX).then(|| [left, h.bottom() - f.top(), width])
+    })();
+    let Some(place) = placed else {
+        set_attr(el, "class", Some("tb-tip tb-hidden"));
+        return;
+    };
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let style = h.style();
+        for (k, v) in ["left", "top", "max-width"].into_iter().zip(place) {
+            let _ = style.set_property(k, &px(v));
+        }
+    }
+    el.set_text_content(Some(text));
+    set_attr(el, "class", Some("tb-tip"));
 }
 
 /// Appends the tooltip to `fig`, for the segments inside `source`. No
@@ -58,26 +58,26 @@ pub fn mount(fig: &web_sys::Element, source: &web_sys::Element) {
     let Some(el) = add(fig, tip_el()) else {
         return;
     };
-    let on = |show: bool| {
+    let on = |entering: bool| {
         let (f, el) = (fig.clone(), el.clone());
         move |ev: web_sys::Event| {
-            if !show {
+            if !entering {
                 // Any key but Escape leaves it; leaving the bars hides it.
                 if ev
                     .dyn_ref::<web_sys::KeyboardEvent>()
                     .is_none_or(|k| k.key() == "Escape")
                 {
-                    draw(&el, None);
+                    set_attr(&el, "class", Some("tb-tip tb-hidden"));
                 }
                 return;
             }
             let target = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.closest("[data-tip]").ok().flatten());
+                .and_then(|t| t.closest(".tb-seg").ok().flatten());
             if let Some(seg) = target {
-                let text = seg.get_attribute("data-tip").unwrap_or_default();
-                draw(&el, tip_for(&f, &seg, &text));
+                let text = seg.get_attribute("aria-label").unwrap_or_default();
+                show(&el, &f, &seg, &text);
             }
         }
     };
@@ -86,20 +86,4 @@ pub fn mount(fig: &web_sys::Element, source: &web_sys::Element) {
     listen(source, "mouseleave", on(false));
     listen(source, "focusout", on(false));
     listen(fig, "keydown", on(false));
-}
-
-/// Shows `t` in the tooltip element, or hides it.
-fn draw(el: &web_sys::Element, t: Option<Tip>) {
-    let Some(t) = t else {
-        set_attr(el, "class", Some("tb-tip tb-hidden"));
-        return;
-    };
-    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let style = h.style();
-        for (k, v) in [("left", t.left), ("top", t.top), ("max-width", t.width)] {
-            let _ = style.set_property(k, &px(v));
-        }
-    }
-    el.set_text_content(Some(&t.text));
-    set_attr(el, "class", Some("tb-tip"));
 }
