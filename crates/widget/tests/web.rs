@@ -41,10 +41,15 @@ fn mounted(lang: &str) -> HtmlElement {
 
 /// Leptos updates the DOM asynchronously: wait a macrotask.
 async fn tick() {
+    wait(20).await;
+}
+
+/// Waits `ms` milliseconds (the filter's colours change in 150 ms).
+async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
@@ -176,7 +181,7 @@ async fn clicking_a_tier_selects_it_everywhere() {
     // Reset clears the selection.
     let reset: HtmlElement = one(&el, ".tb-reset").dyn_into().unwrap();
     reset.click();
-    tick().await;
+    wait(300).await;
     assert_eq!(
         excellent.get_attribute("aria-pressed").as_deref(),
         Some("false")
