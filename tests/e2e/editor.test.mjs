@@ -138,7 +138,7 @@ test('the standalone file built in the browser is the native tool\'s, and opens 
   await offline.context().route('**/*', (route) => (route.request().url().startsWith('file://') ? route.continue() : route.abort()));
   await offline.goto(pathToFileURL(file).href);
   await offline.locator(CHART).waitFor();
-  assert.equal(await offline.textContent('[data-group=members] .tb-headline'), '94.877');
+  assert.equal(await offline.textContent('[data-group=members] .tb-coverage'), '94.877 được đánh giá');
   assert.deepEqual(offline.requests, [pathToFileURL(file).href]);
   assert.deepEqual(offline.errors, []);
   await offline.close();
@@ -171,9 +171,11 @@ test('the copied script embed (data inline) renders on a hostile host page', asy
   // The widget's chart: the code carries a static one, which no click drives.
   const chart = host.locator(`[data-tier-breakdown] ${CHART}`);
   await chart.waitFor();
-  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-headline').textContent(), '94.877');
+  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-coverage').textContent(), '94.877 được đánh giá');
+  // Excellent and good highlighted at first; a click takes excellent out.
   await host.locator('[data-tier-breakdown] .tb-key[data-tier=excellent]').click();
-  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-selected').textContent(), 'Xuất sắc: 16,2%');
+  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-head-words').textContent(), 'Tốt');
+  assert.equal(await host.locator('[data-tier-breakdown] [data-group=members] .tb-head-value').textContent(), '78,6%');
   // With JavaScript on, the <noscript> fallback is not shown (the page's
   // own text, the shadow root's chart apart; `noscript p` would count 0
   // with JavaScript on whatever the code holds, as a <noscript> is then raw text).
@@ -314,7 +316,7 @@ test('a pasted percentage table and an "or better, of which" report give the rig
   assert.deepEqual(file.groups[0].counts, { excellent: 61, good: { or_better: 289 }, completed: 20, not_completed: 3 });
   assert.equal(schema(file), true, JSON.stringify(schema.errors));
   const frame = page.locator('.ed-frame');
-  await frame.locator('.tb-or-better', { hasText: '289' }).waitFor();
+  await frame.locator('.tb-coverage', { hasText: 'trở lên: 289' }).waitFor();
   await onlyOwnRequests(page);
   await page.close();
 });
@@ -410,7 +412,7 @@ test('keyboard alone: from pasting a table to copying the embed code', async () 
   await tabTo(page, '#ed-table');
   await page.keyboard.press('Control+V');
   // The table is drawn at once; the focus stays in the paste box.
-  await page.locator('.ed-frame:not(.ed-dim) [data-group=members] .tb-headline', { hasText: '94.877' }).waitFor();
+  await page.locator('.ed-frame:not(.ed-dim) [data-group=members] .tb-coverage', { hasText: '94.877' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ed-table');
   await tabTo(page, '#f-title-vi');
   await page.keyboard.type('Kết quả năm 2022');
@@ -531,7 +533,7 @@ test('a new journalist: blank page, one paste, the chart with its figures, the e
   await page.keyboard.press('Control+V'); actions.push('paste');
   // Drawn at once, no title typed: the placeholder title, flagged quietly.
   const frame = page.locator('.ed-frame:not(.ed-dim)');
-  await frame.locator('[data-group=members] .tb-headline', { hasText: '94.877' }).waitFor();
+  await frame.locator('[data-group=members] .tb-coverage', { hasText: '94.877' }).waitFor();
   assert.equal(await page.inputValue('#f-title-vi'), 'Chưa có tiêu đề');
   assert.equal(await frame.locator('.tb-title').textContent(), 'Chưa có tiêu đề');
   await page.locator('.ed-untitled').first().waitFor();

@@ -334,19 +334,20 @@ export async function startSites() {
 }
 
 /**
- * How the filter paints the segments under `scope`: how many are grey (their
- * computed background is their grey twin `--d`) and how many are outlined
- * as selected. By computed style: what a reader sees, not class names.
+ * How the filter paints the segments under `scope`: how many have receded
+ * to the neutral (`model::UNSELECTED`, light or dark), how many have the
+ * selection's rule under them, and how many list items under the bars
+ * recede (swatch and text together). By computed style: what a reader sees,
+ * not class names.
  */
 export function segmentPaint(page, scope = '') {
-  return page.$$eval(`${scope} .tb-seg, ${scope} .tb-under-item .tb-swatch`, (els) => {
-    const probe = document.createElement('i');
-    document.body.append(probe);
-    const rgb = (c) => { probe.style.color = c; return getComputedStyle(probe).color; };
-    const out = { grey: 0, outlined: 0, greyItems: 0 };
+  return page.$$eval(`${scope} .tb-seg, ${scope} .tb-under-item[data-tier] .tb-swatch`, async (els) => {
+    // The filter's colours change in a 150 ms transition: read them once it ends.
+    await Promise.all(document.getAnimations().map((a) => a.finished));
+    const neutral = ['rgb(217, 217, 217)', 'rgb(58, 58, 58)'];
+    const out = { grey: 0, ruled: 0, greyItems: 0 };
     for (const s of els) {
-      const cs = getComputedStyle(s);
-      const grey = cs.backgroundColor === rgb(s.style.getPropertyValue('--d'));
+      const grey = neutral.includes(getComputedStyle(s).backgroundColor);
       if (s.classList.contains('tb-swatch')) {
         // A list item under the bars: grey swatch and muted text together.
         const muted = getComputedStyle(s.parentElement).color !== getComputedStyle(s.closest('.tb-group')).color;
@@ -354,10 +355,9 @@ export function segmentPaint(page, scope = '') {
         if (grey) out.greyItems += 1;
       } else {
         if (grey) out.grey += 1;
-        if (cs.boxShadow.includes('rgb(17, 17, 17)')) out.outlined += 1;
+        if (getComputedStyle(s, '::after').backgroundColor !== 'rgba(0, 0, 0, 0)') out.ruled += 1;
       }
     }
-    probe.remove();
     return out;
   });
 }
@@ -381,4 +381,16 @@ export async function holdWasm(page) {
       };
     }
   });
+}
+
+/**
+ * A group's header slot as one line: the selection's words and share
+ * (`Xuất sắc + Tốt: 96,4%`), or with nothing selected its words alone
+ * (`695 được đánh giá`). `where` is a page, frame or locator; `group` a
+ * selector of the group (`[data-group=members]`, `#w1 [data-group=staff]`).
+ */
+export async function slotText(where, group) {
+  const words = await where.locator(`${group} .tb-head-words`).textContent();
+  const value = await where.locator(`${group} .tb-head-value`).textContent();
+  return value ? `${words}: ${value}` : words;
 }

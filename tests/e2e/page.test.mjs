@@ -2,7 +2,7 @@
 // by mouse and by keyboard, and nothing requested outside the ctx.server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, segmentPaint, settled, useServerAndBrowser, CHART } from './harness.mjs';
+import { openPage, segmentPaint, settled, slotText, useServerAndBrowser, CHART } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 
@@ -23,12 +23,14 @@ test('the page shows the seed figures in Vietnamese', async () => {
     ['members', ['excellent=15.397 (16,2%)', 'good=74.551 (78,6%)', 'completed=4.492 (4,7%)', 'not_completed=437 (0,5%)']],
   ]);
   assert.deepEqual(await page.$$eval('.tb-coverage', (els) => els.map((e) => e.textContent)), [
-    '695 / 698 được đánh giá (99,6%)',
-    '5.062 / 5.084 được đánh giá (99,6%)',
+    '695 trên tổng số 698 được đánh giá (99,6%)',
+    '5.062 trên tổng số 5.084 được đánh giá (99,6%)',
     '94.877 được đánh giá',
   ]);
-  assert.deepEqual(await page.$$eval('.tb-headline', (els) => els.map((e) => e.textContent)), ['695', '5.062', '94.877']);
-  const tiers = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => [e.dataset.tier, e.querySelector('.tb-key-label').textContent]));
+  // The two best tiers highlighted at first: each header says their share in words.
+  assert.deepEqual(await page.$$eval('.tb-headline', (els) => els.map((e) => e.textContent)),
+    ['Xuất sắc + Tốt96,4%', 'Xuất sắc + Tốt92,6%', 'Xuất sắc + Tốt94,8%']);
+  const tiers = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => [e.dataset.tier, e.querySelector('bdi').textContent]));
   assert.deepEqual(tiers, [
     ['excellent', 'Hoàn thành xuất sắc nhiệm vụ'],
     ['good', 'Hoàn thành tốt nhiệm vụ'],
@@ -52,7 +54,7 @@ test('English labels and number formats with ?lang=en', async () => {
   await page.goto(`${ctx.server.origin}/?lang=en`);
   await settled(page);
   assert.equal(await page.getAttribute('.tb', 'lang'), 'en');
-  assert.equal(await page.textContent('[data-group=members] .tb-headline'), '94,877');
+  assert.equal(await slotText(page, '[data-group=members]'), 'Excellent + Good: 94.8%');
   assert.equal(await page.getAttribute('[data-group=cells] .tb-seg[data-tier=good]', 'aria-label'), 'Completed duties well: 3,791 (74.9%)');
   assert.deepEqual(page.errors, []);
 });
@@ -63,25 +65,34 @@ test('the tier filter works by mouse', async () => {
   await settled(page);
   const excellent = page.getByRole('button', { name: 'Completed duties excellently' });
   const good = page.getByRole('button', { name: 'Completed duties well' });
-  await excellent.click();
-  await good.click();
+  const completed = page.getByRole('button', { name: 'Completed duties', exact: true });
+  // The two best tiers are highlighted at first: every group has receded the others.
   assert.equal(await excellent.getAttribute('aria-pressed'), 'true');
   assert.equal(await good.getAttribute('aria-pressed'), 'true');
-  assert.deepEqual(await page.$$eval('.tb-selected', (els) => els.map((e) => e.textContent)), [
-    'Excellent + Good: 96.4%',
-    'Excellent + Good: 92.6%',
-    'Excellent + Good: 94.8%',
-  ]);
-  // Every group dims the unselected tiers at once.
-  assert.deepEqual(await segmentPaint(page), { grey: 5, outlined: 6, greyItems: 5 });
-  // Screen readers hear the result once the clicks pause.
-  await page.waitForFunction(() => /Party members: Excellent \+ Good: 94\.8%/.test(document.querySelector('.tb-announce').textContent));
+  const groups = ['[data-group=organisations]', '[data-group=cells]', '[data-group=members]'];
+  const slots = () => Promise.all(groups.map((g) => slotText(page, g)));
+  assert.deepEqual(await slots(), ['Excellent + Good: 96.4%', 'Excellent + Good: 92.6%', 'Excellent + Good: 94.8%']);
+  // The list under the bars (what did not fit inside, which depends on the width) recedes with them.
+  const listed = (...on) => page.$$eval('.tb-under-item[data-tier]', (els, on) => els.filter((e) => !on.includes(e.dataset.tier)).length, on);
+  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: await listed('excellent', 'good') });
   await good.click();
+  await completed.click();
   assert.equal(await good.getAttribute('aria-pressed'), 'false');
-  assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent: 16.2%');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await completed.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await slots(), ['Excellent + Completed: 22.4%', 'Excellent + Completed: 25.1%', 'Excellent + Completed: 20.9%']);
+  // Every group recedes the unselected tiers at once.
+  assert.deepEqual(await segmentPaint(page), { grey: 5, ruled: 6, greyItems: await listed('excellent', 'completed') });
+  // Screen readers hear the result once the clicks pause.
+  await page.waitForFunction(() => /Party members: Excellent \+ Completed: 20\.9%/.test(document.querySelector('.tb-announce').textContent));
+  await completed.click();
+  assert.equal(await slotText(page, '[data-group=members]'), 'Excellent: 16.2%');
+  // "× Clear" is there only while something is selected.
+  const reset = page.getByRole('button', { name: '× Clear' });
+  await reset.click();
   assert.equal(await excellent.getAttribute('aria-pressed'), 'false');
-  assert.deepEqual(await segmentPaint(page), { grey: 0, outlined: 0, greyItems: 0 });
+  assert.equal(await reset.isVisible(), false);
+  assert.deepEqual(await slots(), ['695 evaluated', '5,062 evaluated', '94,877 evaluated']);
+  assert.deepEqual(await segmentPaint(page), { grey: 0, ruled: 0, greyItems: 0 });
   assert.deepEqual(page.errors, []);
 });
 
@@ -92,14 +103,14 @@ test('the tier filter works by keyboard alone', async () => {
   // Tab from the top of the page reaches the first tier button.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.tier), 'excellent');
-  await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.tier), 'completed');
   await page.keyboard.press('Enter');
   const pressed = await page.$$eval('.tb-legend [data-tier]', (els) => els.map((e) => e.getAttribute('aria-pressed')));
   assert.deepEqual(pressed, ['true', 'false', 'true', 'false']);
-  assert.equal(await page.textContent('[data-group=members] .tb-selected'), 'Excellent + Completed: 20.9%');
+  assert.equal(await slotText(page, '[data-group=members]'), 'Excellent + Completed: 20.9%');
   assert.deepEqual(page.errors, []);
 });
 

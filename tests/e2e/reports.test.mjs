@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openPage, settled, useServerAndBrowser } from './harness.mjs';
+import { openPage, settled, slotText, useServerAndBrowser } from './harness.mjs';
 
 const ctx = useServerAndBrowser();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -40,8 +40,9 @@ for (const width of [360, 1024]) {
     ]) {
       const page = await open('example-of-which.json', lang, width);
       assert.equal((await labels(page, 'organisations'))[1], good);
-      assert.deepEqual(await texts(page, '[data-group=organisations] .tb-or-better'), [line]);
-      assert.deepEqual(await texts(page, '[data-group=members] .tb-or-better'), [members]);
+      // The figures given "or better" are on the meta line, after the coverage.
+      assert.ok((await page.textContent('[data-group=organisations] .tb-coverage')).endsWith(` · ${line}`));
+      assert.ok((await page.textContent('[data-group=members] .tb-coverage')).endsWith(` · ${members}`));
       assert.deepEqual(await tenths(page, 'members'), [152, 742, 99, 7]);
       assert.equal(await page.locator('.tb-mark').count(), 0);
       await page.close();
@@ -63,23 +64,24 @@ for (const width of [360, 1024]) {
       // No count is shown for shares: the labels under and inside the bars carry percentages only.
       assert.deepEqual((await labels(page, 'members')).filter((l) => /: \d+ \(/.test(l)), []);
       const under = await texts(page, '[data-group=members] .tb-under-item');
-      assert.ok(under.length > 0 && under.every((u) => !u.includes('(')), under.join(' | '));
+      assert.ok(under.length > 0 && under.every((u) => !/\d \(/.test(u)), under.join(' | '));
       await page.close();
     }
   });
 
   test(`coverage without a split, vi and en, ${width} px`, async () => {
     for (const [lang, none, coverage] of [
-      ['vi', 'Báo cáo không nêu số theo từng mức', '5.120 / 5.168 được đánh giá (99,1%)'],
-      ['en', 'No breakdown by tier in the report', '5,120 / 5,168 evaluated (99.1%)'],
+      ['vi', 'Báo cáo không nêu số theo từng mức', '5.120 trên tổng số 5.168 được đánh giá (99,1%)'],
+      ['en', 'No breakdown by tier in the report', '5,120 of 5,168 evaluated (99.1%)'],
     ]) {
       const page = await open('example-coverage.json', lang, width);
-      assert.deepEqual(await texts(page, '.tb-nosplit'), [none, none, none]);
-      assert.equal(await page.textContent('[data-group=members] .tb-coverage'), coverage);
+      // A full-width hatch with no text on it; its words on the meta line.
+      assert.deepEqual(await texts(page, '.tb-bar.tb-rest'), ['', '', '']);
+      assert.equal(await page.textContent('[data-group=members] .tb-coverage'), `${none} · ${coverage}`);
       assert.equal(await page.locator('.tb-seg').count(), 0);
-      // The filter leaves these groups alone.
-      await page.locator('.tb-legend [data-tier=good]').click();
-      assert.deepEqual(await texts(page, '.tb-selected'), ['', '', '']);
+      // No group is split: the key (which would name nothing drawn) is hidden, the headers say no share.
+      assert.equal(await page.locator('.tb-keys').isVisible(), false);
+      assert.equal(await slotText(page, '[data-group=members]'), '');
       await page.close();
     }
   });
@@ -94,10 +96,10 @@ for (const width of [360, 1024]) {
       assert.equal(org[0], nearly);
       assert.ok(org[1].includes(about), org[1]);
       assert.ok((await labels(page, 'members'))[1].includes('> 82'), 'over 82%');
-      assert.equal(await page.textContent('[data-group=organisations] .tb-headline'), lang === 'vi' ? '≈ 1.742' : '≈ 1,742');
-      await page.locator('.tb-legend [data-tier=excellent]').click();
-      await page.locator('.tb-legend [data-tier=good]').click();
-      assert.equal(await page.textContent('[data-group=organisations] .tb-selected'), combined);
+      // Highlighted at first: the two best.
+      assert.equal(await slotText(page, '[data-group=organisations]'), combined);
+      await page.locator('.tb-reset').click();
+      assert.equal(await slotText(page, '[data-group=organisations]'), lang === 'vi' ? '≈ 1.742 được đánh giá' : '≈ 1,742 evaluated');
       await page.close();
     }
   });
@@ -142,11 +144,14 @@ for (const width of [360, 1024]) {
         assert.ok(r.width >= 2, `${r.width}`);
       }
       assert.deepEqual((await rests()).map((r) => r.label), [org, members]);
-      assert.deepEqual(await texts(page, '[data-group=organisations] .tb-rest-line'), [org]);
-      assert.deepEqual(await texts(page, '[data-group=members] .tb-rest-line'), [members]);
+      // The rest's entry in the list under the bar, after a hatched swatch.
+      assert.deepEqual(await texts(page, '[data-group=organisations] .tb-under-item:not([data-tier])'), [org]);
+      assert.deepEqual(await texts(page, '[data-group=members] .tb-under-item:not([data-tier])'), [members]);
+      assert.equal(await page.locator('[data-group=members] .tb-under-item:not([data-tier]) .tb-swatch.tb-rest').count(), 1);
       assert.equal((await labels(page, 'members'))[0], block);
-      for (const tier of ['excellent', 'good', 'completed']) await page.locator(`.tb-legend [data-tier=${tier}]`).click();
-      assert.equal(await page.textContent('[data-group=organisations] .tb-selected'), selected);
+      // Excellent and good highlighted at first; completed added.
+      await page.locator('.tb-legend [data-tier=completed]').click();
+      assert.equal(await slotText(page, '[data-group=organisations]'), selected);
       // The filter greys the tiers, never the hatch.
       for (const r of await rests()) assert.ok(r.image.startsWith('repeating-linear-gradient'), r.image);
       await page.close();
@@ -158,7 +163,7 @@ test('table, CSV and summary on the new shapes', async () => {
   const page = await open('example-coverage.json', 'en', 1024);
   await page.locator('.tb-table-toggle').click();
   assert.deepEqual(await texts(page, '.tb-table tbody tr:nth-child(3) > *'), ['Party members', '–', '–', '–', '–', '5,120 / 5,168']);
-  assert.ok((await page.textContent('.tb-summary')).includes('Party members: 5,120 / 5,168 evaluated (99.1%), no breakdown by tier in the report.'));
+  assert.ok((await page.textContent('.tb-summary')).includes('Party members: 5,120 of 5,168 evaluated (99.1%), no breakdown by tier in the report.'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tb-csv').click()]);
   const csv = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   assert.ok(csv.includes('\r\nmembers,Party members,,,,,5120,5168,coverage,,,\r\n'), csv);
@@ -183,9 +188,8 @@ test('axe: every example of the new shapes, 360 and 1024 px', async () => {
 });
 
 test('the ranking and the comparison on units and periods of different shapes', async () => {
+  // Excellent and good are highlighted at first (the file names none: the two best).
   const page = await open('/fixtures/good/shapes-units.json', 'en', 1024);
-  await page.locator('.tb-legend [data-tier=excellent]').click();
-  await page.locator('.tb-legend [data-tier=good]').click();
   await page.waitForFunction(() => document.querySelector('.tb-rank-row .tb-rank-share')?.textContent === '90.0%');
   const rows = await page.$$eval('.tb-rank-row', (trs) => trs.map((tr) => [tr.dataset.unit, ...[...tr.querySelectorAll('td.tb-col-num')].map((td) => td.textContent)]));
   assert.deepEqual(rows.map((r) => r.join(' ')).sort(), ['east – –', 'north – 90.0%', 'south 400 90.0%']);
@@ -195,8 +199,8 @@ test('the ranking and the comparison on units and periods of different shapes', 
   assert.deepEqual(first, ['Excellent', '12.5%', '15.0%', '▲ up 2.5 pp']);
   // A unit without a split: the block says so.
   await page.locator('.tb-rank-row[data-unit=east] .tb-unit-link').click();
-  await page.waitForSelector('.tb-nosplit');
-  assert.equal(await page.textContent('[data-group=members] .tb-coverage'), '290 / 300 evaluated (96.7%)');
+  await page.waitForSelector('.tb-bar.tb-rest');
+  assert.equal(await page.textContent('[data-group=members] .tb-coverage'), 'No breakdown by tier in the report · 290 of 300 evaluated (96.7%)');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

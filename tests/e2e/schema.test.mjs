@@ -13,7 +13,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(read('docs/results.schema.json'));
 
-for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'data/example-of-which.json', 'data/example-shares.json', 'data/example-coverage.json', 'data/example-approximate.json', 'data/example-naive-of-which.json', 'data/example-partial.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json']) {
+for (const file of ['data/phu-tho-2022.json', 'data/example-districts.json', 'data/example-of-which.json', 'data/example-shares.json', 'data/example-coverage.json', 'data/example-approximate.json', 'data/example-naive-of-which.json', 'data/example-partial.json', 'tests/fixtures/good/minimal-en.json', 'tests/fixtures/good/bom.json', 'tests/fixtures/good/highlight.json']) {
   test(`${file} validates against the schema`, () => {
     assert.equal(validate(read(file)), true, JSON.stringify(validate.errors, null, 1));
   });

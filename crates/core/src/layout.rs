@@ -125,10 +125,21 @@ impl GroupView {
     /// The line under the bar's list: the coverage, then each figure the
     /// report gave "or better", joined by ` · `.
     pub fn meta_line(&self) -> String {
-        let mut parts = vec![self.coverage.as_str()];
-        parts.extend(self.or_better.iter().map(String::as_str));
-        parts.retain(|p| !p.is_empty());
-        parts.join(" · ")
+        let mut line = self.coverage.clone();
+        for l in &self.or_better {
+            push_part(&mut line, l);
+        }
+        line
+    }
+}
+
+/// Appends `part` to a line of parts joined by ` · ` (an empty one is skipped).
+fn push_part(line: &mut String, part: &str) {
+    if !part.is_empty() {
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(part);
     }
 }
 
@@ -288,12 +299,9 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
             fill: css(|c| *c),
             ink: css(Color::text_on),
             inside,
-            short: tier.map(|t| {
-                if g.block_at(i).count_ones() < 2 {
-                    t.short_or_label().get(code).to_string()
-                } else {
-                    name.clone()
-                }
+            short: tier.map(|t| match g.block_at(i).count_ones() {
+                0 | 1 => t.short_or_label().get(code).to_string(),
+                _ => name.clone(),
             }),
             label: name,
             full,
@@ -309,12 +317,8 @@ pub fn group(d: &Dataset, g: &Group, lang: UiLang, bar_px: f64, dark: bool) -> G
         (evaluated, coverage_line(g, lang))
     } else {
         // No bar to read: the words say why, then the coverage.
-        let line = [t(lang, Msg::NoBreakdown), &coverage_line(g, lang)]
-            .iter()
-            .filter(|p| !p.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let mut line = t(lang, Msg::NoBreakdown).to_string();
+        push_part(&mut line, &coverage_line(g, lang));
         (String::new(), line)
     };
     GroupView {
@@ -403,7 +407,7 @@ pub fn coverage_line(g: &Group, lang: UiLang) -> String {
             first[..1].make_ascii_uppercase();
             line = first;
         } else {
-            line = format!("{line} · {words}");
+            push_part(&mut line, words);
         }
     }
     line

@@ -57,16 +57,15 @@ pub fn legend_el(head: &ChartView, binds: &[Option<Bind>], sel: Selection, lang:
             .bind_to(bind(i))
             .style("--f", it.fill.clone())
             .child(El::with_class("span", "tb-swatch"))
-            .children(names(&it.label, it.short.as_ref(), "tb-key-label"))
+            .children(names(it.label.clone(), it.short.clone()))
     });
-    // Present only while something is selected (`hidden`: the row keeps
-    // its place, so nothing under it moves).
+    // Shown only while something is selected (the CSS, by `:has`; hidden,
+    // it keeps its place, so nothing under it moves).
     let reset = El::with_class("button", "tb-reset")
         .attr("type", "button")
-        .attr_if("hidden", sel.is_empty().then_some(""))
         .text(t(lang, Msg::Reset))
         .bind_to(bind(items.len()));
-    El::with_class("div", keys_class(sel))
+    El::with_class("div", "tb-keys")
         .attr_if(
             "hidden",
             (!head.groups.iter().any(|g| g.split)).then_some(""),
@@ -81,27 +80,17 @@ pub fn legend_el(head: &ChartView, binds: &[Option<Bind>], sel: Selection, lang:
         .child(El::with_class("p", "tb-hint").text(t(lang, Msg::Hint)))
 }
 
-/// The key's class: `tb-sel` while something is selected (the CSS then
-/// turns the unselected swatches to the neutral).
-pub fn keys_class(sel: Selection) -> &'static str {
-    if sel.is_empty() {
-        "tb-keys"
-    } else {
-        "tb-keys tb-sel"
-    }
-}
-
 /// A tier's name, with its short form for narrow widgets when it has one
 /// (the long one stays what screen readers read).
-fn names(label: &str, short: Option<&String>, class: &str) -> Vec<El> {
+fn names(label: String, short: Option<String>) -> Vec<El> {
     match short {
         Some(short) => vec![
-            El::with_class("bdi", &format!("{class} tb-long")).text(label),
-            El::with_class("bdi", &format!("{class} tb-short"))
+            El::with_class("bdi", "tb-long").text(label),
+            El::with_class("bdi", "tb-short")
                 .attr("aria-hidden", "true")
-                .text(short.clone()),
+                .text(short),
         ],
-        None => vec![El::with_class("bdi", class).text(label)],
+        None => vec![El::new("bdi").text(label)],
     }
 }
 
@@ -128,7 +117,7 @@ fn both(r: &Rect) -> String {
 /// right, the selection's names over their combined share, or how many
 /// were evaluated), the bar, the list of what the bar cannot label, and
 /// the meta line. Segments are focusable and carry their tooltip text in
-/// `data-tip`; `data-key` lets a redraw give the focus back. The header's
+/// their `aria-label`; `data-key` lets a redraw give the focus back. The header's
 /// right slot (words, figure) is handed to `slot`.
 ///
 /// `ANY_WIDTH` false: the segment labels as the layout placed them for its
@@ -201,11 +190,11 @@ pub fn group_el<const ANY_WIDTH: bool>(
             .filter(|(_, s)| s.is_some_and(|(_, below)| below > 0))
             .collect()
     } else {
+        // The rest and every segment without a label inside.
         g.rects
             .iter()
-            .enumerate()
-            .filter(|(i, r)| r.rest || g.outside.contains(i))
-            .map(|(_, r)| (r, None))
+            .filter(|r| r.inside.is_none())
+            .map(|r| (r, None))
             .collect()
     };
     let mut block = block;
@@ -221,12 +210,8 @@ pub fn group_el<const ANY_WIDTH: bool>(
                     .child(El::with_class("span", "tb-swatch"))
             };
             let mut li = li.children(names(
-                &format!("{}: {}", r.label, both(r)),
-                r.short
-                    .as_ref()
-                    .map(|s| format!("{s} {}", r.share_text))
-                    .as_ref(),
-                "tb-under-label",
+                r.full.clone(),
+                r.short.as_ref().map(|s| format!("{s} {}", r.share_text)),
             ));
             li.shown = *shown;
             li
@@ -252,7 +237,6 @@ fn seg_el<const ANY_WIDTH: bool>(g: &GroupView, r: &Rect) -> El {
     let seg = El::with_class("div", &class)
         .attr_if("data-tier", (!r.rest).then(|| r.tier_id.clone()))
         .attr("data-key", format!("seg:{}:{}", g.id, r.tier_id))
-        .attr("data-tip", r.full.clone())
         .attr("role", "img")
         .attr("tabindex", "0")
         .attr("aria-label", r.full.clone())
@@ -305,7 +289,7 @@ pub fn groups_class(sel: Selection) -> String {
 }
 
 /// The tooltip box (hidden until a segment is pointed at or focused).
-/// Its text is the segment's alone: the group's label is beside it.
+/// Its text is the segment's `aria-label` (the group's label is beside it).
 pub fn tip_el() -> El {
     El::with_class("div", "tb-tip tb-hidden").attr("role", "tooltip")
 }

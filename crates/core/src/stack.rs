@@ -219,13 +219,21 @@ impl Selection {
         }
     }
 
-    /// The selected tiers' ids, comma-separated (for a link to this view).
+    /// The selected tiers' ids, comma-separated, for a link to this view;
+    /// `none` when nothing is selected (an empty list would bring the
+    /// file's highlight back, see [`Selection::start`]).
     pub fn ids(self, d: &crate::model::Dataset) -> String {
-        self.tiers()
-            .filter_map(|i| d.tiers.get(i))
-            .map(|t| t.id.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
+        let mut ids = String::new();
+        for t in self.tiers().filter_map(|i| d.tiers.get(i)) {
+            if !ids.is_empty() {
+                ids.push(',');
+            }
+            ids.push_str(&t.id);
+        }
+        if ids.is_empty() {
+            ids.push_str("none");
+        }
+        ids
     }
 
     pub fn contains(self, tier: usize) -> bool {

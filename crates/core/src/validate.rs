@@ -845,27 +845,17 @@ impl Walker {
 
     /// `highlight`: tier ids selected at first (each a tier's id).
     fn highlight(&mut self, v: Option<&Value>, tiers: Option<&[String]>) -> Option<Vec<String>> {
-        let a = match v? {
-            Value::Array(a) => a,
-            other => {
-                self.wrong("highlight", Expect::Array, other);
-                return None;
-            }
-        };
+        let a = self.array(v?, "highlight", (0, TIERS.1))?;
         let mut ids = Vec::with_capacity(a.len());
         for (i, v) in a.iter().enumerate() {
             let path = index("highlight", i);
-            match v {
-                Value::String(s) if tiers.is_none_or(|t| t.iter().any(|t| t == s)) => {
-                    ids.push(s.to_string());
-                }
-                Value::String(s) => self.err(
-                    &path,
-                    ProblemKind::UnknownTier {
-                        id: show_str(s).trim_matches('"').to_string(),
-                    },
-                ),
-                other => self.wrong(&path, Expect::String, other),
+            let Some(id) = self.string(v, &path) else {
+                continue;
+            };
+            if tiers.is_some_and(|t| !t.contains(&id)) {
+                self.err(&path, ProblemKind::UnknownTier { id });
+            } else {
+                ids.push(id);
             }
         }
         Some(ids)

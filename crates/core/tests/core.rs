@@ -388,6 +388,48 @@ fn selection_toggles() {
     assert_eq!(Selection::default().toggled(9), Selection::default());
 }
 
+/// The tiers a chart starts with: the link's `tiers`, else the file's
+/// `highlight`, else the two best (the best alone of two tiers).
+#[test]
+fn the_selection_a_chart_starts_with() {
+    let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let seed = check(SEED_JSON).unwrap().dataset;
+    let three = check(&fixture("good/highlight.json")).unwrap().dataset;
+    let two = check(&fixture("good/minimal-en.json")).unwrap().dataset;
+    let empty = check(&seed_with(|v| v["highlight"] = json!([])))
+        .unwrap()
+        .dataset;
+    for (d, asked, want) in [
+        (&seed, ids(&[]), 0b11),
+        (&seed, ids(&["completed"]), 0b100),
+        (&seed, ids(&["none"]), 0),
+        (&three, ids(&[]), 0b10),
+        (&three, ids(&["low", "high"]), 0b101),
+        (&two, ids(&[]), 0b1),
+        (&empty, ids(&[]), 0),
+    ] {
+        assert_eq!(Selection::start(d, &asked), Selection(want), "{asked:?}");
+    }
+    // A link to nothing selected says so: an empty list would bring the highlight back.
+    assert_eq!(Selection(0).ids(&seed), "none");
+    assert_eq!(Selection(0b101).ids(&seed), "excellent,completed");
+}
+
+#[test]
+fn highlight_names_tiers() {
+    check_errors(
+        &seed_with(|v| v["highlight"] = json!(["good", "best", 3])),
+        &[
+            "highlight[1]: there is no tier \"best\" in the tiers list",
+            "highlight[2]: expected a text string, found 3",
+        ],
+    );
+    check_errors(
+        &seed_with(|v| v["highlight"] = json!("good")),
+        &["highlight: expected a list [ … ], found \"good\""],
+    );
+}
+
 /// Renders a chart view as text for a snapshot.
 fn render(lang: UiLang, bar_px: f64, sel: Selection) -> String {
     let d = check(SEED_JSON).unwrap().dataset;

@@ -1,12 +1,13 @@
 //! The tier key, which is also the filter: one native toggle button per
 //! tier (`aria-pressed`), and a reset button present only while something
-//! is selected. Each button has its own listener, and a click writes only
-//! the pressed states that change (and the key's `tb-sel`, which recedes
-//! the unselected swatches, when the selection empties or fills).
+//! is selected. Each button has its own listener; a click writes the
+//! pressed states, which the CSS follows (`:has`) to show the reset button
+//! and recede the unselected swatches.
 
 use crate::rx::*;
-use tier_breakdown_core::parts::{keys_class, legend_el};
+use tier_breakdown_core::parts::legend_el;
 use tier_breakdown_core::stack::Selection;
+use wasm_bindgen::JsCast;
 
 use super::dom::{append, effect, listen, pressed, set_attr, Handle};
 use super::view::Chart;
@@ -24,41 +25,39 @@ pub fn mount(fig: &web_sys::Element, c: &Chart) {
         .map(|tier| (Handle::new(), tier))
         .collect();
     let binds: Vec<_> = handles.iter().map(|(h, _)| Some(h.as_bind())).collect();
-    let key = Handle::new();
-    let el = legend_el(&c.head, &binds, sel.get_untracked(), c.lang);
-    append(fig, &[el.bind_to(Some(&key.as_bind()))]);
-    let key = key.get();
+    append(
+        fig,
+        &[legend_el(&c.head, &binds, sel.get_untracked(), c.lang)],
+    );
     let buttons: Vec<(web_sys::Element, Option<usize>)> = handles
         .iter()
         .filter_map(|(h, tier)| Some((h.get()?, *tier)))
         .collect();
+    let first = buttons.first().map(|(b, _)| b.clone());
     for (b, tier) in &buttons {
-        let tier = *tier;
+        let (tier, first) = (*tier, first.clone());
         listen(b, "click", move |_| match tier {
             Some(tier) => sel.update(|s| *s = s.toggled(tier)),
-            None => sel.set(Selection::default()),
+            None => {
+                sel.set(Selection::default());
+                // The reset goes with the selection: the focus moves to the first tier.
+                if let Some(f) = first
+                    .as_ref()
+                    .and_then(|f| f.dyn_ref::<web_sys::HtmlElement>())
+                {
+                    let _ = f.focus();
+                }
+            }
         });
     }
-    // Synchronous, inside the click: only the states that change.
-    let last = std::cell::Cell::new(None::<Selection>);
+    // Synchronous, inside the click (the first time it writes the states
+    // already drawn). The reset button and the key's swatches follow the
+    // pressed states in the CSS (`:has`).
     effect(move || {
         let s = sel.get();
-        let prev = last.replace(Some(s));
         for (b, tier) in &buttons {
-            match tier {
-                Some(tier) => {
-                    let on = |s: Selection| s.contains(*tier);
-                    if prev.is_none_or(|p| on(p) != on(s)) {
-                        set_attr(b, "aria-pressed", Some(pressed(on(s))));
-                    }
-                }
-                None if prev.is_none_or(|p| p.is_empty() != s.is_empty()) => {
-                    set_attr(b, "hidden", s.is_empty().then_some(""));
-                    if let Some(k) = &key {
-                        set_attr(k, "class", Some(keys_class(s)));
-                    }
-                }
-                None => {}
+            if let Some(tier) = tier {
+                set_attr(b, "aria-pressed", Some(pressed(s.contains(*tier))));
             }
         }
     });

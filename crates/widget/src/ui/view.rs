@@ -111,21 +111,15 @@ pub fn keep_in_url(checked: Arc<Checked>, state: ViewState) {
         ) else {
             return; // the chart is gone
         };
-        // Nothing selected is said, or the file's highlight would come back.
-        let tiers = if sel.is_empty() {
-            "none".into()
-        } else {
-            sel.ids(d)
-        };
         if !drillable {
-            replace_params(&[("tiers", tiers)]);
+            replace_params(&[("tiers", sel.ids(d))]);
             return;
         }
         let ps = periods(d);
         let id_of = |i: Option<usize>| i.and_then(|i| ps.get(i)).map(|p| p.id.to_string());
         replace_params(&[
             ("unit", unit.unwrap_or_default()),
-            ("tiers", tiers),
+            ("tiers", sel.ids(d)),
             (
                 "period",
                 id_of(Some(period).filter(|&p| p > 0)).unwrap_or_default(),
