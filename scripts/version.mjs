@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** `0.4.0`, from `[workspace.package]` in Cargo.toml. */
+/** `0.5.0`, from `[workspace.package]` in Cargo.toml. */
 export function version() {
   const toml = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
   const section = toml.split(/^\[/m).find((s) => s.startsWith('workspace.package]'));

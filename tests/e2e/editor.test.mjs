@@ -202,6 +202,15 @@ test('the copied script embed (data inline) renders on a hostile host page', asy
   });
   assert.ok(drawn.static, 'the static chart is not shown without JavaScript');
   assert.ok(Math.abs(drawn.height - hint) <= 1, `the hint ${hint} px, the chart ${drawn.height} px`);
+  // In a wider column the chart is shorter than the phone's hint, and the
+  // shown chart is its own height: no blank under it (prerender::as_embed).
+  await plain.goto(url);
+  const wide = await plain.evaluate(() => {
+    const host = document.querySelector('[data-tier-breakdown]');
+    return { host: host.getBoundingClientRect().height, chart: host.shadowRoot.querySelector('.tb-root').getBoundingClientRect().height };
+  });
+  assert.ok(wide.chart < hint - 20, `the chart at 800 px (${wide.chart} px) is not shorter than the hint ${hint} px`);
+  assert.ok(Math.abs(wide.host - wide.chart) <= 1, `the embed is ${wide.host} px for a chart of ${wide.chart} px`);
   await context.close();
 });
 

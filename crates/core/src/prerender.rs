@@ -182,10 +182,15 @@ pub fn embed_html(c: &Checked, o: &Options) -> String {
     as_embed(&chart_html(c, o))
 }
 
-/// Static markup from [`chart_html`] as [`embed_html`] writes it.
+/// Static markup from [`chart_html`] as [`embed_html`] writes it. The
+/// embed code's height hint (`min-height` on the host) holds the place in
+/// a browser that shows no declarative shadow root; where this one is
+/// shown, the chart is its own height (`:host{min-height:0!important}`: a
+/// shadow root's important rule beats the host's inline style), so a
+/// column wider than the phone's the hint was measured in gets no blank.
 pub fn as_embed(s: &Static) -> String {
     format!(
-        "<template shadowrootmode=\"open\"><style>{SHADOW_CSS}{}</style><div class=\"tb-root\">{}</div></template>",
+        "<template shadowrootmode=\"open\"><style>{SHADOW_CSS}:host{{min-height:0!important}}{}</style><div class=\"tb-root\">{}</div></template>",
         s.css,
         s.html
     )
