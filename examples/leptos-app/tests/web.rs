@@ -59,15 +59,16 @@ async fn the_example_app_draws_the_chart_and_follows_its_language() {
         text(&el, ".tb-title"),
         "Kết quả đánh giá, xếp loại tổ chức đảng và đảng viên năm 2022"
     );
-    assert_eq!(text(&el, "[data-group=members] .tb-headline"), "94.877");
+    // The two best tiers highlighted at first: their share in the header.
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "94,8%");
     click(&el, ".lang-en");
     tick().await;
     assert_eq!(
         text(&el, ".tb-title"),
         "Annual review of party organisations and members, 2022"
     );
-    assert_eq!(text(&el, "[data-group=members] .tb-headline"), "94,877");
-    assert_eq!(text(&el, ".tb-reset"), "Reset");
+    assert_eq!(text(&el, "[data-group=members] .tb-head-value"), "94.8%");
+    assert_eq!(text(&el, ".tb-reset"), "× Clear");
     click(&el, ".own-file");
     tick().await;
     assert_eq!(
@@ -103,12 +104,12 @@ async fn props_from_a_parent_component_reach_the_chart() {
     let tiers = RwSignal::new(Vec::<String>::new());
     let handle = leptos::mount::mount_to(el.clone(), move || view! { <Article data lang tiers /> });
     tick().await;
-    assert_eq!(text(&el, ".tb-reset"), "Bỏ chọn");
+    assert_eq!(text(&el, ".tb-reset"), "× Bỏ chọn");
     assert_eq!(text(&el, ".lede"), "Before the chart");
     assert_eq!(text(&el, ".after"), "After the chart");
     lang.set(Some("en".into()));
     tick().await;
-    assert_eq!(text(&el, ".tb-reset"), "Reset");
+    assert_eq!(text(&el, ".tb-reset"), "× Clear");
     // A file the app validated itself.
     let checked = tier_breakdown_core_check(APP_FILE);
     data.set(checked);
@@ -128,7 +129,8 @@ async fn props_from_a_parent_component_reach_the_chart() {
         .unwrap()
         .unwrap();
     assert_eq!(high.get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert_eq!(text(&el, "[data-group=staff] .tb-selected"), "Low: 30.0%");
+    assert_eq!(text(&el, "[data-group=staff] .tb-head-words"), "Low");
+    assert_eq!(text(&el, "[data-group=staff] .tb-head-value"), "30.0%");
     // A results file's text, with an error: the reader sees it, the app goes on.
     data.set(ChartData::Text("{\"version\": 4}".into()));
     tick().await;
