@@ -23,10 +23,11 @@ const KEPT = {
   figure: '.tb-chart',
   title: '.tb-title',
   legend: '.tb-legend',
-  key: '.tb-key[data-tier="good"]',
+  // Not among the tiers highlighted at first (the two best): Enter selects it.
+  key: '.tb-key[data-tier="completed"]',
   groups: '.tb-groups',
   segment: '[data-group="members"] .tb-seg',
-  line: '[data-group="members"] .tb-selected',
+  line: '[data-group="members"] .tb-head-value',
   footer: '.tb-footer',
 };
 
@@ -79,12 +80,14 @@ for (const width of [360, 1024]) {
       assert.ok(now === before && same === now, `${p.name}: ${same} of ${now} segments adopted (${before} static)`);
       assert.ok(after.focused, `${p.name}: the focused key lost the focus`);
       assert.equal(after.static, 0, `${p.name}: static marks left in the live chart`);
-      // The adopted key is live: Enter on the focused key filters.
+      // The adopted key is live: Enter on the focused key filters, and the
+      // adopted header's share changes with it.
+      const share = await page.evaluate(() => window.__kept.line.textContent);
       await page.keyboard.press('Enter');
       const pressed = await page.evaluate(() => [window.__kept.key.getAttribute('aria-pressed'), window.__kept.groups.className, window.__kept.line.textContent]);
       assert.equal(pressed[0], 'true', p.name);
       assert.match(pressed[1], /tb-sel/, p.name);
-      assert.ok(pressed[2].length > 0, `${p.name}: no combined line on the adopted group`);
+      assert.ok(pressed[2].length > 0 && pressed[2] !== share, `${p.name}: the adopted group's share did not follow (${share} → ${pressed[2]})`);
       assert.deepEqual(page.errors, [], p.name);
       await page.context().close();
     }

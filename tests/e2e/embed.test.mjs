@@ -89,7 +89,7 @@ test('several widgets on one page: own data, own filter, own errors; wasm fetche
   assert.equal(await style('#w2 .tb-title', 'font-family'), 'Georgia, serif');
   assert.equal(await style('#w1 .tb-title', 'color'), 'rgb(26, 26, 26)');
   assert.equal(await style('#w4 .tb', 'background-color'), 'rgb(22, 22, 22)');
-  assert.equal(await style('#w4 .tb-title', 'color'), 'rgb(240, 240, 240)');
+  assert.equal(await style('#w4 .tb-title', 'color'), 'rgb(237, 237, 237)');
   // A widget added later is found and mounted.
   await page.evaluate(() => {
     const el = document.createElement('div');
